@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { PlaygroundError } from '../core/errors';
+import { DATASET_IDS, parseExperiment, type Experiment } from '../core/experiment';
+import { decodeLink } from '../core/link';
+import { SPACE_IDS } from '../core/space/index';
+import { STRATEGY_IDS } from '../core/strategy/index';
+import { NODE_BACKENDS, type NodeBackend } from '../nn/backend-node';
+
+export const USAGE = `Usage: npm run search -- [options]
+
+Runs a NAS Playground search headless, with the same engine as the page.
+
+  --link <url or #hash>   start from a share link (flags below override it)
+  --dataset ${DATASET_IDS.join('|')}
+  --space ${SPACE_IDS.join('|')}
+  --strategy ${STRATEGY_IDS.join('|')}
+  --budget N              number of trials
+  --epochs E              training epochs per trial (the fidelity)
+  --seed S                experiment seed
+  --backend ${NODE_BACKENDS.join('|')}   tfjs backend (default: the link's, else wasm)
+  --json                  print one JSON object instead of a table
+  --help                  show this text`;
+
+export interface CliOptions {
+  experiment: Experiment;
+  backend: NodeBackend;
+  json: boolean;
+  help: boolean;
+}
+
+function usageError(message: string): PlaygroundError {
+  return new PlaygroundError('invalid-config', message, 'Run with --help to see the options.');
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw usageError(`--${flag} must be one of ${allowed.join(', ')}; got "${value}".`);
+  return value as T;
+}
+
+function wholeNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw usageError(`--${flag} must be a whole number; got "${value}".`);
+  return Number(value);
+}
+
+/** Flags (and an optional link) → a validated experiment. Throws PlaygroundError on anything off. */
+export function parseCliArgs(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        link: { type: 'string' },
+        dataset: { type: 'string' },
+        space: { type: 'string' },
+        strategy: { type: 'string' },
+        budget: { type: 'string' },
+        epochs: { type: 'string' },
+        seed: { type: 'string' },
+        backend: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    throw usageError(e instanceof Error ? e.message : String(e));
+  }
+  const f = parsed.values;
+  const base: Experiment = f.link !== undefined ? decodeLink(f.link).experiment : parseExperiment({});
+  const backend = oneOf('backend', f.backend, NODE_BACKENDS) ?? (NODE_BACKENDS.includes(base.backend as NodeBackend) ? (base.backend as NodeBackend) : 'wasm');
+  const epochs = wholeNumber('epochs', f.epochs);
+  const experiment = parseExperiment({
+    ...base,
+    dataset: oneOf('dataset', f.dataset, DATASET_IDS) ?? base.dataset,
+    space: oneOf('space', f.space, SPACE_IDS) ?? base.space,
+    strategy: oneOf('strategy', f.strategy, STRATEGY_IDS) ?? base.strategy,
+    budget: wholeNumber('budget', f.budget) ?? base.budget,
+    seed: wholeNumber('seed', f.seed) ?? base.seed,
+    training: { ...base.training, epochs: epochs ?? base.training.epochs },
+    backend,
+  });
+  return { experiment, backend, json: f.json ?? false, help: f.help ?? false };
+}

@@ -1,0 +1,44 @@
+/** A short fingerprint of a search's trial sequence, so a re-run can say "reproduced" or where it differs. */
+
+export interface TrialFingerprint {
+  encoded: string;
+  accuracy: number;
+}
+
+export interface ResultDigest {
+  /** Encoded genotype of the best trial. */
+  best: string;
+  /** Its validation accuracy, 0..1. */
+  accuracy: number;
+  /** FNV-1a hash over every trial's genotype and rounded accuracy, in order. */
+  hash: string;
+  trials: number;
+  /** The backend that produced it: float differences across backends may change results. */
+  backend: string;
+}
+
+/** 32-bit FNV-1a, hex. */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Accuracy rounded to 4 decimals: enough to tell runs apart, robust to printing. */
+export function hashTrials(trials: readonly TrialFingerprint[]): string {
+  return fnv1a(trials.map((t) => `${t.encoded}=${t.accuracy.toFixed(4)}`).join('\n'));
+}
+
+export function makeDigest(trials: readonly TrialFingerprint[], backend: string): ResultDigest | null {
+  if (trials.length === 0) return null;
+  const best = trials.reduce((b, t) => (t.accuracy > b.accuracy ? t : b));
+  return { best: best.encoded, accuracy: best.accuracy, hash: hashTrials(trials), trials: trials.length, backend };
+}
+
+export type DigestComparison =
+  | { kind: 'reproduced' }
+  | { kind: 'different-backend'; expected: string; actual: string }
+  | { kind: 'differs'; firstDifferentTrial: number | null };

@@ -1,0 +1,129 @@
+import * as v from 'valibot';
+import { PlaygroundError } from './errors';
+import { SPACE_IDS } from './space/index';
+import { STRATEGY_IDS } from './strategy/index';
+
+/**
+ * The experiment config: the one source of truth for what a search is. Every field is optional
+ * and falls back to a default, so a link only needs to carry what the user changed, and a link
+ * written before a field existed still opens.
+ */
+
+export const DATASET_IDS = ['digits', 'shapes', 'spiral'] as const;
+export type DatasetId = (typeof DATASET_IDS)[number];
+
+export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+
+export const OPTIMIZERS = ['sgd', 'adam'] as const;
+
+const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const real = (min: number, max: number) => v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
+
+export const ExperimentSchema = v.object({
+  dataset: v.optional(v.picklist(DATASET_IDS), 'digits'),
+  data: v.optional(
+    v.object({
+      validationFraction: v.optional(real(0.05, 0.5), 0.2),
+      /** Cap on examples used (0 = all): a low-fidelity knob and a speed knob. */
+      maxExamples: v.optional(int(0, 1_000_000), 0),
+    }),
+    {},
+  ),
+  space: v.optional(v.picklist(SPACE_IDS), 'chain'),
+  spaceSettings: v.optional(
+    v.object({
+      chain: v.optional(
+        v.object({
+          depth: v.optional(int(1, 12), 4),
+          widths: v.optional(v.pipe(v.array(int(1, 256)), v.minLength(1), v.maxLength(6)), [8, 16, 32]),
+        }),
+        {},
+      ),
+      nb201: v.optional(
+        v.object({
+          channels: v.optional(int(1, 64), 8),
+          cellsPerStage: v.optional(int(1, 5), 1),
+        }),
+        {},
+      ),
+    }),
+    {},
+  ),
+  strategy: v.optional(v.picklist(STRATEGY_IDS), 'evolution'),
+  strategySettings: v.optional(
+    v.object({
+      evolution: v.optional(
+        v.object({
+          population: v.optional(int(2, 100), 10),
+          sample: v.optional(int(1, 100), 3),
+        }),
+        {},
+      ),
+    }),
+    {},
+  ),
+  budget: v.optional(int(1, 1000), 12),
+  training: v.optional(
+    v.object({
+      epochs: v.optional(int(1, 100), 2),
+      batchSize: v.optional(int(1, 1024), 32),
+      optimizer: v.optional(v.picklist(OPTIMIZERS), 'adam'),
+      learningRate: v.optional(real(1e-6, 10), 0.01),
+      weightDecay: v.optional(real(0, 1), 0.0005),
+    }),
+    {},
+  ),
+  seed: v.optional(int(0, 2 ** 31 - 1), 1),
+  backend: v.optional(v.picklist(BACKEND_PREFERENCES), 'auto'),
+});
+
+export type Experiment = v.InferOutput<typeof ExperimentSchema>;
+export type ExperimentInput = v.InferInput<typeof ExperimentSchema>;
+
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 4)
+    .map((issue) => {
+      const path = issue.path?.map((p) => String(p.key)).join('.') ?? '(top level)';
+      return `${path}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+/** Validates untrusted input (a link, CLI flags, a form) into a complete experiment. */
+export function parseExperiment(raw: unknown): Experiment {
+  const result = v.safeParse(ExperimentSchema, raw ?? {});
+  if (!result.success) {
+    throw new PlaygroundError('invalid-config', `The experiment settings are not valid — ${describeIssues(result.issues)}.`, 'Fix the value named above, or reset to the defaults.');
+  }
+  const x = result.output;
+  if (x.strategySettings.evolution.sample > x.strategySettings.evolution.population) {
+    throw new PlaygroundError('invalid-config', `Evolution's tournament sample (${x.strategySettings.evolution.sample}) is larger than its population (${x.strategySettings.evolution.population}).`, 'Lower the sample size or raise the population.');
+  }
+  return x;
+}
+
+export function defaultExperiment(): Experiment {
+  return parseExperiment({});
+}
+
+/**
+ * The fields of `x` that differ from the defaults, so links stay short and keep meaning the same
+ * thing when a later version changes nothing but adds fields.
+ */
+export function minimalExperiment(x: Experiment): Record<string, unknown> {
+  return diff(x, defaultExperiment()) as Record<string, unknown>;
+}
+
+function diff(value: unknown, base: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof base === 'object' && base !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const d = diff(child, (base as Record<string, unknown>)[key]);
+      if (d !== undefined) out[key] = d;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+  return JSON.stringify(value) === JSON.stringify(base) ? undefined : value;
+}

@@ -1,0 +1,222 @@
+import { PlaygroundError } from '../errors';
+import type { Rng } from '../rng';
+import type { ArchGraph, Cost, InputShape, SearchSpace } from './types';
+
+/**
+ * The seed's "entire structure" space (Zoph & Le 2017): a chain of layers, each choosing its
+ * operation, its width, and which earlier layers feed it besides its predecessor. The inputs of a
+ * layer are concatenated along channels; the network ends in global average pooling and a linear
+ * classifier. On a 1 × 1 input (points, tables) every kernel collapses to 1 × 1, so the same
+ * genotype is an MLP with skip connections.
+ */
+export const CHAIN_OPS = ['conv3x3', 'conv5x5', 'conv1x1', 'max_pool3x3', 'avg_pool3x3', 'identity'] as const;
+export type ChainOp = (typeof CHAIN_OPS)[number];
+
+export const CHAIN_KERNEL: Readonly<Record<ChainOp, number>> = {
+  conv3x3: 3,
+  conv5x5: 5,
+  conv1x1: 1,
+  max_pool3x3: 3,
+  avg_pool3x3: 3,
+  identity: 1,
+};
+
+export function isConvOp(op: ChainOp): boolean {
+  return op.startsWith('conv');
+}
+
+export interface ChainLayer {
+  op: ChainOp;
+  /** Output channels of a conv; null for pooling and identity, which keep their input's channels. */
+  width: number | null;
+  /** Earlier nodes (0 = the input, j = layer j's output) feeding this layer besides its predecessor; sorted. */
+  skips: number[];
+}
+
+export interface ChainGenotype {
+  layers: ChainLayer[];
+}
+
+export interface ChainSettings {
+  depth: number;
+  widths: readonly number[];
+}
+
+export const DEFAULT_CHAIN_SETTINGS: ChainSettings = { depth: 4, widths: [8, 16, 32] };
+
+function invalid(where: string, why: string): PlaygroundError {
+  return new PlaygroundError(
+    'invalid-genotype',
+    `Chain genotype: ${where} ${why}.`,
+    'Pick an architecture from a trial of this space, or start a new search.',
+  );
+}
+
+/** Channels of every node (0 = input) and the input channels of every layer. */
+export function chainChannels(g: ChainGenotype, inputChannels: number): { node: number[]; layerIn: number[] } {
+  const node = [inputChannels];
+  const layerIn: number[] = [];
+  g.layers.forEach((layer, j) => {
+    const cin = node[j]! + layer.skips.reduce((sum, s) => sum + node[s]!, 0);
+    layerIn.push(cin);
+    node.push(layer.width ?? cin);
+  });
+  return { node, layerIn };
+}
+
+/** Kernel actually applied: on a 1 × 1 map a k × k kernel only ever sees its centre. */
+export function effectiveKernel(op: ChainOp, input: InputShape): number {
+  return input.height === 1 && input.width === 1 ? 1 : CHAIN_KERNEL[op];
+}
+
+export class ChainSpace implements SearchSpace<ChainGenotype> {
+  readonly id = 'chain';
+  readonly title = 'Chain (entire structure)';
+  readonly settings: ChainSettings;
+
+  constructor(settings: Partial<ChainSettings> = {}) {
+    this.settings = { ...DEFAULT_CHAIN_SETTINGS, ...settings };
+    if (!Number.isInteger(this.settings.depth) || this.settings.depth < 1 || this.settings.depth > 16) {
+      throw new PlaygroundError('invalid-config', `Chain depth must be a whole number from 1 to 16, got ${this.settings.depth}.`);
+    }
+    if (this.settings.widths.length === 0) throw new PlaygroundError('invalid-config', 'Chain space needs at least one width.');
+  }
+
+  private sampleLayer(index: number, rng: Rng): ChainLayer {
+    const op = rng.pick(CHAIN_OPS);
+    const width = isConvOp(op) ? rng.pick(this.settings.widths) : null;
+    const skips: number[] = [];
+    for (let s = 0; s < index; s++) if (rng.next() < 0.3) skips.push(s);
+    return { op, width, skips };
+  }
+
+  sample(rng: Rng): ChainGenotype {
+    return { layers: Array.from({ length: this.settings.depth }, (_, j) => this.sampleLayer(j, rng)) };
+  }
+
+  mutate(g: ChainGenotype, rng: Rng): ChainGenotype {
+    const options = this.neighbours(g);
+    return rng.pick(options);
+  }
+
+  neighbours(g: ChainGenotype): ChainGenotype[] {
+    const out: ChainGenotype[] = [];
+    const withLayer = (j: number, layer: ChainLayer): ChainGenotype => ({
+      layers: g.layers.map((l, k) => (k === j ? layer : { ...l, skips: [...l.skips] })),
+    });
+    g.layers.forEach((layer, j) => {
+      for (const op of CHAIN_OPS) {
+        if (isConvOp(op)) {
+          for (const width of this.settings.widths) {
+            if (op !== layer.op || width !== layer.width) out.push(withLayer(j, { op, width, skips: [...layer.skips] }));
+          }
+        } else if (op !== layer.op) {
+          out.push(withLayer(j, { op, width: null, skips: [...layer.skips] }));
+        }
+      }
+      for (let s = 0; s < j; s++) {
+        const skips = layer.skips.includes(s) ? layer.skips.filter((x) => x !== s) : [...layer.skips, s].sort((a, b) => a - b);
+        out.push(withLayer(j, { ...layer, skips }));
+      }
+    });
+    return out;
+  }
+
+  encode(g: ChainGenotype): string {
+    return g.layers
+      .map((l) => `${l.op}${l.width === null ? '' : `-${l.width}`}${l.skips.length ? `<${l.skips.join(',')}` : ''}`)
+      .join('|');
+  }
+
+  decode(text: string): ChainGenotype {
+    if (typeof text !== 'string' || text.length === 0) throw invalid('the text', 'is empty');
+    const layers = text.split('|').map((part, j) => {
+      const m = /^([a-z0-9_]+)(?:-(\d+))?(?:<([\d,]+))?$/.exec(part);
+      if (!m) throw invalid(`layer ${j + 1} ("${part}")`, 'is not of the form op[-width][<skip,skip]');
+      return {
+        op: m[1] as ChainOp,
+        width: m[2] === undefined ? null : Number(m[2]),
+        skips: m[3] === undefined ? [] : m[3].split(',').map(Number),
+      };
+    });
+    return this.parse({ layers });
+  }
+
+  parse(raw: unknown): ChainGenotype {
+    if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as ChainGenotype).layers)) {
+      throw invalid('the value', 'is not an object with a list of layers');
+    }
+    const rawLayers = (raw as { layers: unknown[] }).layers;
+    if (rawLayers.length !== this.settings.depth) {
+      throw invalid('the layer list', `has ${rawLayers.length} layers where this space has ${this.settings.depth}`);
+    }
+    const layers = rawLayers.map((rl, j): ChainLayer => {
+      const where = `layer ${j + 1}`;
+      if (typeof rl !== 'object' || rl === null) throw invalid(where, 'is not an object');
+      const { op, width, skips } = rl as Record<string, unknown>;
+      if (!CHAIN_OPS.includes(op as ChainOp)) throw invalid(where, `has unknown op "${String(op)}" (known: ${CHAIN_OPS.join(', ')})`);
+      const chainOp = op as ChainOp;
+      if (isConvOp(chainOp)) {
+        if (!this.settings.widths.includes(width as number)) {
+          throw invalid(where, `has width ${String(width)}, not one of ${this.settings.widths.join(', ')}`);
+        }
+      } else if (width !== null && width !== undefined) {
+        throw invalid(where, `is ${chainOp}, which has no width, but has width ${String(width)}`);
+      }
+      const skipList = skips === undefined ? [] : skips;
+      if (!Array.isArray(skipList)) throw invalid(where, 'has skips that are not a list');
+      const sorted = [...new Set(skipList as number[])].sort((a, b) => a - b);
+      if (sorted.length !== skipList.length) throw invalid(where, 'lists a skip twice');
+      for (const s of sorted) {
+        if (!Number.isInteger(s) || s < 0 || s >= j) {
+          throw invalid(where, `has skip from ${String(s)}; it may only skip from nodes 0 to ${j - 1} (0 is the input)`);
+        }
+      }
+      return { op: chainOp, width: isConvOp(chainOp) ? (width as number) : null, skips: sorted };
+    });
+    return { layers };
+  }
+
+  describe(g: ChainGenotype): ArchGraph {
+    const nodes: ArchGraph['nodes'] = [{ id: 'n0', label: 'input', kind: 'input' }];
+    const edges: ArchGraph['edges'] = [];
+    g.layers.forEach((layer, j) => {
+      const id = `n${j + 1}`;
+      nodes.push({ id, label: layer.op, kind: layer.op, detail: layer.width === null ? undefined : `${layer.width} ch` });
+      edges.push({ from: `n${j}`, to: id });
+      for (const s of layer.skips) edges.push({ from: `n${s}`, to: id, skip: true });
+    });
+    nodes.push({ id: 'out', label: 'pool + linear', kind: 'output' });
+    edges.push({ from: `n${g.layers.length}`, to: 'out' });
+    return { nodes, edges };
+  }
+
+  size(): number {
+    const perLayer = CHAIN_OPS.filter(isConvOp).length * this.settings.widths.length + CHAIN_OPS.filter((o) => !isConvOp(o)).length;
+    let total = 1;
+    for (let j = 0; j < this.settings.depth; j++) total *= perLayer * 2 ** j;
+    return total;
+  }
+
+  cost(g: ChainGenotype, input: InputShape, numClasses: number): Cost {
+    const { node, layerIn } = chainChannels(g, input.channels);
+    const pixels = input.height * input.width;
+    let params = 0;
+    let flops = 0;
+    g.layers.forEach((layer, j) => {
+      if (layer.width === null) return;
+      const k = effectiveKernel(layer.op, input);
+      const weights = k * k * layer.width * layerIn[j]!;
+      params += weights + 2 * layer.width;
+      flops += weights * pixels;
+    });
+    const last = node[node.length - 1]!;
+    params += last * numClasses + numClasses;
+    flops += last * numClasses;
+    return { params, flops };
+  }
+
+  checkInput(input: InputShape): string | null {
+    return input.height >= 1 && input.width >= 1 && input.channels >= 1 ? null : 'the input has no pixels or channels';
+  }
+}

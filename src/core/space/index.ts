@@ -1,0 +1,27 @@
+import { ChainSpace, type ChainSettings } from './chain';
+import { Nb201Space, type Nb201Settings } from './nb201';
+import type { SearchSpace } from './types';
+
+export const SPACE_IDS = ['chain', 'nb201'] as const;
+export type SpaceId = (typeof SPACE_IDS)[number];
+
+export const SPACE_TITLES: Record<SpaceId, string> = {
+  chain: 'Chain (entire structure)',
+  nb201: 'NAS-Bench-201 cell',
+};
+
+export interface SpaceSettings {
+  chain: Partial<ChainSettings>;
+  nb201: Partial<Nb201Settings>;
+}
+
+export function createSpace(id: SpaceId, settings: Partial<SpaceSettings> = {}): SearchSpace {
+  switch (id) {
+    case 'chain':
+      return new ChainSpace(settings.chain) as SearchSpace;
+    case 'nb201':
+      return new Nb201Space(settings.nb201) as SearchSpace;
+  }
+}
+
+export type { SearchSpace } from './types';

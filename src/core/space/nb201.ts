@@ -1,0 +1,177 @@
+import { PlaygroundError } from '../errors';
+import type { Rng } from '../rng';
+import type { ArchGraph, Cost, InputShape, SearchSpace } from './types';
+
+/**
+ * The NAS-Bench-201 cell space (Dong & Yang 2020): a DAG of 4 nodes with one operation on each of
+ * its 6 edges. Node j sums op(node i) over i < j; the cell's output is node 3. The network is a
+ * 3 × 3 conv stem, three stages of N cells at C, 2C, 4C channels separated by residual reduction
+ * blocks, then BN-ReLU, global pooling and a linear classifier.
+ */
+export const NB201_OPS = ['none', 'skip_connect', 'nor_conv_1x1', 'nor_conv_3x3', 'avg_pool_3x3'] as const;
+export type Nb201Op = (typeof NB201_OPS)[number];
+
+/** Edge e connects NB201_EDGES[e] = [from, to], in the order of the benchmark's string. */
+export const NB201_EDGES: ReadonlyArray<readonly [number, number]> = [
+  [0, 1],
+  [0, 2],
+  [1, 2],
+  [0, 3],
+  [1, 3],
+  [2, 3],
+];
+
+export interface Nb201Genotype {
+  /** One op per edge, in NB201_EDGES order. */
+  ops: Nb201Op[];
+}
+
+export interface Nb201Settings {
+  /** Channels of the first stage; the later stages use 2× and 4×. */
+  channels: number;
+  cellsPerStage: number;
+}
+
+export const DEFAULT_NB201_SETTINGS: Nb201Settings = { channels: 8, cellsPerStage: 1 };
+
+export function nb201ConvKernel(op: Nb201Op): number | null {
+  return op === 'nor_conv_1x1' ? 1 : op === 'nor_conv_3x3' ? 3 : null;
+}
+
+function invalid(why: string): PlaygroundError {
+  return new PlaygroundError(
+    'invalid-genotype',
+    `NAS-Bench-201 cell: ${why}.`,
+    'A cell reads like |nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|none~0|avg_pool_3x3~1|nor_conv_3x3~2|.',
+  );
+}
+
+export class Nb201Space implements SearchSpace<Nb201Genotype> {
+  readonly id = 'nb201';
+  readonly title = 'NAS-Bench-201 cell';
+  readonly settings: Nb201Settings;
+
+  constructor(settings: Partial<Nb201Settings> = {}) {
+    this.settings = { ...DEFAULT_NB201_SETTINGS, ...settings };
+    const { channels, cellsPerStage } = this.settings;
+    if (!Number.isInteger(channels) || channels < 1 || channels > 256) {
+      throw new PlaygroundError('invalid-config', `NAS-Bench-201 channels must be a whole number from 1 to 256, got ${channels}.`);
+    }
+    if (!Number.isInteger(cellsPerStage) || cellsPerStage < 1 || cellsPerStage > 10) {
+      throw new PlaygroundError('invalid-config', `NAS-Bench-201 cells per stage must be from 1 to 10, got ${cellsPerStage}.`);
+    }
+  }
+
+  sample(rng: Rng): Nb201Genotype {
+    return { ops: NB201_EDGES.map(() => rng.pick(NB201_OPS)) };
+  }
+
+  mutate(g: Nb201Genotype, rng: Rng): Nb201Genotype {
+    const edge = rng.int(NB201_EDGES.length);
+    const others = NB201_OPS.filter((op) => op !== g.ops[edge]);
+    const ops = [...g.ops];
+    ops[edge] = rng.pick(others);
+    return { ops };
+  }
+
+  neighbours(g: Nb201Genotype): Nb201Genotype[] {
+    const out: Nb201Genotype[] = [];
+    g.ops.forEach((current, edge) => {
+      for (const op of NB201_OPS) {
+        if (op === current) continue;
+        const ops = [...g.ops];
+        ops[edge] = op;
+        out.push({ ops });
+      }
+    });
+    return out;
+  }
+
+  encode(g: Nb201Genotype): string {
+    const nodes: string[] = [];
+    for (let to = 1; to <= 3; to++) {
+      const parts = NB201_EDGES.map(([from, t], e) => (t === to ? `${g.ops[e]}~${from}` : null)).filter((p) => p !== null);
+      nodes.push(`|${parts.join('|')}|`);
+    }
+    return nodes.join('+');
+  }
+
+  decode(text: string): Nb201Genotype {
+    if (typeof text !== 'string') throw invalid('the value is not text');
+    const nodes = text.split('+');
+    if (nodes.length !== 3) throw invalid(`expected 3 nodes separated by "+", found ${nodes.length}`);
+    const ops: Nb201Op[] = [];
+    nodes.forEach((node, n) => {
+      const to = n + 1;
+      if (!node.startsWith('|') || !node.endsWith('|')) throw invalid(`node ${to} ("${node}") must start and end with "|"`);
+      const parts = node.slice(1, -1).split('|');
+      if (parts.length !== to) throw invalid(`node ${to} must have ${to} inputs, found ${parts.length}`);
+      parts.forEach((part, from) => {
+        const [op, source] = part.split('~');
+        if (source !== String(from)) throw invalid(`input ${from + 1} of node ${to} ("${part}") must read from node ${from}`);
+        if (!NB201_OPS.includes(op as Nb201Op)) throw invalid(`unknown op "${op}" (known: ${NB201_OPS.join(', ')})`);
+        ops.push(op as Nb201Op);
+      });
+    });
+    return { ops };
+  }
+
+  parse(raw: unknown): Nb201Genotype {
+    if (typeof raw === 'string') return this.decode(raw);
+    const ops = (raw as Nb201Genotype | null)?.ops;
+    if (!Array.isArray(ops) || ops.length !== NB201_EDGES.length) throw invalid('expected an object with 6 ops');
+    for (const op of ops) if (!NB201_OPS.includes(op as Nb201Op)) throw invalid(`unknown op "${String(op)}"`);
+    return { ops: [...ops] };
+  }
+
+  describe(g: Nb201Genotype): ArchGraph {
+    const label = ['input', 'node 1', 'node 2', 'output'];
+    const nodes = label.map((l, i) => ({ id: `n${i}`, label: l, kind: i === 0 ? 'input' : i === 3 ? 'output' : 'node' }));
+    const edges = NB201_EDGES.flatMap(([from, to], e) =>
+      g.ops[e] === 'none' ? [] : [{ from: `n${from}`, to: `n${to}`, op: g.ops[e] }],
+    );
+    return { nodes, edges };
+  }
+
+  size(): number {
+    return NB201_OPS.length ** NB201_EDGES.length;
+  }
+
+  cost(g: Nb201Genotype, input: InputShape, numClasses: number): Cost {
+    const { channels: c0, cellsPerStage } = this.settings;
+    let params = 0;
+    let flops = 0;
+    let pixels = input.height * input.width;
+    const conv = (k: number, cin: number, cout: number, bn: boolean): void => {
+      params += k * k * cin * cout + (bn ? 2 * cout : 0);
+      flops += k * k * cin * cout * pixels;
+    };
+    conv(3, input.channels, c0, true);
+    let c = c0;
+    for (let stage = 0; stage < 3; stage++) {
+      if (stage > 0) {
+        pixels = Math.ceil(input.height / 2 ** stage) * Math.ceil(input.width / 2 ** stage);
+        conv(3, c, 2 * c, true);
+        conv(3, 2 * c, 2 * c, true);
+        conv(1, c, 2 * c, false);
+        c *= 2;
+      }
+      for (let cell = 0; cell < cellsPerStage; cell++) {
+        for (const op of g.ops) {
+          const k = nb201ConvKernel(op);
+          if (k !== null) conv(k, c, c, true);
+        }
+      }
+    }
+    params += 2 * c + c * numClasses + numClasses;
+    flops += c * numClasses;
+    return { params, flops };
+  }
+
+  checkInput(input: InputShape): string | null {
+    if (input.height % 4 !== 0 || input.width % 4 !== 0) {
+      return `NAS-Bench-201 networks halve the image twice, so its height and width must be multiples of 4 (this data is ${input.height} × ${input.width}); pick an image dataset or the chain space`;
+    }
+    return null;
+  }
+}

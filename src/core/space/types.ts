@@ -1,0 +1,63 @@
+import type { Rng } from '../rng';
+
+/** Shape of one input example: height × width × channels (tabular and 2-D data use 1 × 1 × C). */
+export interface InputShape {
+  height: number;
+  width: number;
+  channels: number;
+}
+
+export interface Cost {
+  /** Trainable parameters, batch-norm scale and shift included. */
+  params: number;
+  /** Multiply–accumulates of one forward pass of one example (conv and linear layers), as NAS-Bench-201 counts FLOPs. */
+  flops: number;
+}
+
+/** A drawable architecture: plain nodes and links, no tensors, no DOM. */
+export interface ArchNode {
+  id: string;
+  label: string;
+  /** `input`, `output`, a feature map (`node`) or an operation name (used for the colour). */
+  kind: string;
+  detail?: string;
+}
+
+export interface ArchEdge {
+  from: string;
+  to: string;
+  /** Operation on the edge (cell spaces), or undefined for a plain data path. */
+  op?: string;
+  /** A skip connection in a chain, drawn dashed. */
+  skip?: boolean;
+}
+
+export interface ArchGraph {
+  nodes: ArchNode[];
+  edges: ArchEdge[];
+}
+
+/**
+ * One search space. Genotypes are plain JSON data; `encode` is their canonical, stable string
+ * form and the key for caching and dedup. `parse` validates untrusted data once at the edge.
+ */
+export interface SearchSpace<G = unknown> {
+  readonly id: string;
+  readonly title: string;
+  sample(rng: Rng): G;
+  /** A valid genotype that differs from `g` in exactly one decision. */
+  mutate(g: G, rng: Rng): G;
+  /** Every genotype one decision away from `g`. */
+  neighbours(g: G): G[];
+  encode(g: G): string;
+  /** Inverse of encode; throws PlaygroundError('invalid-genotype') with where and why. */
+  decode(text: string): G;
+  /** Validates arbitrary data as a genotype of this space. */
+  parse(raw: unknown): G;
+  describe(g: G): ArchGraph;
+  /** Number of distinct genotypes. */
+  size(): number;
+  cost(g: G, input: InputShape, numClasses: number): Cost;
+  /** Why this space cannot run on inputs of this shape, or null. */
+  checkInput(input: InputShape): string | null;
+}

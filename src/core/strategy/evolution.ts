@@ -1,0 +1,64 @@
+import { createRng, restoreRng, type Rng } from '../rng';
+import type { SearchSpace } from '../space/types';
+import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+
+export interface EvolutionSettings {
+  /** Population size P. */
+  population: number;
+  /** Tournament sample size S. */
+  sample: number;
+}
+
+export const DEFAULT_EVOLUTION_SETTINGS: EvolutionSettings = { population: 10, sample: 3 };
+
+interface Member {
+  index: number;
+  encoded: string;
+  genotype: unknown;
+  reward: number;
+}
+
+/**
+ * Regularised (ageing) evolution, Real et al. 2019: until the population is full, sample at
+ * random; then draw S members, mutate the best of them, add the child and remove the oldest.
+ */
+export class RegularizedEvolution implements Strategy {
+  readonly id = 'evolution';
+  private rng: Rng;
+  /** Oldest first. */
+  private population: Member[];
+  private readonly settings: EvolutionSettings;
+
+  constructor(
+    private readonly space: SearchSpace,
+    seed: number,
+    settings: Partial<EvolutionSettings> = {},
+    state?: StrategyState,
+  ) {
+    this.settings = { ...DEFAULT_EVOLUTION_SETTINGS, ...settings };
+    this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
+    this.population = state ? (state.population as Member[]).map((m) => ({ ...m, genotype: space.parse(m.genotype) })) : [];
+  }
+
+  ask(): Proposal {
+    const { population: size, sample } = this.settings;
+    if (this.population.length < size) {
+      const genotype = this.space.sample(this.rng);
+      return { genotype, encoded: this.space.encode(genotype), origin: 'random (filling the population)' };
+    }
+    const contenders = this.rng.shuffle([...this.population]).slice(0, Math.min(sample, this.population.length));
+    // Ties go to the younger member, which keeps the search moving.
+    const parent = contenders.reduce((best, m) => (m.reward > best.reward || (m.reward === best.reward && m.index > best.index) ? m : best));
+    const genotype = this.space.mutate(parent.genotype, this.rng);
+    return { genotype, encoded: this.space.encode(genotype), origin: `mutation of #${parent.index + 1}` };
+  }
+
+  tell(outcome: Outcome): void {
+    this.population.push({ index: outcome.index, encoded: outcome.encoded, genotype: outcome.genotype, reward: outcome.reward });
+    while (this.population.length > this.settings.population) this.population.shift();
+  }
+
+  state(): StrategyState {
+    return { kind: this.id, rng: this.rng.state(), population: this.population.map((m) => ({ ...m })) };
+  }
+}

@@ -1,0 +1,27 @@
+import type { DatasetId } from '../core/experiment';
+import type { InputShape } from '../core/space/types';
+
+/** All examples of a dataset before the split: NHWC pixels or features, flattened. */
+export interface Examples {
+  x: Float32Array;
+  y: Int32Array;
+  n: number;
+}
+
+export interface DatasetInfo {
+  id: DatasetId;
+  title: string;
+  /** `image` draws as a grid of pictures, `points` as a scatter plot. */
+  kind: 'image' | 'points';
+  input: InputShape;
+  classNames: string[];
+  source: string;
+}
+
+export interface RawDataset {
+  info: DatasetInfo;
+  examples: Examples;
+}
+
+/** Fetches a file shipped in public/ (the page uses fetch, Node reads the file). */
+export type AssetReader = (path: string) => Promise<Uint8Array>;

@@ -1,0 +1,40 @@
+import type { ResultDigest } from '../core/digest';
+import type { ErrorInfo } from '../core/errors';
+import type { ArchGraph } from '../core/space/types';
+import type { EpochReport } from '../nn/train';
+
+export interface TrialRecord {
+  /** 0-based position in the search. */
+  index: number;
+  encoded: string;
+  genotype: unknown;
+  origin: string;
+  /** Validation accuracy, 0..1. */
+  accuracy: number;
+  params: number;
+  flops: number;
+  /** Wall-clock seconds to build, train and evaluate. */
+  seconds: number;
+  curve: EpochReport[];
+  graph: ArchGraph;
+}
+
+export interface StartInfo {
+  backend: string;
+  dataset: { title: string; train: number; val: number; classes: number };
+  spaceTitle: string;
+  spaceSize: number;
+  budget: number;
+}
+
+/** The typed stream the UI and the CLI both render. */
+export type EngineEvent =
+  | { type: 'start'; info: StartInfo }
+  | { type: 'trial-start'; index: number; encoded: string; origin: string; graph: ArchGraph }
+  | { type: 'epoch'; index: number; report: EpochReport }
+  | { type: 'trial'; trial: TrialRecord }
+  | { type: 'log'; message: string }
+  | { type: 'done'; stopped: boolean; digest: ResultDigest | null }
+  | { type: 'error'; error: ErrorInfo };
+
+export type Emit = (event: EngineEvent) => void;

@@ -1,0 +1,27 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { PlaygroundError } from '../core/errors';
+
+export const NODE_BACKENDS = ['cpu', 'wasm', 'webgpu'] as const;
+export type NodeBackend = (typeof NODE_BACKENDS)[number];
+
+/**
+ * Sets the tfjs backend in Node. WebGPU needs the `webgpu` package (Dawn) and a Vulkan driver;
+ * on a machine without a GPU, VK_ICD_FILENAMES can point at SwiftShader.
+ */
+export async function useNodeBackend(name: NodeBackend): Promise<string> {
+  if (name === 'webgpu') {
+    try {
+      const dawn = (await import(/* @vite-ignore */ 'webgpu' as string)) as { create(flags: string[]): GPU; globals: object };
+      Object.assign(globalThis, dawn.globals);
+      Object.defineProperty(globalThis.navigator, 'gpu', { value: dawn.create([]), configurable: true });
+      await import('@tensorflow/tfjs-backend-webgpu');
+    } catch (e) {
+      throw new PlaygroundError('backend', `WebGPU is not available in Node here (${e instanceof Error ? e.message : String(e)}).`, 'Install the "webgpu" package, or use --backend wasm.');
+    }
+  }
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new PlaygroundError('backend', `The ${name} backend failed to start.`, 'Try --backend wasm or --backend cpu.');
+  await tf.ready();
+  return tf.getBackend();
+}

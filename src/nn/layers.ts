@@ -1,0 +1,96 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Rng } from '../core/rng';
+import { conv2d } from './ops';
+
+/**
+ * A tiny functional layer kit. Weights are created from the seeded stream in build order, so the
+ * same genotype and seed give the same initial weights on every backend; `countMacs` records the
+ * multiply–accumulates from the shapes actually computed, to check the space's analytic cost.
+ */
+export class BuildContext {
+  readonly trainable: tf.Variable[] = [];
+  /** Batch-norm running statistics: state, not trained by gradients. */
+  readonly statistics: tf.Variable[] = [];
+  /** Set during one forward pass to count multiply–accumulates from real shapes. */
+  counting = false;
+  macs = 0;
+
+  constructor(private readonly rng: Rng) {}
+
+  weight(shape: number[], std: number): tf.Variable {
+    const size = shape.reduce((a, b) => a * b, 1);
+    const values = new Float32Array(size);
+    for (let i = 0; i < size; i++) values[i] = this.rng.normal() * std;
+    const v = tf.variable(tf.tensor(values, shape), true);
+    this.trainable.push(v);
+    return v;
+  }
+
+  constant(shape: number[], value: number, trainable: boolean): tf.Variable {
+    const v = tf.variable(tf.fill(shape, value), trainable);
+    (trainable ? this.trainable : this.statistics).push(v);
+    return v;
+  }
+
+  countMacs(n: number): void {
+    if (this.counting) this.macs += n;
+  }
+
+  dispose(): void {
+    for (const v of [...this.trainable, ...this.statistics]) v.dispose();
+  }
+}
+
+export type Layer = (x: tf.Tensor4D, training: boolean) => tf.Tensor4D;
+
+const BN_MOMENTUM = 0.1;
+const BN_EPSILON = 1e-5;
+
+export function batchNorm(ctx: BuildContext, channels: number): Layer {
+  const gamma = ctx.constant([channels], 1, true);
+  const beta = ctx.constant([channels], 0, true);
+  const runningMean = ctx.constant([channels], 0, false);
+  const runningVar = ctx.constant([channels], 1, false);
+  return (x, training) => {
+    if (!training) return tf.batchNorm(x, runningMean, runningVar, beta, gamma, BN_EPSILON);
+    const { mean, variance } = tf.moments(x, [0, 1, 2]);
+    runningMean.assign(tf.add(tf.mul(runningMean, 1 - BN_MOMENTUM), tf.mul(mean, BN_MOMENTUM)));
+    runningVar.assign(tf.add(tf.mul(runningVar, 1 - BN_MOMENTUM), tf.mul(variance, BN_MOMENTUM)));
+    return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, BN_EPSILON))), gamma), beta);
+  };
+}
+
+export interface ConvOptions {
+  kernel: number;
+  stride?: number;
+  /** ReLU before the conv (NAS-Bench-201's ReLU-Conv-BN) or after the BN (Conv-BN-ReLU). */
+  relu?: 'before' | 'after' | 'none';
+  bn?: boolean;
+}
+
+export function convLayer(ctx: BuildContext, cin: number, cout: number, opts: ConvOptions): Layer {
+  const { kernel, stride = 1, relu = 'after', bn = true } = opts;
+  const w = ctx.weight([kernel, kernel, cin, cout], Math.sqrt(2 / (kernel * kernel * cin)));
+  const norm = bn ? batchNorm(ctx, cout) : null;
+  return (x, training) => {
+    const input = relu === 'before' ? tf.relu(x) : x;
+    let y = conv2d(input, w as tf.Tensor4D, stride, 'same');
+    ctx.countMacs(kernel * kernel * cin * cout * y.shape[1] * y.shape[2]);
+    if (norm) y = norm(y, training);
+    return relu === 'after' ? tf.relu(y) : y;
+  };
+}
+
+/** Global average pooling then a linear classifier with bias. */
+export function classifierHead(ctx: BuildContext, cin: number, classes: number): (x: tf.Tensor4D) => tf.Tensor2D {
+  const w = ctx.weight([cin, classes], Math.sqrt(1 / cin));
+  const b = ctx.constant([classes], 0, true);
+  return (x) => {
+    ctx.countMacs(cin * classes);
+    return tf.add(tf.matMul(tf.mean(x, [1, 2]) as tf.Tensor2D, w), b);
+  };
+}
+
+export function countParams(variables: readonly tf.Variable[]): number {
+  return variables.reduce((sum, v) => sum + v.size, 0);
+}

@@ -1,0 +1,8 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import type { BuildContext } from './layers';
+
+/** A built model: its variables live in `ctx`; `apply` maps NHWC images to class logits. */
+export interface Network {
+  ctx: BuildContext;
+  apply(x: tf.Tensor4D, training: boolean): tf.Tensor2D;
+}

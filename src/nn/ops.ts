@@ -1,0 +1,129 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * Differentiable primitives with gradients of our own. tfjs 4.22.0's wasm backend has no
+ * Conv2DBackpropFilter and computes some maxPool gradients wrongly, and the cpu backend's filter
+ * gradient is ~100× slower than its forward pass; these versions work on every backend and are
+ * checked against the reference gradients in test/nn/ops.test.ts.
+ */
+
+export type Padding = 'same' | 'valid';
+
+/** Explicit padding amounts for 'same' as TensorFlow computes them (extra pixel at the end). */
+function samePadding(size: number, k: number, stride: number, dilation = 1): [number, number] {
+  const effK = (k - 1) * dilation + 1;
+  const out = Math.ceil(size / stride);
+  const total = Math.max((out - 1) * stride + effK - size, 0);
+  return [Math.floor(total / 2), total - Math.floor(total / 2)];
+}
+
+/**
+ * The filter gradient as a convolution of transposed tensors: with x as [C_in, H, W, N] (batch ↔
+ * channels) and dy as a filter [H', W', N, C_out], a conv with dilation = stride gives
+ * [C_in, kh, kw, C_out], which is dW transposed.
+ */
+function filterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, k: [number, number], stride: number, pad: [[number, number], [number, number]]): tf.Tensor4D {
+  const [kh, kw] = k;
+  const xPadded = tf.pad(x, [[0, 0], pad[0], pad[1], [0, 0]]);
+  const [, outH, outW] = dy.shape;
+  // Crop so that the dilated dy "filter" slides exactly kh × kw positions.
+  const needH = (outH - 1) * stride + kh;
+  const needW = (outW - 1) * stride + kw;
+  const xCropped = tf.slice(xPadded, [0, 0, 0, 0], [-1, needH, needW, -1]);
+  const xT = tf.transpose(xCropped, [3, 1, 2, 0]);
+  const dyT = tf.transpose(dy, [1, 2, 0, 3]);
+  const dwT = tf.conv2d(xT, dyT, 1, 'valid', 'NHWC', stride) as tf.Tensor4D;
+  return tf.transpose(dwT, [1, 2, 0, 3]);
+}
+
+/** 2-D convolution, NHWC, filter [kh, kw, C_in, C_out], with our own gradients. */
+export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, padding: Padding): tf.Tensor4D {
+  const [, h, wd] = x.shape;
+  const [kh, kw] = w.shape;
+  const pad: [[number, number], [number, number]] =
+    padding === 'same' ? [samePadding(h, kh, stride), samePadding(wd, kw, stride)] : [[0, 0], [0, 0]];
+  const explicit: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], pad[0], pad[1], [0, 0]];
+  const op = tf.customGrad((xIn: tf.Tensor, wIn: tf.Tensor, save: tf.GradSaveFunc) => {
+    const xi = xIn as tf.Tensor4D;
+    const wi = wIn as tf.Tensor4D;
+    save([xi, wi]);
+    const y = tf.conv2d(xi, wi, stride, explicit);
+    return {
+      value: y,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
+        const dy4 = dy as tf.Tensor4D;
+        const dx = tf.conv2dTranspose(dy4, ws, xs.shape, stride, explicit as never) as tf.Tensor4D;
+        const dw = filterGradient(xs, dy4, [kh, kw], stride, pad);
+        return [dx, dw];
+      },
+    };
+  });
+  return op(x, w) as tf.Tensor4D;
+}
+
+/**
+ * Max pooling whose gradient is shared evenly among the tied maxima of each window (a valid
+ * subgradient), built from slices so every backend computes it the same way.
+ */
+export function maxPool(x: tf.Tensor4D, k: number, stride: number): tf.Tensor4D {
+  const [, h, wd] = x.shape;
+  const padH = samePadding(h, k, stride);
+  const padW = samePadding(wd, k, stride);
+  const op = tf.customGrad((xIn: tf.Tensor, save: tf.GradSaveFunc) => {
+    const xi = xIn as tf.Tensor4D;
+    const y = tf.maxPool(xi, k, stride, 'same');
+    save([xi, y]);
+    return {
+      value: y,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xs, ys] = saved as [tf.Tensor4D, tf.Tensor4D];
+        const [n, , , c] = xs.shape;
+        const [, outH, outW] = ys.shape;
+        const xp = tf.pad(xs, [[0, 0], padH, padW, [0, 0]], -3.4e38);
+        const windows: tf.Tensor4D[] = [];
+        for (let i = 0; i < k; i++) {
+          for (let j = 0; j < k; j++) {
+            const view = tf.stridedSlice(xp, [0, i, j, 0], [n, i + (outH - 1) * stride + 1, j + (outW - 1) * stride + 1, c], [1, stride, stride, 1]) as tf.Tensor4D;
+            windows.push(tf.cast(tf.equal(view, ys), 'float32'));
+          }
+        }
+        const ties = tf.addN(windows);
+        const share = tf.div(dy, ties);
+        const paddedH = h + padH[0] + padH[1];
+        const paddedW = wd + padW[0] + padW[1];
+        let dxp: tf.Tensor4D = tf.zeros([n, paddedH, paddedW, c]);
+        let m = 0;
+        for (let i = 0; i < k; i++) {
+          for (let j = 0; j < k; j++) {
+            dxp = tf.add(dxp, scatterStrided(tf.mul(share, windows[m++]!) as tf.Tensor4D, i, j, stride, paddedH, paddedW));
+          }
+        }
+        return tf.slice(dxp, [0, padH[0], padW[0], 0], [n, h, wd, c]);
+      },
+    };
+  });
+  return op(x) as tf.Tensor4D;
+}
+
+/** Places g[:, a, b, :] at [:, i + a·s, j + b·s, :] of a zero tensor of size H × W. */
+function scatterStrided(g: tf.Tensor4D, i: number, j: number, stride: number, height: number, width: number): tf.Tensor4D {
+  const [n, gh, gw, c] = g.shape;
+  let spread = g;
+  if (stride > 1) {
+    // Interleave zeros: [n, gh, 1, gw, 1, c] padded to [n, gh, s, gw, s, c].
+    const expanded = tf.reshape(g, [n, gh, 1, gw, 1, c]);
+    const padded = tf.pad(expanded, [[0, 0], [0, 0], [0, stride - 1], [0, 0], [0, stride - 1], [0, 0]]);
+    spread = tf.reshape(padded, [n, gh * stride, gw * stride, c]);
+  }
+  const [, sh, sw] = spread.shape;
+  const cropH = Math.min(sh, height - i);
+  const cropW = Math.min(sw, width - j);
+  const cropped = tf.slice(spread, [0, 0, 0, 0], [n, cropH, cropW, c]);
+  return tf.pad(cropped, [[0, 0], [i, height - i - cropH], [j, width - j - cropW], [0, 0]]);
+}
+
+/** Average pooling, 'same' padding that excludes the padded cells from the count, as in NAS-Bench-201. */
+export function avgPool(x: tf.Tensor4D, k: number, stride: number): tf.Tensor4D {
+  return tf.avgPool(x, k, stride, 'same');
+}

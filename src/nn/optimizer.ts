@@ -1,0 +1,57 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+export type OptimizerKind = 'sgd' | 'adam';
+
+/**
+ * SGD with momentum and Adam, written out so their state is ours (plain tensors we dispose and
+ * could checkpoint) and the learning rate can follow a schedule per step. L2 weight decay applies
+ * to weight matrices and kernels, not to biases or batch-norm parameters.
+ */
+export class Optimizer {
+  private readonly slots: tf.Variable[][];
+  private step = 0;
+
+  constructor(
+    private readonly kind: OptimizerKind,
+    private readonly variables: readonly tf.Variable[],
+    private readonly weightDecay: number,
+  ) {
+    const slotCount = kind === 'adam' ? 2 : 1;
+    this.slots = variables.map((v) => Array.from({ length: slotCount }, () => tf.variable(tf.zerosLike(v), false)));
+  }
+
+  apply(grads: tf.NamedTensorMap, learningRate: number): void {
+    this.step += 1;
+    const t = this.step;
+    tf.tidy(() => {
+      this.variables.forEach((v, i) => {
+        let g = grads[v.name];
+        if (!g) return;
+        if (this.weightDecay > 0 && v.rank > 1) g = tf.add(g, tf.mul(v, this.weightDecay));
+        const slots = this.slots[i]!;
+        if (this.kind === 'sgd') {
+          const m = slots[0]!;
+          m.assign(tf.add(tf.mul(m, 0.9), g));
+          v.assign(tf.sub(v, tf.mul(m, learningRate)));
+        } else {
+          const [m, s] = slots as [tf.Variable, tf.Variable];
+          const b1 = 0.9;
+          const b2 = 0.999;
+          m.assign(tf.add(tf.mul(m, b1), tf.mul(g, 1 - b1)));
+          s.assign(tf.add(tf.mul(s, b2), tf.mul(tf.square(g), 1 - b2)));
+          const stepSize = (learningRate * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
+          v.assign(tf.sub(v, tf.mul(tf.div(m, tf.add(tf.sqrt(s), 1e-8)), stepSize)));
+        }
+      });
+    });
+  }
+
+  dispose(): void {
+    for (const slot of this.slots.flat()) slot.dispose();
+  }
+}
+
+/** Cosine annealing from `base` to 0 over `total` steps. */
+export function cosineRate(base: number, step: number, total: number): number {
+  return 0.5 * base * (1 + Math.cos((Math.PI * step) / Math.max(total, 1)));
+}

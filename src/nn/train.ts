@@ -1,0 +1,101 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Rng } from '../core/rng';
+import type { InputShape } from '../core/space/types';
+import type { Network } from './network';
+import { cosineRate, Optimizer, type OptimizerKind } from './optimizer';
+
+export interface Split {
+  /** Examples, NHWC, flattened. */
+  x: Float32Array;
+  y: Int32Array;
+  n: number;
+}
+
+export interface TrainData {
+  input: InputShape;
+  classes: number;
+  train: Split;
+  val: Split;
+}
+
+export interface TrainSettings {
+  epochs: number;
+  batchSize: number;
+  optimizer: OptimizerKind;
+  learningRate: number;
+  weightDecay: number;
+}
+
+export interface EpochReport {
+  epoch: number;
+  loss: number;
+  valAccuracy: number;
+}
+
+export interface TrainHooks {
+  onEpoch?(report: EpochReport): void;
+  /** Awaited between steps: where a pause waits and a stop throws. */
+  between?(): Promise<void>;
+}
+
+const EVAL_BATCH = 256;
+
+function batchTensors(split: Split, input: InputShape, indices: ArrayLike<number>, classes: number): { x: tf.Tensor4D; y: tf.Tensor2D } {
+  const size = input.height * input.width * input.channels;
+  const xs = new Float32Array(indices.length * size);
+  const ys = new Int32Array(indices.length);
+  for (let b = 0; b < indices.length; b++) {
+    const i = indices[b]!;
+    xs.set(split.x.subarray(i * size, (i + 1) * size), b * size);
+    ys[b] = split.y[i]!;
+  }
+  return tf.tidy(() => ({
+    x: tf.tensor4d(xs, [indices.length, input.height, input.width, input.channels]),
+    y: tf.oneHot(tf.tensor1d(ys, 'int32'), classes) as tf.Tensor2D,
+  }));
+}
+
+/** Validation accuracy with batch-norm in inference mode. */
+export async function evaluateAccuracy(net: Network, data: TrainData): Promise<number> {
+  let correct = 0;
+  for (let start = 0; start < data.val.n; start += EVAL_BATCH) {
+    const idx = Array.from({ length: Math.min(EVAL_BATCH, data.val.n - start) }, (_, k) => start + k);
+    const { x, y } = batchTensors(data.val, data.input, idx, data.classes);
+    const hits = tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(net.apply(x, false), 1), tf.argMax(y, 1)), 'int32')));
+    correct += (await hits.data())[0]!;
+    tf.dispose([x, y, hits]);
+  }
+  return data.val.n === 0 ? 0 : correct / data.val.n;
+}
+
+/** Trains with seeded shuffling and a cosine schedule; returns the per-epoch curve. */
+export async function train(net: Network, data: TrainData, settings: TrainSettings, rng: Rng, hooks: TrainHooks = {}): Promise<EpochReport[]> {
+  const optimizer = new Optimizer(settings.optimizer, net.ctx.trainable, settings.weightDecay);
+  const stepsPerEpoch = Math.ceil(data.train.n / settings.batchSize);
+  const totalSteps = stepsPerEpoch * settings.epochs;
+  const curve: EpochReport[] = [];
+  const order = Array.from({ length: data.train.n }, (_, i) => i);
+  let step = 0;
+  try {
+    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+      rng.shuffle(order);
+      let lossSum = 0;
+      for (let s = 0; s < stepsPerEpoch; s++) {
+        await hooks.between?.();
+        const idx = order.slice(s * settings.batchSize, (s + 1) * settings.batchSize);
+        const { x, y } = batchTensors(data.train, data.input, idx, data.classes);
+        const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tf.Scalar, net.ctx.trainable);
+        optimizer.apply(grads, cosineRate(settings.learningRate, step, totalSteps));
+        step += 1;
+        lossSum += (await value.data())[0]! * idx.length;
+        tf.dispose([x, y, value, ...Object.values(grads)]);
+      }
+      const report = { epoch, loss: lossSum / data.train.n, valAccuracy: await evaluateAccuracy(net, data) };
+      curve.push(report);
+      hooks.onEpoch?.(report);
+    }
+  } finally {
+    optimizer.dispose();
+  }
+  return curve;
+}
