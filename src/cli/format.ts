@@ -1,11 +1,5 @@
+import { compactNumber } from '../core/format';
 import type { TrialRecord } from '../engine/events';
-
-export function compactNumber(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} G`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(2)} M`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} k`;
-  return String(n);
-}
 
 export function progressLine(done: number, total: number, current: string, columns: number): string {
   const width = 24;

@@ -113,7 +113,7 @@ export function defaultExperiment(): Experiment {
  * thing when a later version changes nothing but adds fields.
  */
 export function minimalExperiment(x: Experiment): Record<string, unknown> {
-  return diff(x, defaultExperiment()) as Record<string, unknown>;
+  return (diff(x, defaultExperiment()) as Record<string, unknown> | undefined) ?? {};
 }
 
 function diff(value: unknown, base: unknown): unknown {

@@ -8,7 +8,9 @@ export const DIGITS_PATH = 'data/digits.csv.gz';
 export function parseDigits(gz: Uint8Array): RawDataset {
   let text: string;
   try {
-    text = strFromU8(gunzipSync(gz));
+    // Some servers send .gz files with Content-Encoding: gzip, so the browser has already inflated them.
+    const gzipped = gz[0] === 0x1f && gz[1] === 0x8b;
+    text = strFromU8(gzipped ? gunzipSync(gz) : gz);
   } catch {
     throw new PlaygroundError('dataset-load', 'The digits file is not valid gzip.', 'Reload the page; if it persists, the deployment is damaged.');
   }

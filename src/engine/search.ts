@@ -1,9 +1,8 @@
 import { makeDigest, type ResultDigest } from '../core/digest';
-import { isPlaygroundError, toErrorInfo } from '../core/errors';
+import { isPlaygroundError, PlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
 import { createSpace } from '../core/space/index';
 import { createStrategy } from '../core/strategy/index';
-import { PlaygroundError } from '../core/errors';
 import type { PreparedData } from '../data/load';
 import { SearchControl } from './control';
 import { ScratchEvaluator, type Evaluator } from './evaluate/scratch';
@@ -67,10 +66,8 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
       emit({ type: 'trial', trial });
     }
   } catch (e) {
-    if (!(isPlaygroundError(e) && e.code === 'cancelled')) {
-      emit({ type: 'error', error: toErrorInfo(e) });
-      throw e;
-    }
+    // Errors go to the caller (the worker reports them, the CLI prints them); a stop is not one.
+    if (!(isPlaygroundError(e) && e.code === 'cancelled')) throw e;
     stopped = true;
   }
   const digest = makeDigest(trials, backend);

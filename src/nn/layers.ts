@@ -21,13 +21,14 @@ export class BuildContext {
     const size = shape.reduce((a, b) => a * b, 1);
     const values = new Float32Array(size);
     for (let i = 0; i < size; i++) values[i] = this.rng.normal() * std;
-    const v = tf.variable(tf.tensor(values, shape), true);
+    // Inside tidy, so the initial tensor is freed and only the variable remains.
+    const v = tf.tidy(() => tf.variable(tf.tensor(values, shape), true));
     this.trainable.push(v);
     return v;
   }
 
   constant(shape: number[], value: number, trainable: boolean): tf.Variable {
-    const v = tf.variable(tf.fill(shape, value), trainable);
+    const v = tf.tidy(() => tf.variable(tf.fill(shape, value), trainable));
     (trainable ? this.trainable : this.statistics).push(v);
     return v;
   }
@@ -52,11 +53,11 @@ export function batchNorm(ctx: BuildContext, channels: number): Layer {
   const runningMean = ctx.constant([channels], 0, false);
   const runningVar = ctx.constant([channels], 1, false);
   return (x, training) => {
-    if (!training) return tf.batchNorm(x, runningMean, runningVar, beta, gamma, BN_EPSILON);
+    if (!training) return tf.batchNorm(x, runningMean, runningVar, beta, gamma, BN_EPSILON) as tf.Tensor4D;
     const { mean, variance } = tf.moments(x, [0, 1, 2]);
     runningMean.assign(tf.add(tf.mul(runningMean, 1 - BN_MOMENTUM), tf.mul(mean, BN_MOMENTUM)));
     runningVar.assign(tf.add(tf.mul(runningVar, 1 - BN_MOMENTUM), tf.mul(variance, BN_MOMENTUM)));
-    return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, BN_EPSILON))), gamma), beta);
+    return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, BN_EPSILON))), gamma), beta) as tf.Tensor4D;
   };
 }
 

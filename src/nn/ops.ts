@@ -43,7 +43,8 @@ export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, padding: 
   const pad: [[number, number], [number, number]] =
     padding === 'same' ? [samePadding(h, kh, stride), samePadding(wd, kw, stride)] : [[0, 0], [0, 0]];
   const explicit: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], pad[0], pad[1], [0, 0]];
-  const op = tf.customGrad((xIn: tf.Tensor, wIn: tf.Tensor, save: tf.GradSaveFunc) => {
+  // customGrad's typing cannot express a fixed arity: the cast keeps the callback's own types.
+  const op = tf.customGrad(((xIn: tf.Tensor, wIn: tf.Tensor, save: tf.GradSaveFunc) => {
     const xi = xIn as tf.Tensor4D;
     const wi = wIn as tf.Tensor4D;
     save([xi, wi]);
@@ -58,7 +59,7 @@ export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, padding: 
         return [dx, dw];
       },
     };
-  });
+  }) as never);
   return op(x, w) as tf.Tensor4D;
 }
 
@@ -70,7 +71,7 @@ export function maxPool(x: tf.Tensor4D, k: number, stride: number): tf.Tensor4D 
   const [, h, wd] = x.shape;
   const padH = samePadding(h, k, stride);
   const padW = samePadding(wd, k, stride);
-  const op = tf.customGrad((xIn: tf.Tensor, save: tf.GradSaveFunc) => {
+  const op = tf.customGrad(((xIn: tf.Tensor, save: tf.GradSaveFunc) => {
     const xi = xIn as tf.Tensor4D;
     const y = tf.maxPool(xi, k, stride, 'same');
     save([xi, y]);
@@ -102,7 +103,7 @@ export function maxPool(x: tf.Tensor4D, k: number, stride: number): tf.Tensor4D 
         return tf.slice(dxp, [0, padH[0], padW[0], 0], [n, h, wd, c]);
       },
     };
-  });
+  }) as never);
   return op(x) as tf.Tensor4D;
 }
 

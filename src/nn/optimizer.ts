@@ -17,7 +17,7 @@ export class Optimizer {
     private readonly weightDecay: number,
   ) {
     const slotCount = kind === 'adam' ? 2 : 1;
-    this.slots = variables.map((v) => Array.from({ length: slotCount }, () => tf.variable(tf.zerosLike(v), false)));
+    this.slots = variables.map((v) => Array.from({ length: slotCount }, () => tf.tidy(() => tf.variable(tf.zerosLike(v), false))));
   }
 
   apply(grads: tf.NamedTensorMap, learningRate: number): void {

@@ -1,0 +1,14 @@
+import { mount } from 'svelte';
+import App from './ui/App.svelte';
+import { SearchSession } from './state/session.svelte';
+import { readSharedFromLocation } from './state/url';
+import { sessionContext } from './state/context';
+import { createSearchWorker } from './worker/client';
+import './ui/global.css';
+
+const worker = createSearchWorker();
+const session = new SearchSession(worker.api);
+const shared = readSharedFromLocation(window.location.href);
+session.restore(shared);
+
+mount(App, { target: document.getElementById('app')!, context: sessionContext(session) });

@@ -1,0 +1,151 @@
+import type { Remote } from 'comlink';
+import { compareDigest, makeDigest, type DigestComparison, type ResultDigest } from '../core/digest';
+import { toErrorInfo, type ErrorInfo } from '../core/errors';
+import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
+import { encodeLink } from '../core/link';
+import type { ArchGraph } from '../core/space/types';
+import type { EngineEvent, StartInfo, TrialRecord } from '../engine/events';
+import type { EpochReport } from '../nn/train';
+import { proxy } from '../worker/client';
+import type { BackendReport, SearchWorkerApi } from '../worker/protocol';
+import type { SharedFromLocation } from './url';
+
+export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
+
+export interface CurrentTrial {
+  index: number;
+  encoded: string;
+  origin: string;
+  graph: ArchGraph;
+  epochs: EpochReport[];
+}
+
+/**
+ * The page's state: the experiment being edited, and the run in flight. Created once in main.ts
+ * and handed down; the worker is reached only through its typed API.
+ */
+export class SearchSession {
+  experiment = $state<Experiment>(defaultExperiment());
+  status = $state<RunStatus>('idle');
+  backend = $state.raw<BackendReport | null>(null);
+  info = $state.raw<StartInfo | null>(null);
+  trials = $state.raw<TrialRecord[]>([]);
+  current = $state.raw<CurrentTrial | null>(null);
+  error = $state.raw<ErrorInfo | null>(null);
+  /** A problem with the link the page was opened with. */
+  linkProblem = $state.raw<ErrorInfo | null>(null);
+  /** The result digest carried by the link the page was opened with. */
+  sharedDigest = $state.raw<ResultDigest | null>(null);
+  digest = $state.raw<ResultDigest | null>(null);
+
+  best = $derived(this.trials.reduce<TrialRecord | null>((b, t) => (b === null || t.accuracy > b.accuracy ? t : b), null));
+  link = $derived(encodeLink(this.experiment, this.digest));
+  running = $derived(this.status === 'preparing' || this.status === 'running' || this.status === 'paused');
+  reproduction = $derived.by((): DigestComparison | null => {
+    if (!this.sharedDigest || !this.backend || this.status !== 'done') return null;
+    return compareDigest(this.sharedDigest, this.trials, this.backend.chosen);
+  });
+
+  private runId = 0;
+
+  constructor(private readonly worker: Remote<SearchWorkerApi>) {}
+
+  restore(from: SharedFromLocation): void {
+    if (from.kind === 'link') {
+      this.experiment = from.shared.experiment;
+      this.sharedDigest = from.shared.digest;
+    } else if (from.kind === 'broken') {
+      this.linkProblem = from.error;
+    }
+  }
+
+  /** Applies a change to the experiment, validated; an invalid change is reported and not applied. */
+  update(change: (draft: Experiment) => void): void {
+    const draft = $state.snapshot(this.experiment) as Experiment;
+    change(draft);
+    try {
+      this.experiment = parseExperiment(draft);
+      this.error = null;
+      // Results belong to the settings that made them.
+      if (this.status === 'done' || this.status === 'stopped') this.digest = null;
+    } catch (e) {
+      this.error = toErrorInfo(e);
+    }
+  }
+
+  async probeBackend(): Promise<void> {
+    try {
+      this.backend = await this.worker.prepare(this.experiment.backend);
+    } catch (e) {
+      this.error = toErrorInfo(e);
+    }
+  }
+
+  async start(): Promise<void> {
+    const runId = ++this.runId;
+    this.status = 'preparing';
+    this.trials = [];
+    this.current = null;
+    this.error = null;
+    this.digest = null;
+    this.info = null;
+    const experiment = $state.snapshot(this.experiment) as Experiment;
+    try {
+      this.backend = await this.worker.prepare(experiment.backend);
+      if (runId !== this.runId) return;
+      await this.worker.start(runId, experiment, proxy((id: number, event: EngineEvent) => this.onEvent(id, event)));
+    } catch (e) {
+      if (runId === this.runId) {
+        this.error = toErrorInfo(e);
+        this.status = 'error';
+      }
+    }
+  }
+
+  pause(): void {
+    if (this.status !== 'running') return;
+    void this.worker.pause(this.runId);
+    this.status = 'paused';
+  }
+
+  resume(): void {
+    if (this.status !== 'paused') return;
+    void this.worker.resume(this.runId);
+    this.status = 'running';
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    void this.worker.stop(this.runId);
+  }
+
+  private onEvent(runId: number, event: EngineEvent): void {
+    if (runId !== this.runId) return; // stale work from an earlier run
+    switch (event.type) {
+      case 'start':
+        this.info = event.info;
+        if (this.status === 'preparing') this.status = 'running';
+        break;
+      case 'trial-start':
+        this.current = { index: event.index, encoded: event.encoded, origin: event.origin, graph: event.graph, epochs: [] };
+        break;
+      case 'epoch':
+        if (this.current?.index === event.index) this.current = { ...this.current, epochs: [...this.current.epochs, event.report] };
+        break;
+      case 'trial':
+        this.trials = [...this.trials, event.trial];
+        this.digest = makeDigest(this.trials, this.backend?.chosen ?? 'unknown');
+        break;
+      case 'done':
+        this.status = event.stopped ? 'stopped' : 'done';
+        this.digest = event.digest;
+        break;
+      case 'error':
+        this.error = event.error;
+        this.status = 'error';
+        break;
+      case 'log':
+        break;
+    }
+  }
+}

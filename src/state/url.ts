@@ -1,0 +1,20 @@
+import { isPlaygroundError, type ErrorInfo, toErrorInfo } from '../core/errors';
+import { decodeLink, type SharedExperiment } from '../core/link';
+
+export type SharedFromLocation = { kind: 'none' } | { kind: 'link'; shared: SharedExperiment } | { kind: 'broken'; error: ErrorInfo };
+
+/** Reads the experiment from the address bar; a broken link is reported, never thrown. */
+export function readSharedFromLocation(href: string): SharedFromLocation {
+  const hash = new URL(href).hash;
+  if (hash.length <= 1) return { kind: 'none' };
+  try {
+    return { kind: 'link', shared: decodeLink(hash) };
+  } catch (e) {
+    return { kind: 'broken', error: isPlaygroundError(e) ? toErrorInfo(e) : toErrorInfo(e) };
+  }
+}
+
+/** Keeps the address bar equal to the share link without adding history entries. */
+export function writeLinkToLocation(link: string): void {
+  if (window.location.hash !== link) history.replaceState(history.state, '', link);
+}

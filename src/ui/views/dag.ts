@@ -1,0 +1,145 @@
+import dagre from '@dagrejs/dagre';
+import * as d3 from 'd3';
+import type { ArchGraph } from '../../core/space/types';
+import { opColor, opLabel } from './theme';
+
+export interface DagView {
+  update(graph: ArchGraph | null): void;
+  destroy(): void;
+}
+
+const NODE_W = 128;
+const NODE_H = 40;
+
+interface Placed {
+  id: string;
+  label: string;
+  detail?: string;
+  kind: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * Draws an architecture DAG into an <svg>: dagre lays it out left to right; chain layers are
+ * coloured boxes, cell operations are coloured labelled edges between feature-map nodes.
+ */
+export function createDagView(svgElement: SVGSVGElement): DagView {
+  const svg = d3.select(svgElement);
+  const defs = svg.append('defs');
+  const root = svg.append('g');
+  const zoom = d3.zoom<SVGSVGElement, unknown>().scaleExtent([0.3, 4]).on('zoom', (e) => root.attr('transform', e.transform.toString()));
+  svg.call(zoom);
+
+  function arrowFor(color: string): string {
+    const id = `arrow-${color.replace('#', '')}`;
+    if (defs.select(`#${id}`).empty()) {
+      defs
+        .append('marker')
+        .attr('id', id)
+        .attr('viewBox', '0 0 10 10')
+        .attr('refX', 9)
+        .attr('refY', 5)
+        .attr('markerWidth', 7)
+        .attr('markerHeight', 7)
+        .attr('orient', 'auto-start-reverse')
+        .append('path')
+        .attr('d', 'M 0 0 L 10 5 L 0 10 z')
+        .attr('fill', color);
+    }
+    return `url(#${id})`;
+  }
+
+  function update(graph: ArchGraph | null): void {
+    if (!graph) {
+      root.selectAll('*').remove();
+      return;
+    }
+    const g = new dagre.graphlib.Graph({ multigraph: true });
+    const cellLike = graph.edges.some((e) => e.op !== undefined);
+    g.setGraph({ rankdir: 'LR', nodesep: cellLike ? 40 : 22, ranksep: cellLike ? 90 : 46, marginx: 12, marginy: 12 });
+    g.setDefaultEdgeLabel(() => ({}));
+    for (const n of graph.nodes) g.setNode(n.id, { width: cellLike ? 76 : NODE_W, height: NODE_H });
+    graph.edges.forEach((e, i) => g.setEdge(e.from, e.to, { width: e.op ? 90 : 0, height: e.op ? 20 : 0, labelpos: 'c' }, `e${i}`));
+    dagre.layout(g);
+
+    const nodes: Placed[] = graph.nodes.map((n) => ({ ...n, x: g.node(n.id).x, y: g.node(n.id).y }));
+    const edges = graph.edges.map((e, i) => ({ ...e, key: `${e.from}-${e.to}-${e.op ?? ''}-${i}`, points: g.edge({ v: e.from, w: e.to, name: `e${i}` }).points }));
+    const info = g.graph();
+    svg.attr('viewBox', `0 0 ${Math.max(info.width ?? 0, 200)} ${Math.max(info.height ?? 0, 80)}`);
+
+    const line = d3.line<{ x: number; y: number }>().x((p) => p.x).y((p) => p.y).curve(d3.curveBasis);
+    root
+      .selectAll<SVGPathElement, (typeof edges)[number]>('path.edge')
+      .data(edges, (d) => d.key)
+      .join('path')
+      .attr('class', 'edge')
+      .attr('d', (d) => line(d.points))
+      .attr('fill', 'none')
+      .attr('stroke', (d) => (d.op ? opColor(d.op) : '#94a3b8'))
+      .attr('stroke-width', (d) => (d.op ? 3 : 2))
+      .attr('stroke-dasharray', (d) => (d.skip ? '6 4' : null))
+      .attr('marker-end', (d) => arrowFor(d.op ? opColor(d.op) : '#94a3b8'));
+
+    const labelled = edges.filter((e) => e.op);
+    root
+      .selectAll<SVGGElement, (typeof labelled)[number]>('g.edge-label')
+      .data(labelled, (d) => d.key)
+      .join((enter) => {
+        const group = enter.append('g').attr('class', 'edge-label');
+        group.append('rect').attr('rx', 4).attr('height', 20).attr('y', -10);
+        group.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em');
+        return group;
+      })
+      .attr('transform', (d) => {
+        const mid = d.points[Math.floor(d.points.length / 2)]!;
+        return `translate(${mid.x},${mid.y})`;
+      })
+      .call((sel) => {
+        sel.select('text').text((d) => opLabel(d.op!)).attr('fill', (d) => opColor(d.op));
+        sel.select('rect').attr('fill', 'white').attr('stroke', (d) => opColor(d.op)).attr('width', 84).attr('x', -42);
+      });
+
+    root
+      .selectAll<SVGGElement, Placed>('g.dag-node')
+      .data(nodes, (d) => d.id)
+      .join((enter) => {
+        const group = enter.append('g').attr('class', 'dag-node').attr('data-testid', 'dag-node');
+        group.append('rect').attr('rx', 8);
+        group.append('text').attr('class', 'label').attr('text-anchor', 'middle');
+        group.append('text').attr('class', 'detail').attr('text-anchor', 'middle');
+        return group;
+      })
+      .attr('transform', (d) => `translate(${d.x},${d.y})`)
+      .call((sel) => {
+        const w = cellLike ? 76 : NODE_W;
+        sel
+          .select('rect')
+          .attr('x', -w / 2)
+          .attr('y', -NODE_H / 2)
+          .attr('width', w)
+          .attr('height', NODE_H)
+          .attr('fill', (d) => (d.kind === 'node' ? '#f8fafc' : opColor(d.kind)))
+          .attr('stroke', (d) => (d.kind === 'node' ? '#334155' : 'none'))
+          .attr('stroke-width', 1.5);
+        sel
+          .select('text.label')
+          .text((d) => opLabel(d.label))
+          .attr('dy', (d) => (d.detail ? '-0.2em' : '0.35em'))
+          .attr('fill', (d) => (d.kind === 'node' ? '#0f172a' : 'white'));
+        sel
+          .select('text.detail')
+          .text((d) => d.detail ?? '')
+          .attr('dy', '1.05em')
+          .attr('fill', 'white');
+      });
+  }
+
+  return {
+    update,
+    destroy() {
+      svg.on('.zoom', null);
+      svg.selectAll('*').remove();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/** Visual constants shared by every view: one colour per operation, the same in every space. */
+export const OP_COLORS: Record<string, string> = {
+  conv3x3: '#2563eb',
+  nor_conv_3x3: '#2563eb',
+  conv5x5: '#7c3aed',
+  conv1x1: '#0891b2',
+  nor_conv_1x1: '#0891b2',
+  max_pool3x3: '#dc2626',
+  avg_pool3x3: '#ea580c',
+  avg_pool_3x3: '#ea580c',
+  identity: '#64748b',
+  skip_connect: '#64748b',
+  none: '#cbd5e1',
+  input: '#0f172a',
+  output: '#0f172a',
+  node: '#334155',
+};
+
+export const OP_LABELS: Record<string, string> = {
+  conv3x3: 'conv 3×3',
+  conv5x5: 'conv 5×5',
+  conv1x1: 'conv 1×1',
+  max_pool3x3: 'max pool 3×3',
+  avg_pool3x3: 'avg pool 3×3',
+  identity: 'identity',
+  nor_conv_3x3: 'conv 3×3',
+  nor_conv_1x1: 'conv 1×1',
+  avg_pool_3x3: 'avg pool 3×3',
+  skip_connect: 'skip',
+  none: 'none',
+};
+
+export function opColor(op: string | undefined): string {
+  return (op && OP_COLORS[op]) || '#475569';
+}
+
+export function opLabel(op: string): string {
+  return OP_LABELS[op] ?? op;
+}
+
+export const CHART = {
+  point: '#2563eb',
+  best: '#16a34a',
+  grid: '#e2e8f0',
+  text: '#334155',
+  font: '15px',
+};

@@ -1,0 +1,43 @@
+/**
+ * The typed boundary between the page and the search worker. Only plain objects cross it; the
+ * page imports these types and nothing else of the worker's, so it never loads tfjs.
+ */
+import type { BackendPreference, Experiment } from '../core/experiment';
+import type { EngineEvent } from '../engine/events';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+export interface BackendProbe {
+  name: BackendName;
+  available: boolean;
+  /** A software adapter or renderer (SwiftShader): it works, but slower than WASM. */
+  software: boolean;
+  detail: string;
+}
+
+export interface BackendReport {
+  found: BackendProbe[];
+  chosen: BackendName;
+  preference: BackendPreference;
+  reason: string;
+  /** True when an explicit choice could not be honoured. */
+  fallback: boolean;
+}
+
+export interface MemoryInfo {
+  numTensors: number;
+  numBytes: number;
+}
+
+export type EventSink = (runId: number, event: EngineEvent) => void;
+
+export interface SearchWorkerApi {
+  /** Probes the backends and starts the chosen one. */
+  prepare(preference: BackendPreference): Promise<BackendReport>;
+  /** Runs a whole search, streaming events; resolves when it ends. */
+  start(runId: number, experiment: Experiment, sink: EventSink): Promise<void>;
+  pause(runId: number): void;
+  resume(runId: number): void;
+  stop(runId: number): void;
+  memory(): MemoryInfo;
+}

@@ -1,0 +1,59 @@
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs-core';
+import { toErrorInfo } from '../core/errors';
+import type { BackendPreference, Experiment } from '../core/experiment';
+import { prepareData } from '../data/load';
+import { SearchControl } from '../engine/control';
+import { runSearch } from '../engine/search';
+import { chooseBackend } from '../nn/backend-browser';
+import type { BackendReport, EventSink, SearchWorkerApi } from './protocol';
+
+const assetBase = new URL(import.meta.env.BASE_URL, self.location.origin);
+
+async function readAsset(path: string): Promise<Uint8Array> {
+  const response = await fetch(new URL(path, assetBase));
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${path}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+let backend: BackendReport | null = null;
+let active: { runId: number; control: SearchControl } | null = null;
+
+const api: SearchWorkerApi = {
+  async prepare(preference: BackendPreference) {
+    backend = await chooseBackend(preference);
+    return backend;
+  },
+
+  async start(runId: number, experiment: Experiment, sink: EventSink) {
+    // A newer run replaces an older one: the old one stops at its next step.
+    active?.control.stop();
+    const control = new SearchControl();
+    active = { runId, control };
+    try {
+      if (!backend || backend.preference !== experiment.backend) backend = await chooseBackend(experiment.backend);
+      const data = await prepareData(experiment, readAsset);
+      await runSearch(experiment, { data, backend: backend.chosen, control }, (event) => sink(runId, event));
+    } catch (e) {
+      sink(runId, { type: 'error', error: toErrorInfo(e) });
+    } finally {
+      if (active?.runId === runId) active = null;
+    }
+  },
+
+  pause(runId) {
+    if (active?.runId === runId) active.control.pause();
+  },
+  resume(runId) {
+    if (active?.runId === runId) active.control.resume();
+  },
+  stop(runId) {
+    if (active?.runId === runId) active.control.stop();
+  },
+  memory() {
+    const m = tf.memory();
+    return { numTensors: m.numTensors, numBytes: m.numBytes };
+  },
+};
+
+Comlink.expose(api);

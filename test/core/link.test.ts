@@ -1,0 +1,64 @@
+import { deflateSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { PlaygroundError } from '../../src/core/errors';
+import { defaultExperiment, parseExperiment } from '../../src/core/experiment';
+import { decodeLink, encodeLink, LINK_VERSION } from '../../src/core/link';
+import { makeDigest } from '../../src/core/digest';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof PlaygroundError ? e.code : 'untyped';
+  }
+  return undefined;
+}
+
+describe('share links', () => {
+  const x = parseExperiment({ dataset: 'shapes', space: 'nb201', strategy: 'random', budget: 7, seed: 99, training: { epochs: 3 }, spaceSettings: { nb201: { channels: 4 } } });
+
+  it('round trips an experiment and its digest', () => {
+    const digest = makeDigest([{ encoded: 'a', accuracy: 0.5 }, { encoded: 'b', accuracy: 0.75 }], 'wasm');
+    const link = encodeLink(x, digest);
+    expect(link.startsWith(`#v=${LINK_VERSION}&x=`)).toBe(true);
+    const back = decodeLink(`https://example.org/playground/${link}`);
+    expect(back.experiment).toEqual(x);
+    expect(back.digest).toEqual(digest);
+  });
+
+  it('keeps links short by leaving out defaults', () => {
+    expect(encodeLink(defaultExperiment()).length).toBeLessThan(30);
+    expect(decodeLink(encodeLink(defaultExperiment())).experiment).toEqual(defaultExperiment());
+  });
+
+  it.each([
+    ['no version', '#x=abc', 'invalid-link'],
+    ['a newer version', `#v=${LINK_VERSION + 1}&x=abc`, 'unsupported-link-version'],
+    ['no experiment', '#v=1', 'invalid-link'],
+    ['garbage data', '#v=1&x=%%%not-base64', 'invalid-link'],
+    ['base64 that is not deflate', '#v=1&x=aGVsbG8gd29ybGQ', 'invalid-link'],
+    ['a truncated link', encodeLink(x).slice(0, 20), 'invalid-link'],
+    ['an empty string', '', 'invalid-link'],
+  ])('refuses %s with a typed error', (_name, link, code) => {
+    expect(codeOf(() => decodeLink(link))).toBe(code);
+  });
+
+  it('refuses a well-formed link whose settings are out of range, naming the field', () => {
+    const raw = btoa(String.fromCharCode(...deflateSync(strToU8(JSON.stringify({ budget: -3 }))))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    let error: unknown;
+    try {
+      decodeLink(`#v=1&x=${raw}`);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as PlaygroundError).code).toBe('invalid-link');
+    expect((error as PlaygroundError).message).toMatch(/budget/);
+  });
+
+  it('drops a damaged digest but keeps the experiment', () => {
+    const link = `${encodeLink(x)}&d=bm90IGpzb24`;
+    const back = decodeLink(link);
+    expect(back.experiment).toEqual(x);
+    expect(back.digest).toBeNull();
+  });
+});

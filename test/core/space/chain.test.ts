@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { PlaygroundError } from '../../../src/core/errors';
+import { createRng } from '../../../src/core/rng';
+import { CHAIN_OPS, ChainSpace, type ChainGenotype } from '../../../src/core/space/chain';
+
+const space = new ChainSpace({ depth: 5, widths: [8, 16] });
+
+function decisions(g: ChainGenotype): string[] {
+  return g.layers.flatMap((l, j) => [`${j}:op=${l.op}:${l.width}`, ...Array.from({ length: j }, (_, s) => `${j}:skip${s}=${l.skips.includes(s)}`)]);
+}
+
+describe('chain space', () => {
+  it('samples valid genotypes that survive an encode/decode round trip', () => {
+    const rng = createRng(1);
+    for (let i = 0; i < 200; i++) {
+      const g = space.sample(rng);
+      expect(space.parse(JSON.parse(JSON.stringify(g)))).toEqual(g);
+      expect(space.decode(space.encode(g))).toEqual(g);
+    }
+  });
+
+  it('mutates exactly one decision and stays valid', () => {
+    const rng = createRng(2);
+    for (let i = 0; i < 200; i++) {
+      const g = space.sample(rng);
+      const child = space.mutate(g, rng);
+      expect(space.parse(child)).toEqual(child);
+      const before = decisions(g);
+      const after = decisions(child);
+      expect(after.filter((d, k) => d !== before[k])).toHaveLength(1);
+    }
+  });
+
+  it('counts its size as the product of per-layer choices and skip subsets', () => {
+    const perLayer = 3 * 2 + 3; // three convs × two widths, plus three width-free ops
+    let expected = 1;
+    for (let j = 0; j < 5; j++) expected *= perLayer * 2 ** j;
+    expect(space.size()).toBe(expected);
+    expect(new ChainSpace({ depth: 6, widths: [8, 16] }).size()).toBe(expected * perLayer * 2 ** 5);
+  });
+
+  it('has as many neighbours as single-decision changes', () => {
+    const g = space.sample(createRng(3));
+    const expected = g.layers.reduce((sum, _l, j) => sum + (CHAIN_OPS.length - 3) + 3 * 2 - 1 + j, 0);
+    expect(space.neighbours(g)).toHaveLength(expected);
+  });
+
+  it.each([
+    ['an unknown op', 'conv3x3-8|bogus|identity|identity|identity', /unknown op "bogus"/],
+    ['a width not in the space', 'conv3x3-12|identity|identity|identity|identity', /width 12/],
+    ['a skip from the future', 'conv3x3-8|identity<3|identity|identity|identity', /skip from 3/],
+    ['the wrong depth', 'conv3x3-8|identity', /has 2 layers where this space has 5/],
+    ['a malformed layer', 'conv3x3-8|identity|identity|identity|?!', /layer 5/],
+    ['a width on a pool', 'conv3x3-8|max_pool3x3-8|identity|identity|identity', /has no width/],
+  ])('rejects %s with a clear, typed error', (_name, text, message) => {
+    let error: unknown;
+    try {
+      space.decode(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PlaygroundError);
+    expect((error as PlaygroundError).code).toBe('invalid-genotype');
+    expect((error as PlaygroundError).message).toMatch(message);
+  });
+
+  it('describes a genotype as a graph with one node per layer plus input and output', () => {
+    const g = space.decode('conv3x3-8|max_pool3x3<0|conv5x5-16|identity<1,2|conv1x1-8');
+    const graph = space.describe(g);
+    expect(graph.nodes.map((n) => n.kind)).toEqual(['input', 'conv3x3', 'max_pool3x3', 'conv5x5', 'identity', 'conv1x1', 'output']);
+    expect(graph.edges.filter((e) => e.skip)).toHaveLength(3);
+  });
+});

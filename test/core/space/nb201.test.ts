@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { PlaygroundError } from '../../../src/core/errors';
+import { createRng } from '../../../src/core/rng';
+import { NB201_OPS, Nb201Space } from '../../../src/core/space/nb201';
+
+const space = new Nb201Space();
+// The best CIFAR-10 cell of the benchmark, in its own notation.
+const BEST = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|';
+
+describe('NAS-Bench-201 space', () => {
+  it('reads and writes the benchmark string', () => {
+    const g = space.decode(BEST);
+    expect(g.ops).toEqual(['nor_conv_3x3', 'nor_conv_3x3', 'nor_conv_3x3', 'skip_connect', 'nor_conv_3x3', 'nor_conv_3x3']);
+    expect(space.encode(g)).toBe(BEST);
+  });
+
+  it('samples valid cells, round trips, and covers the whole vocabulary', () => {
+    const rng = createRng(5);
+    const seen = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const g = space.sample(rng);
+      expect(space.decode(space.encode(g))).toEqual(g);
+      g.ops.forEach((op) => seen.add(op));
+    }
+    expect([...seen].sort()).toEqual([...NB201_OPS].sort());
+  });
+
+  it('mutates exactly one edge', () => {
+    const rng = createRng(6);
+    for (let i = 0; i < 200; i++) {
+      const g = space.sample(rng);
+      const child = space.mutate(g, rng);
+      expect(child.ops.filter((op, e) => op !== g.ops[e])).toHaveLength(1);
+    }
+  });
+
+  it('has 5^6 cells and 24 neighbours per cell', () => {
+    expect(space.size()).toBe(15625);
+    expect(space.neighbours(space.decode(BEST))).toHaveLength(24);
+  });
+
+  it.each([
+    ['two nodes', '|nor_conv_3x3~0|+|none~0|none~1|', /expected 3 nodes/],
+    ['an unknown op', '|conv_7x7~0|+|none~0|none~1|+|none~0|none~1|none~2|', /unknown op "conv_7x7"/],
+    ['a wrong source', '|none~0|+|none~1|none~1|+|none~0|none~1|none~2|', /must read from node 0/],
+    ['missing bars', 'none~0+|none~0|none~1|+|none~0|none~1|none~2|', /must start and end/],
+  ])('rejects %s with a typed error', (_name, text, message) => {
+    expect(() => space.decode(text)).toThrow(PlaygroundError);
+    expect(() => space.decode(text)).toThrow(message);
+  });
+
+  it('draws only the edges that are not none', () => {
+    const g = space.decode('|none~0|+|skip_connect~0|none~1|+|none~0|avg_pool_3x3~1|nor_conv_1x1~2|');
+    expect(space.describe(g).edges.map((e) => e.op)).toEqual(['skip_connect', 'avg_pool_3x3', 'nor_conv_1x1']);
+  });
+
+  it('refuses inputs it cannot halve twice', () => {
+    expect(space.checkInput({ height: 8, width: 8, channels: 1 })).toBeNull();
+    expect(space.checkInput({ height: 1, width: 1, channels: 2 })).toMatch(/multiples of 4/);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { PlaygroundError } from '../../src/core/errors';
+import { parseExperiment, type ExperimentInput } from '../../src/core/experiment';
+import { prepareData } from '../../src/data/load';
+import { readPublicAsset } from '../../src/data/node-assets';
+import { SearchControl } from '../../src/engine/control';
+import type { EngineEvent } from '../../src/engine/events';
+import { runSearch } from '../../src/engine/search';
+import { on, tf } from '../nn/helpers';
+
+async function search(input: ExperimentInput, control?: SearchControl, events: EngineEvent[] = []) {
+  await on('wasm');
+  const x = parseExperiment(input);
+  const data = await prepareData(x, readPublicAsset);
+  return runSearch(x, { data, backend: 'wasm', control }, (e) => events.push(e));
+}
+
+const SMALL = { dataset: 'digits', data: { maxExamples: 300 }, training: { epochs: 1 }, strategySettings: { evolution: { population: 3, sample: 2 } } } as const;
+
+describe('search engine', () => {
+  it('runs the same trials twice from the same experiment', async () => {
+    const a = await search({ ...SMALL, budget: 6, seed: 4 });
+    const b = await search({ ...SMALL, budget: 6, seed: 4 });
+    expect(a.trials.map((t) => [t.encoded, t.accuracy, t.origin])).toEqual(b.trials.map((t) => [t.encoded, t.accuracy, t.origin]));
+    expect(a.digest).toEqual(b.digest);
+    expect(a.trials.some((t) => t.origin.startsWith('mutation'))).toBe(true);
+    const c = await search({ ...SMALL, budget: 6, seed: 5 });
+    expect(c.trials.map((t) => t.encoded)).not.toEqual(a.trials.map((t) => t.encoded));
+  });
+
+  it('keeps the tensor count flat: after 10 trials it equals the count after 1', async () => {
+    await on('wasm');
+    const base = { ...SMALL, space: 'nb201', dataset: 'shapes', data: { maxExamples: 80 } } as const;
+    await search({ ...base, budget: 1 });
+    const afterOne = tf.memory().numTensors;
+    await search({ ...base, budget: 10 });
+    expect(tf.memory().numTensors).toBe(afterOne);
+  });
+
+  it('learns: the best of a few trials on the spiral beats chance by a wide margin', async () => {
+    const result = await search({ dataset: 'spiral', budget: 4, training: { epochs: 12, learningRate: 0.02 }, spaceSettings: { chain: { widths: [16, 32] } } });
+    expect(result.best!.accuracy).toBeGreaterThan(0.6); // chance is 1/3
+    expect(result.best!.curve).toHaveLength(12);
+  });
+
+  it('emits a typed event stream: start, then per trial start, epochs, result, then done', async () => {
+    const events: EngineEvent[] = [];
+    await search({ ...SMALL, budget: 2, training: { epochs: 2 } }, undefined, events);
+    expect(events.map((e) => e.type)).toEqual(['start', 'trial-start', 'epoch', 'epoch', 'trial', 'trial-start', 'epoch', 'epoch', 'trial', 'done']);
+  });
+
+  it('stops at the next step and reports what it has', async () => {
+    const control = new SearchControl();
+    const events: EngineEvent[] = [];
+    const pending = search({ ...SMALL, budget: 50 }, control, events);
+    while (!events.some((e) => e.type === 'trial')) await new Promise((r) => setTimeout(r, 5));
+    control.stop();
+    const result = await pending;
+    expect(result.stopped).toBe(true);
+    expect(result.trials.length).toBeGreaterThan(0);
+    expect(result.trials.length).toBeLessThan(50);
+    expect(events.at(-1)).toMatchObject({ type: 'done', stopped: true });
+  });
+
+  it('pauses between steps and resumes where it was', async () => {
+    const control = new SearchControl();
+    const events: EngineEvent[] = [];
+    const pending = search({ ...SMALL, budget: 3, seed: 8 }, control, events);
+    while (!events.some((e) => e.type === 'trial')) await new Promise((r) => setTimeout(r, 5));
+    control.pause();
+    await new Promise((r) => setTimeout(r, 150));
+    const countWhilePaused = events.length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events.length).toBe(countWhilePaused);
+    expect(events.some((e) => e.type === 'done')).toBe(false);
+    control.resume();
+    const result = await pending;
+    const reference = await search({ ...SMALL, budget: 3, seed: 8 });
+    expect(result.trials.map((t) => [t.encoded, t.accuracy])).toEqual(reference.trials.map((t) => [t.encoded, t.accuracy]));
+  });
+
+  it('refuses a space that cannot run on the data, with a message that says what to do', async () => {
+    await expect(search({ dataset: 'spiral', space: 'nb201', budget: 1 })).rejects.toThrow(PlaygroundError);
+    await expect(search({ dataset: 'spiral', space: 'nb201', budget: 1 })).rejects.toThrow(/Choose another dataset or search space|multiples of 4/);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { avgPool, conv2d, maxPool } from '../../src/nn/ops';
+import { copy, maxAbsDiff, on, seeded, tf } from './helpers';
+
+/** Reference gradients: tfjs's own kernels on the cpu backend (correct, if slow). */
+async function reference<T>(fn: () => T): Promise<T> {
+  const previous = tf.getBackend();
+  await on('cpu');
+  const out = fn();
+  await on(previous as 'cpu' | 'wasm');
+  return out;
+}
+
+const CONV_CASES: Array<[number, number, number]> = [
+  [3, 1, 8],
+  [5, 1, 8],
+  [1, 1, 5],
+  [3, 2, 8],
+  [3, 2, 7],
+  [1, 2, 8],
+];
+
+describe.each(['cpu', 'wasm'] as const)('our gradients on %s', (backend) => {
+  it.each(CONV_CASES)('conv: kernel %i, stride %i, input side %i matches the reference', async (k, stride, size) => {
+    await on(backend);
+    const x = seeded([2, size, size, 3], `x${k}${stride}`);
+    const w = seeded([k, k, 3, 4], `w${k}${stride}`);
+    const loss = (f: typeof conv2d) => (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(f(a as tf.Tensor4D, b as tf.Tensor4D, stride, 'same')));
+    const [gx, gw] = tf.grads(loss(conv2d))([x, w]);
+    const [rx, rw] = await reference(() =>
+      tf.grads(loss((a, b, s, p) => tf.conv2d(a, b, s, p)))([copy(x), copy(w)]),
+    );
+    expect(maxAbsDiff(gx!, rx!)).toBeLessThan(1e-3);
+    expect(maxAbsDiff(gw!, rw!)).toBeLessThan(1e-3);
+    // The forward pass is tfjs's own, so only the gradients are ours; still, check it matches too.
+    const y = conv2d(x as tf.Tensor4D, w as tf.Tensor4D, stride, 'same');
+    const ry = await reference(() => tf.conv2d(copy(x) as tf.Tensor4D, copy(w) as tf.Tensor4D, stride, 'same'));
+    expect(y.shape).toEqual(ry.shape);
+    expect(maxAbsDiff(y, ry)).toBeLessThan(1e-4);
+  });
+
+  it.each([
+    [3, 1, 6],
+    [3, 2, 6],
+    [2, 2, 6],
+    [3, 2, 7],
+  ])('pools: window %i, stride %i, input side %i match the reference', async (k, stride, size) => {
+    await on(backend);
+    // Distinct values: with ties, any split of the gradient is a valid subgradient.
+    const x = seeded([2, size, size, 3], `pool${k}${stride}${size}`);
+    const [gMax] = tf.grads((a: tf.Tensor) => tf.sum(tf.square(maxPool(a as tf.Tensor4D, k, stride))))([x]);
+    const [gAvg] = tf.grads((a: tf.Tensor) => tf.sum(tf.square(avgPool(a as tf.Tensor4D, k, stride))))([x]);
+    const [rMax, rAvg] = await reference(() => [
+      tf.grads((a: tf.Tensor) => tf.sum(tf.square(tf.maxPool(a as tf.Tensor4D, k, stride, 'same'))))([copy(x)])[0]!,
+      tf.grads((a: tf.Tensor) => tf.sum(tf.square(tf.avgPool(a as tf.Tensor4D, k, stride, 'same'))))([copy(x)])[0]!,
+    ]);
+    expect(maxAbsDiff(gMax!, rMax)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(gAvg!, rAvg)).toBeLessThan(1e-5);
+  });
+
+  it('splits a max-pool gradient evenly among tied maxima', async () => {
+    await on(backend);
+    const x = tf.ones([1, 3, 3, 1]);
+    const [g] = tf.grads((a: tf.Tensor) => tf.sum(maxPool(a as tf.Tensor4D, 3, 3)))([x]);
+    const values = Array.from(g!.dataSync());
+    values.forEach((v) => expect(v).toBeCloseTo(1 / 9, 6));
+  });
+});
