@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { decodeLink } from '../../src/core/link';
+
+function cli(args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/search.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const FLAGS = ['--dataset', 'spiral', '--strategy', 'evolution', '--budget', '4', '--epochs', '2', '--seed', '9', '--backend', 'wasm'];
+
+describe('command line', () => {
+  it('prints the same trials for the same flags, as one JSON object', () => {
+    const a = cli([...FLAGS, '--json']);
+    const b = cli([...FLAGS, '--json']);
+    expect(a.code, a.stderr).toBe(0);
+    const ja = JSON.parse(a.stdout);
+    const jb = JSON.parse(b.stdout);
+    expect(ja.trials).toHaveLength(4);
+    expect(ja.trials.map((t: { encoded: string; accuracy: number }) => [t.encoded, t.accuracy])).toEqual(
+      jb.trials.map((t: { encoded: string; accuracy: number }) => [t.encoded, t.accuracy]),
+    );
+    expect(Object.keys(ja).sort()).toEqual(['best', 'config', 'digest', 'link', 'trials']);
+    expect(Object.keys(ja.trials[0]).sort()).toEqual(['accuracy', 'encoded', 'flops', 'genotype', 'index', 'params', 'seconds']);
+    const best = Math.max(...ja.trials.map((t: { accuracy: number }) => t.accuracy));
+    expect(ja.best.accuracy).toBe(best);
+    expect(decodeLink(ja.link).experiment).toEqual(ja.config);
+  });
+
+  it('runs a share link, and flags override it', () => {
+    const first = JSON.parse(cli([...FLAGS, '--json']).stdout);
+    const again = JSON.parse(cli(['--link', `http://localhost:5173/${first.link}`, '--json']).stdout);
+    expect(again.trials.map((t: { encoded: string }) => t.encoded)).toEqual(first.trials.map((t: { encoded: string }) => t.encoded));
+    const shorter = JSON.parse(cli(['--link', first.link, '--budget', '2', '--json']).stdout);
+    expect(shorter.trials).toHaveLength(2);
+  });
+
+  it('prints a readable table without --json', () => {
+    const out = cli([...FLAGS]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/accuracy\s+params\s+FLOPs/);
+    expect(out.stdout).toMatch(/share link: #v=1&x=/);
+  });
+
+  it.each([
+    [['--budget', 'many'], /--budget must be a whole number/],
+    [['--space', 'transformer'], /--space must be one of/],
+    [['--frobnicate'], /Unknown option/],
+    [['--link', '#v=1&x=garbage!'], /share link cannot be read/],
+    [['--link', '#v=99&x=abc'], /newer NAS Playground/],
+    [['--dataset', 'spiral', '--space', 'nb201', '--budget', '1'], /cannot run on/],
+  ])('refuses %j with exit code 2 and a message, not a stack trace', (args, message) => {
+    const out = cli(args as string[]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(message);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+});

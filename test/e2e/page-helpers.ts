@@ -1,0 +1,25 @@
+import type { Page } from 'playwright-core';
+
+export async function waitForBackend(page: Page): Promise<string> {
+  await page.waitForFunction(() => (document.querySelector('[data-testid=backend]')?.textContent ?? '…').trim() !== '…', null, { timeout: 60_000 });
+  return (await page.textContent('[data-testid=backend]'))!.trim();
+}
+
+/** Waits until the run ends; returns the final status. */
+export async function waitForRunEnd(page: Page, timeout = 180_000): Promise<string> {
+  await page.waitForFunction(
+    () => ['done', 'stopped', 'error'].includes(document.querySelector('[data-testid=status]')?.getAttribute('data-status') ?? ''),
+    null,
+    { timeout },
+  );
+  return (await page.getAttribute('[data-testid=status]', 'data-status'))!;
+}
+
+export async function setNumber(page: Page, testid: string, value: number): Promise<void> {
+  await page.fill(`[data-testid=${testid}]`, String(value));
+  await page.press(`[data-testid=${testid}]`, 'Tab');
+}
+
+export async function architectures(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid=trial-row] td.mono', (cells) => cells.map((c) => c.textContent ?? ''));
+}

@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startPreview, watchErrors } from './browser';
+import { setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
+
+let server: Awaited<ReturnType<typeof startPreview>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the playground page', () => {
+  it('runs a 3-trial search on digits, shows the trials, the best DAG and a share link that restores every control', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await waitForBackend(page);
+
+    await page.selectOption('[data-testid=dataset]', 'digits');
+    await page.selectOption('[data-testid=space]', 'nb201');
+    await page.selectOption('[data-testid=strategy]', 'random');
+    await setNumber(page, 'budget', 3);
+    await setNumber(page, 'epochs', 1);
+    await setNumber(page, 'seed', 12);
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page)).toBe('done');
+
+    await expect.poll(() => page.locator('[data-testid=trial-row]').count()).toBe(3);
+    expect(await page.locator('[data-testid=dag] [data-testid=dag-node]').count()).toBeGreaterThanOrEqual(4);
+    const link = await page.inputValue('[data-testid=share-link]');
+    expect(link).toMatch(/#v=1&x=/);
+    expect(new URL(page.url()).hash).toBe(new URL(link).hash);
+
+    const fresh = await browser.newPage();
+    const freshErrors = watchErrors(fresh);
+    await fresh.goto(link);
+    await waitForBackend(fresh);
+    for (const [id, value] of [['dataset', 'digits'], ['space', 'nb201'], ['strategy', 'random'], ['budget', '3'], ['epochs', '1'], ['seed', '12']]) {
+      expect(await fresh.inputValue(`[data-testid=${id}]`), id).toBe(value);
+    }
+    expect(await fresh.textContent('body')).toMatch(/This link carries a result/);
+    expect(errors).toEqual([]);
+    expect(freshErrors).toEqual([]);
+    await page.close();
+    await fresh.close();
+  });
+
+  it('says clearly when a link is broken, and loads the defaults', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}#v=1&x=this-is-not-a-link`);
+    await waitForBackend(page);
+    expect(await page.textContent('[role=alert]')).toMatch(/link could not be opened/i);
+    expect(await page.inputValue('[data-testid=dataset]')).toBe('digits');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stops a run on request and keeps the finished trials', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await waitForBackend(page);
+    await page.selectOption('[data-testid=dataset]', 'spiral');
+    await setNumber(page, 'budget', 200);
+    await page.click('[data-testid=start]');
+    await page.waitForSelector('[data-testid=trial-row]', { timeout: 60_000 });
+    await page.click('[data-testid=stop]');
+    expect(await waitForRunEnd(page, 60_000)).toBe('stopped');
+    const rows = await page.locator('[data-testid=trial-row]').count();
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(200);
+    expect(await page.textContent('[data-testid=status]')).toMatch(/Stopped after/);
+    await page.close();
+  });
+});

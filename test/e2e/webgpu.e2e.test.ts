@@ -1,0 +1,64 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseExperiment } from '../../src/core/experiment';
+import { encodeLink } from '../../src/core/link';
+import { launchBrowser, startPreview, watchErrors } from './browser';
+import { waitForBackend, waitForRunEnd } from './page-helpers';
+
+let server: Awaited<ReturnType<typeof startPreview>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function webGpuOffered(page: import('playwright-core').Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    return Boolean(gpu && (await gpu.requestAdapter()));
+  });
+}
+
+describe('GPU backends in the browser', () => {
+  it('trains a trial on WebGPU where Chromium offers an adapter, and otherwise says why it fell back', async () => {
+    // A few steps only: here WebGPU runs on SwiftShader, about 2 s a step.
+    const experiment = parseExperiment({ dataset: 'spiral', data: { maxExamples: 60 }, budget: 1, training: { epochs: 1, batchSize: 16 }, backend: 'webgpu' });
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}${encodeLink(experiment)}`);
+    const offered = await webGpuOffered(page);
+    await waitForBackend(page);
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page)).toBe('done');
+    if (offered) {
+      expect(await page.textContent('[data-testid=backend]')).toMatch(/WEBGPU/);
+      const accuracy = await page.textContent('[data-testid=trial-row] td.num');
+      expect(accuracy).toMatch(/^\d+\.\d%$/);
+    } else {
+      expect(await page.textContent('body')).toMatch(/you chose webgpu, but webgpu unavailable/);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('trains a trial on WebGL when asked', async () => {
+    const experiment = parseExperiment({ dataset: 'spiral', data: { maxExamples: 60 }, budget: 1, training: { epochs: 1, batchSize: 16 }, backend: 'webgl' });
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}${encodeLink(experiment)}`);
+    const offered = await page.evaluate(() => Boolean(new OffscreenCanvas(1, 1).getContext('webgl2')));
+    await waitForBackend(page);
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page)).toBe('done');
+    expect(await page.textContent('[data-testid=backend]')).toMatch(offered ? /WEBGL/ : /WASM/);
+    expect(await page.locator('[data-testid=trial-row]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
