@@ -47,18 +47,50 @@ export type Layer = (x: tf.Tensor4D, training: boolean) => tf.Tensor4D;
 const BN_MOMENTUM = 0.1;
 const BN_EPSILON = 1e-5;
 
+/** Per-channel sums of an NHWC tensor as one matMul with a row of ones: far cheaper than a reduce over N, H, W on wasm. */
+function channelSums(x: tf.Tensor, ones: tf.Tensor2D): tf.Tensor1D {
+  const channels = x.shape[x.rank - 1]!;
+  return tf.reshape(tf.matMul(ones, tf.reshape(x, [-1, channels])), [channels]);
+}
+
+/**
+ * Batch norm over N, H, W. In training it normalises with the batch's moments, updates the running
+ * moments, and backpropagates with the closed-form gradient, written as per-channel coefficients
+ * so each pass touches the full-size tensors only a few times.
+ */
 export function batchNorm(ctx: BuildContext, channels: number): Layer {
   const gamma = ctx.constant([channels], 1, true);
   const beta = ctx.constant([channels], 0, true);
   const runningMean = ctx.constant([channels], 0, false);
   const runningVar = ctx.constant([channels], 1, false);
-  return (x, training) => {
-    if (!training) return tf.batchNorm(x, runningMean, runningVar, beta, gamma, BN_EPSILON) as tf.Tensor4D;
-    const { mean, variance } = tf.moments(x, [0, 1, 2]);
+  const train = tf.customGrad(((x: tf.Tensor, g: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+    const n = x.size / channels;
+    const ones = tf.ones([1, n]) as tf.Tensor2D;
+    const mean = tf.div(channelSums(x, ones), n);
+    const variance = tf.relu(tf.sub(tf.div(channelSums(tf.square(x), ones), n), tf.square(mean)));
+    const invStd = tf.rsqrt(tf.add(variance, BN_EPSILON));
+    const scale = tf.mul(g, invStd);
     runningMean.assign(tf.add(tf.mul(runningMean, 1 - BN_MOMENTUM), tf.mul(mean, BN_MOMENTUM)));
     runningVar.assign(tf.add(tf.mul(runningVar, 1 - BN_MOMENTUM), tf.mul(variance, BN_MOMENTUM)));
-    return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, BN_EPSILON))), gamma), beta) as tf.Tensor4D;
-  };
+    save([x, mean, invStd, g, ones]);
+    return {
+      value: tf.add(tf.mul(x, scale), tf.sub(b, tf.mul(mean, scale))),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xs, mu, inv, gam, one] = saved as [tf.Tensor, tf.Tensor1D, tf.Tensor1D, tf.Tensor1D, tf.Tensor2D];
+        const dBeta = channelSums(dy, one);
+        // Σ dy·x̂ = inv · (Σ dy·x − μ · Σ dy)
+        const dGamma = tf.mul(inv, tf.sub(channelSums(tf.mul(dy, xs), one), tf.mul(mu, dBeta)));
+        // dx = γ·inv · (dy − Σdy/n − x̂ · Σ dy·x̂ / n) = k1·dy + k2·x + k3, per channel.
+        const k1 = tf.mul(gam, inv);
+        const k2 = tf.neg(tf.div(tf.mul(tf.mul(k1, inv), dGamma), n));
+        const k3 = tf.sub(tf.neg(tf.div(tf.mul(k1, dBeta), n)), tf.mul(k2, mu));
+        const dx = tf.add(tf.mul(dy, k1), tf.add(tf.mul(xs, k2), k3));
+        return [dx, dGamma, dBeta];
+      },
+    };
+  }) as never) as (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.Tensor;
+  return (x, training) =>
+    (training ? train(x, gamma, beta) : tf.batchNorm(x, runningMean, runningVar, beta, gamma, BN_EPSILON)) as tf.Tensor4D;
 }
 
 export interface ConvOptions {

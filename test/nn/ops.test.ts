@@ -66,3 +66,33 @@ describe.each(['cpu', 'wasm'] as const)('our gradients on %s', (backend) => {
     values.forEach((v) => expect(v).toBeCloseTo(1 / 9, 6));
   });
 });
+
+describe('batch norm with its closed-form gradient', () => {
+  it.each(['cpu', 'wasm'] as const)('matches differentiating the moments op by op, on %s', async (backend) => {
+    await on(backend);
+    const { BuildContext, batchNorm } = await import('../../src/nn/layers');
+    const { createRng } = await import('../../src/core/rng');
+    const ctx = new BuildContext(createRng('bn'));
+    const bn = batchNorm(ctx, 3);
+    const [gamma, beta] = ctx.trainable as [tf.Variable, tf.Variable];
+    gamma.assign(tf.tensor1d([0.5, 1.5, -2]));
+    beta.assign(tf.tensor1d([0.1, -0.3, 0.7]));
+    const x = seeded([4, 3, 3, 3], 'bn-x');
+    const weights = seeded([4, 3, 3, 3], 'bn-weights');
+    const ours = tf.variableGrads(() => tf.sum(tf.mul(bn(x as tf.Tensor4D, true), weights)) as tf.Scalar, [gamma, beta]);
+    const oursDx = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(bn(a as tf.Tensor4D, true), weights)))(x);
+    const plain = (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+      const { mean, variance } = tf.moments(a, [0, 1, 2]);
+      return tf.sum(tf.mul(tf.add(tf.mul(tf.div(tf.sub(a, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b), weights));
+    };
+    const [rx, rg, rb] = tf.grads(plain)([x, gamma, beta]);
+    expect(maxAbsDiff(oursDx, rx!)).toBeLessThan(1e-4);
+    expect(maxAbsDiff(ours.grads[gamma.name]!, rg!)).toBeLessThan(1e-4);
+    expect(maxAbsDiff(ours.grads[beta.name]!, rb!)).toBeLessThan(1e-4);
+    // Running moments moved towards the batch's: mean by 10 %.
+    const [runningMean] = ctx.statistics as [tf.Variable];
+    const batchMean = tf.mean(x, [0, 1, 2]);
+    expect(maxAbsDiff(runningMean, tf.mul(batchMean, 1 - 0.9 ** 2))).toBeLessThan(1e-5);
+    ctx.dispose();
+  });
+});
