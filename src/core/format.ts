@@ -5,3 +5,12 @@ export function compactNumber(n: number): string {
   if (n >= 1e3) return `${(n / 1e3).toFixed(1)} k`;
   return String(n);
 }
+
+/** 15625 → "15 625", 5.6e9 → "5.6 × 10⁹": sizes of search spaces. */
+export function spaceSize(n: number): string {
+  if (n < 1e6) return Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
+  const exponent = Math.floor(Math.log10(n));
+  const mantissa = n / 10 ** exponent;
+  const superscript = String(exponent).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
+  return `${mantissa.toFixed(1)} × 10${superscript}`;
+}

@@ -82,7 +82,7 @@ export async function chooseBackend(preference: BackendPreference): Promise<Back
     for (const n of ORDER) {
       const p = byName.get(n)!;
       if (n === candidates[0]) break;
-      notes.push(p.available ? `${n} skipped: ${p.detail} is slower than WASM` : `${n} unavailable: ${p.detail}`);
+      notes.push(p.available ? `${n} runs in software here, slower than WASM` : `${n} is unavailable`);
     }
   } else {
     const start = ORDER.indexOf(preference);
@@ -91,14 +91,20 @@ export async function chooseBackend(preference: BackendPreference): Promise<Back
   for (const name of candidates) {
     const probe = byName.get(name)!;
     if (!probe.available) {
-      notes.push(`${name} unavailable: ${probe.detail}`);
+      notes.push(`${name} is unavailable (${probe.detail})`);
       continue;
     }
     if (name === 'wasm') setThreadsCount(globalThis.crossOriginIsolated ? Math.min(navigator.hardwareConcurrency || 1, 4) : 1);
     try {
       if (await tf.setBackend(name)) {
         await tf.ready();
-        const reason = preference === 'auto' ? `fastest available here${notes.length ? ` (${notes.join('; ')})` : ''}` : name === preference ? 'chosen by you' : `you chose ${preference}, but ${notes.join('; ')}`;
+        const threads = name === 'wasm' ? ` with ${probe.detail}` : '';
+        const reason =
+          preference === 'auto'
+            ? `the fastest here${threads}${notes.length ? ` (${notes.join('; ')})` : ''}`
+            : name === preference
+              ? `as you chose${threads}`
+              : `you chose ${preference}, but ${notes.join('; ')}`;
         return { found, chosen: name, preference, reason, fallback: preference !== 'auto' && name !== preference };
       }
       notes.push(`${name} failed to start`);

@@ -41,7 +41,7 @@ describe('GPU backends in the browser', () => {
       const accuracy = await page.textContent('[data-testid=trial-row] td.num');
       expect(accuracy).toMatch(/^\d+\.\d%$/);
     } else {
-      expect(await page.textContent('body')).toMatch(/you chose webgpu, but webgpu unavailable/);
+      expect(await page.textContent('body')).toMatch(/you chose webgpu, but webgpu is unavailable/);
     }
     expect(errors).toEqual([]);
     await page.close();

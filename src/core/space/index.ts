@@ -10,6 +10,14 @@ export const SPACE_TITLES: Record<SpaceId, string> = {
   nb201: 'NAS-Bench-201 cell',
 };
 
+/** One sentence per space for the page: what is searched and why it matters. */
+export const SPACE_BLURBS: Record<SpaceId, string> = {
+  chain:
+    'Each layer picks an operation, a width and which earlier layers feed it: the whole network is searched, so the space grows exponentially with depth.',
+  nb201:
+    'One small cell (4 nodes, an operation on each of 6 edges) is searched and stacked into a fixed network: 15 625 cells in all.',
+};
+
 export interface SpaceSettings {
   chain: Partial<ChainSettings>;
   nb201: Partial<Nb201Settings>;

@@ -11,6 +11,12 @@ export const STRATEGY_TITLES: Record<StrategyId, string> = {
   evolution: 'Regularised evolution',
 };
 
+export const STRATEGY_BLURBS: Record<StrategyId, string> = {
+  random: 'Samples architectures independently: the baseline every strategy must beat, and a strong one in a good space.',
+  evolution:
+    'Fills a population at random, then repeatedly mutates the best of a few sampled members and retires the oldest (Real et al. 2019).',
+};
+
 export interface StrategySettings {
   evolution: Partial<EvolutionSettings>;
 }

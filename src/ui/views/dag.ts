@@ -10,6 +10,8 @@ export interface DagView {
 
 const NODE_W = 128;
 const NODE_H = 40;
+const MIN_VIEW_W = 760;
+const MIN_VIEW_H = 200;
 
 interface Placed {
   id: string;
@@ -66,7 +68,12 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
     const nodes: Placed[] = graph.nodes.map((n) => ({ ...n, x: g.node(n.id).x, y: g.node(n.id).y }));
     const edges = graph.edges.map((e, i) => ({ ...e, key: `${e.from}-${e.to}-${e.op ?? ''}-${i}`, points: g.edge({ v: e.from, w: e.to, name: `e${i}` }).points }));
     const info = g.graph();
-    svg.attr('viewBox', `0 0 ${Math.max(info.width ?? 0, 200)} ${Math.max(info.height ?? 0, 80)}`);
+    // Never magnify a small graph beyond its natural size: centre it in a minimum canvas instead.
+    const w = info.width ?? 0;
+    const h = info.height ?? 0;
+    const vw = Math.max(w, MIN_VIEW_W);
+    const vh = Math.max(h, MIN_VIEW_H);
+    svg.attr('viewBox', `${-(vw - w) / 2} ${-(vh - h) / 2} ${vw} ${vh}`);
 
     const line = d3.line<{ x: number; y: number }>().x((p) => p.x).y((p) => p.y).curve(d3.curveBasis);
     root
