@@ -49,7 +49,7 @@ function inputGradient(dy: tf.Tensor4D, w: tf.Tensor4D, xShape: [number, number,
   if (stride > 1) {
     const expanded = tf.reshape(dy, [n, outH, 1, outW, 1, cout]);
     const padded = tf.pad(expanded, [[0, 0], [0, 0], [0, stride - 1], [0, 0], [0, stride - 1], [0, 0]]);
-    spread = tf.slice(tf.reshape(padded, [n, outH * stride, outW * stride, cout]), [0, 0, 0, 0], [n, (outH - 1) * stride + 1, (outW - 1) * stride + 1, cout]);
+    spread = tf.slice(tf.reshape(padded, [n, outH * stride, outW * stride, cout]) as tf.Tensor4D, [0, 0, 0, 0], [n, (outH - 1) * stride + 1, (outW - 1) * stride + 1, cout]);
   }
   // Rows of the padded input that no window reached get no gradient: pad them on at the end.
   const extraH = h + pad[0][0] + pad[0][1] - ((outH - 1) * stride + kh);
