@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { PlaygroundError } from '../core/errors';
-import { DATASET_IDS, parseExperiment, type Experiment } from '../core/experiment';
+import { BENCHMARK_DATASETS, DATASET_IDS, EVALUATOR_IDS, parseExperiment, type Experiment } from '../core/experiment';
 import { decodeLink } from '../core/link';
 import { SPACE_IDS } from '../core/space/index';
 import { STRATEGY_IDS } from '../core/strategy/index';
@@ -14,9 +14,12 @@ Runs a NAS Playground search headless, with the same engine as the page.
   --dataset ${DATASET_IDS.join('|')}
   --space ${SPACE_IDS.join('|')}
   --strategy ${STRATEGY_IDS.join('|')}
-  --budget N              number of trials
+  --evaluator ${EVALUATOR_IDS.join('|')}   train from scratch, or look cells up in the NAS-Bench-201
+                          table (with --space nb201 and a dataset cifar10|cifar100|imagenet16)
+  --budget N              number of trials (table lookups count as trials)
   --epochs E              training epochs per trial (the fidelity)
   --seed S                experiment seed
+  --seeds A..B | A,B,C    run one search per seed and report the mean and spread of the results
   --backend ${NODE_BACKENDS.join('|')}   tfjs backend (default: the link's, else wasm)
   --json                  print one JSON object instead of a table
   --help                  show this text`;
@@ -24,6 +27,8 @@ Runs a NAS Playground search headless, with the same engine as the page.
 export interface CliOptions {
   experiment: Experiment;
   backend: NodeBackend;
+  /** Several seeds: one search each. */
+  seeds: number[] | null;
   json: boolean;
   help: boolean;
 }
@@ -44,6 +49,24 @@ function wholeNumber(flag: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
+/** "1..30" or "3,5,8" → the seeds; at most 1000. */
+export function parseSeeds(value: string | undefined): number[] | null {
+  if (value === undefined) return null;
+  const range = /^(\d+)\.\.(\d+)$/.exec(value);
+  let seeds: number[];
+  if (range) {
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    if (to < from) throw usageError(`--seeds ${value} is an empty range.`);
+    seeds = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  } else if (/^\d+(,\d+)*$/.test(value)) {
+    seeds = value.split(',').map(Number);
+  } else {
+    throw usageError(`--seeds must look like 1..30 or 1,2,3; got "${value}".`);
+  }
+  if (seeds.length > 1000) throw usageError(`--seeds names ${seeds.length} seeds; at most 1000 are allowed.`);
+  return seeds;
+}
+
 /** Flags (and an optional link) → a validated experiment. Throws PlaygroundError on anything off. */
 export function parseCliArgs(argv: string[]): CliOptions {
   let parsed;
@@ -57,9 +80,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
         dataset: { type: 'string' },
         space: { type: 'string' },
         strategy: { type: 'string' },
+        evaluator: { type: 'string' },
         budget: { type: 'string' },
         epochs: { type: 'string' },
         seed: { type: 'string' },
+        seeds: { type: 'string' },
         backend: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -72,15 +97,20 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const base: Experiment = f.link !== undefined ? decodeLink(f.link).experiment : parseExperiment({});
   const backend = oneOf('backend', f.backend, NODE_BACKENDS) ?? (NODE_BACKENDS.includes(base.backend as NodeBackend) ? (base.backend as NodeBackend) : 'wasm');
   const epochs = wholeNumber('epochs', f.epochs);
+  const evaluator = oneOf('evaluator', f.evaluator, EVALUATOR_IDS) ?? base.evaluator;
+  // The table covers one space and three datasets: fill them in when the flags leave them open.
+  const lookup = evaluator === 'nb201';
+  const baseDataset = lookup && !(BENCHMARK_DATASETS as readonly string[]).includes(base.dataset) ? 'cifar10' : base.dataset;
   const experiment = parseExperiment({
     ...base,
-    dataset: oneOf('dataset', f.dataset, DATASET_IDS) ?? base.dataset,
-    space: oneOf('space', f.space, SPACE_IDS) ?? base.space,
+    dataset: oneOf('dataset', f.dataset, DATASET_IDS) ?? baseDataset,
+    space: oneOf('space', f.space, SPACE_IDS) ?? (lookup ? 'nb201' : base.space),
     strategy: oneOf('strategy', f.strategy, STRATEGY_IDS) ?? base.strategy,
+    evaluator,
     budget: wholeNumber('budget', f.budget) ?? base.budget,
     seed: wholeNumber('seed', f.seed) ?? base.seed,
     training: { ...base.training, epochs: epochs ?? base.training.epochs },
     backend,
   });
-  return { experiment, backend, json: f.json ?? false, help: f.help ?? false };
+  return { experiment, backend, seeds: parseSeeds(f.seeds), json: f.json ?? false, help: f.help ?? false };
 }

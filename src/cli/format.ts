@@ -8,19 +8,48 @@ export function progressLine(done: number, total: number, current: string, colum
   return text.length > columns - 1 ? text.slice(0, columns - 2) + '…' : text.padEnd(columns - 1);
 }
 
+/** A trial as the CLI's JSON prints it. */
+export function trialJson(t: TrialRecord) {
+  return {
+    index: t.index,
+    encoded: t.encoded,
+    genotype: t.genotype,
+    accuracy: t.accuracy,
+    ...(t.reported ? { testAccuracy: t.reported.accuracy } : {}),
+    params: t.params,
+    flops: t.flops,
+    seconds: t.seconds,
+  };
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]): string => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ');
+  return [line(header), ...rows.map(line)];
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
 /** A plain-text table of trials, best marked with *. */
 export function formatTable(trials: readonly TrialRecord[], backend: string, dataset: string): string {
   const best = trials.reduce<TrialRecord | null>((b, t) => (b === null || t.accuracy > b.accuracy ? t : b), null);
+  const reported = trials.find((t) => t.reported)?.reported?.label;
   const rows = trials.map((t) => [
     `${t === best ? '*' : ' '}${t.index + 1}`,
-    `${(t.accuracy * 100).toFixed(2)}%`,
+    pct(t.accuracy),
+    ...(reported ? [t.reported ? pct(t.reported.accuracy) : '—'] : []),
     compactNumber(t.params),
     compactNumber(t.flops),
     `${t.seconds.toFixed(2)}s`,
     t.encoded,
   ]);
-  const header = ['#', 'accuracy', 'params', 'FLOPs', 'time', 'architecture'];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const line = (cells: string[]): string => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ');
-  return [`${dataset} on ${backend}`, line(header), ...rows.map(line)].join('\n');
+  const header = ['#', 'accuracy', ...(reported ? [reported] : []), 'params', 'FLOPs', 'time', 'architecture'];
+  return [`${dataset} on ${backend}`, ...table(header, rows)].join('\n');
+}
+
+export function formatSeedTable(runs: ReadonlyArray<{ seed: number; best: TrialRecord | null }>, mean: number, std: number): string {
+  const reported = runs.find((r) => r.best?.reported)?.best?.reported?.label;
+  const rows = runs.map((r) => [String(r.seed), r.best ? pct(r.best.accuracy) : '—', ...(reported ? [r.best?.reported ? pct(r.best.reported.accuracy) : '—'] : []), r.best?.encoded ?? '—']);
+  const header = ['seed', 'best accuracy', ...(reported ? [reported] : []), 'returned architecture'];
+  return [...table(header, rows), '', `${reported ?? 'accuracy'} of the returned architectures: ${pct(mean)} ± ${pct(std)} over ${runs.length} seeds`].join('\n');
 }

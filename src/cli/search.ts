@@ -1,12 +1,31 @@
 import { PlaygroundError, isPlaygroundError } from '../core/errors';
+import type { Experiment } from '../core/experiment';
 import { encodeLink } from '../core/link';
-import { prepareData } from '../data/load';
 import { readPublicAsset } from '../data/node-assets';
-import { runSearch } from '../engine/search';
-import type { EngineEvent } from '../engine/events';
+import type { EngineEvent, TrialRecord } from '../engine/events';
+import { runSearch, type SearchResult } from '../engine/search';
 import { useNodeBackend } from '../nn/backend-node';
 import { parseCliArgs, USAGE } from './args';
-import { formatTable, progressLine } from './format';
+import { formatSeedTable, formatTable, progressLine, trialJson } from './format';
+
+/** The figure a returned architecture is judged by: the reported test accuracy where there is one. */
+export function finalScore(trial: TrialRecord): number {
+  return trial.reported?.accuracy ?? trial.accuracy;
+}
+
+async function searchOnce(experiment: Experiment, backend: string, live: boolean, label = ''): Promise<SearchResult> {
+  let current = '';
+  const onEvent = (event: EngineEvent): void => {
+    if (!live) return;
+    if (event.type === 'trial-start') current = event.encoded;
+    if (event.type === 'epoch' || event.type === 'trial' || event.type === 'trial-start') {
+      const done = event.type === 'trial' ? event.trial.index + 1 : event.index;
+      process.stderr.write(`\r${progressLine(done, experiment.budget, `${label}${current}`, process.stderr.columns ?? 80)}`);
+    }
+    if (event.type === 'done') process.stderr.write('\n');
+  };
+  return runSearch(experiment, { readAsset: readPublicAsset, backend }, onEvent);
+}
 
 async function main(argv: string[]): Promise<number> {
   let options;
@@ -21,35 +40,34 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { experiment, json } = options;
-  const backend = await useNodeBackend(options.backend);
-  const data = await prepareData(experiment, readPublicAsset);
-  const live = process.stderr.isTTY && !json;
-  let current = '';
-  const onEvent = (event: EngineEvent): void => {
-    if (!live) return;
-    if (event.type === 'trial-start') current = event.encoded;
-    if (event.type === 'epoch' || event.type === 'trial' || event.type === 'trial-start') {
-      const done = event.type === 'trial' ? event.trial.index + 1 : event.index;
-      process.stderr.write(`\r${progressLine(done, experiment.budget, current, process.stderr.columns ?? 80)}`);
+  const backend = experiment.evaluator === 'train' ? await useNodeBackend(options.backend) : 'table';
+  const live = Boolean(process.stderr.isTTY) && !json;
+
+  if (options.seeds) {
+    const runs: Array<{ seed: number; best: TrialRecord | null }> = [];
+    for (const seed of options.seeds) {
+      const result = await searchOnce({ ...experiment, seed }, backend, live, `seed ${seed}: `);
+      runs.push({ seed, best: result.best });
     }
-    if (event.type === 'done') process.stderr.write('\n');
-  };
-  const result = await runSearch(experiment, { data, backend }, onEvent);
+    const scores = runs.flatMap((r) => (r.best ? [finalScore(r.best)] : []));
+    const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+    const std = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / scores.length);
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ config: experiment, seeds: runs.map((r) => ({ seed: r.seed, best: r.best ? trialJson(r.best) : null })), mean, std })}\n`);
+    } else {
+      process.stdout.write(`${formatSeedTable(runs, mean, std)}\n`);
+    }
+    return 0;
+  }
+
+  const result = await searchOnce(experiment, backend, live);
   const link = encodeLink(experiment, result.digest);
   if (json) {
-    const trials = result.trials.map((t) => ({
-      index: t.index,
-      encoded: t.encoded,
-      genotype: t.genotype,
-      accuracy: t.accuracy,
-      params: t.params,
-      flops: t.flops,
-      seconds: t.seconds,
-    }));
+    const trials = result.trials.map(trialJson);
     const best = result.best ? trials[result.best.index] : null;
     process.stdout.write(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest })}\n`);
   } else {
-    process.stdout.write(`${formatTable(result.trials, backend, data.info.title)}\nshare link: ${link}\n`);
+    process.stdout.write(`${formatTable(result.trials, backend, experiment.dataset)}\nshare link: ${link}\n`);
   }
   return 0;
 }

@@ -9,8 +9,17 @@ import { STRATEGY_IDS } from './strategy/index';
  * written before a field existed still opens.
  */
 
-export const DATASET_IDS = ['digits', 'shapes', 'spiral'] as const;
+/** Datasets with examples to train on. */
+export const TRAINABLE_DATASETS = ['digits', 'shapes', 'spiral'] as const;
+/** Datasets known only through a tabular benchmark: searched by lookup, never trained here. */
+export const BENCHMARK_DATASETS = ['cifar10', 'cifar100', 'imagenet16'] as const;
+export type BenchmarkDataset = (typeof BENCHMARK_DATASETS)[number];
+export const DATASET_IDS = [...TRAINABLE_DATASETS, ...BENCHMARK_DATASETS] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
+
+/** How a candidate is scored: trained from scratch here, or looked up in the NAS-Bench-201 table. */
+export const EVALUATOR_IDS = ['train', 'nb201'] as const;
+export type EvaluatorId = (typeof EVALUATOR_IDS)[number];
 
 export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
@@ -30,6 +39,7 @@ export const ExperimentSchema = v.object({
     }),
     {},
   ),
+  evaluator: v.optional(v.picklist(EVALUATOR_IDS), 'train'),
   space: v.optional(v.picklist(SPACE_IDS), 'chain'),
   spaceSettings: v.optional(
     v.object({
@@ -63,7 +73,7 @@ export const ExperimentSchema = v.object({
     }),
     {},
   ),
-  budget: v.optional(int(1, 1000), 12),
+  budget: v.optional(int(1, 5000), 12),
   training: v.optional(
     v.object({
       epochs: v.optional(int(1, 100), 2),
@@ -98,6 +108,13 @@ export function parseExperiment(raw: unknown): Experiment {
     throw new PlaygroundError('invalid-config', `The experiment settings are not valid — ${describeIssues(result.issues)}.`, 'Fix the value named above, or reset to the defaults.');
   }
   const x = result.output;
+  const benchmark = (BENCHMARK_DATASETS as readonly string[]).includes(x.dataset);
+  if (x.evaluator === 'nb201' && (x.space !== 'nb201' || !benchmark)) {
+    throw new PlaygroundError('invalid-config', `The NAS-Bench-201 lookup scores cells of the nb201 space on ${BENCHMARK_DATASETS.join(', ')}; this experiment has space "${x.space}" and dataset "${x.dataset}".`, 'Choose the nb201 space and a benchmark dataset, or train from scratch.');
+  }
+  if (x.evaluator === 'train' && benchmark) {
+    throw new PlaygroundError('invalid-config', `"${x.dataset}" is known here only through the NAS-Bench-201 table, so it cannot be trained on.`, 'Choose the NAS-Bench-201 lookup evaluator, or a dataset such as digits.');
+  }
   if (x.strategySettings.evolution.sample > x.strategySettings.evolution.population) {
     throw new PlaygroundError('invalid-config', `Evolution's tournament sample (${x.strategySettings.evolution.sample}) is larger than its population (${x.strategySettings.evolution.population}).`, 'Lower the sample size or raise the population.');
   }

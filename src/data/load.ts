@@ -27,6 +27,8 @@ export async function loadRaw(x: Experiment, readAsset: AssetReader): Promise<Ra
       }
       return parseDigits(bytes);
     }
+    default:
+      throw new PlaygroundError('incompatible-data', `"${x.dataset}" has no examples to train on here; it is known only through the NAS-Bench-201 table.`, 'Choose the NAS-Bench-201 lookup, or another dataset.');
   }
 }
 

@@ -2,6 +2,7 @@ import type { ResultDigest } from '../core/digest';
 import type { ErrorInfo } from '../core/errors';
 import type { ArchGraph } from '../core/space/types';
 import type { EpochReport } from '../nn/train';
+import type { EvaluatorInfo } from './evaluate/types';
 
 export interface TrialRecord {
   /** 0-based position in the search. */
@@ -16,12 +17,16 @@ export interface TrialRecord {
   /** Wall-clock seconds to build, train and evaluate. */
   seconds: number;
   curve: EpochReport[];
+  /** A figure reported beside the reward, never seen by the strategy (the benchmark's 200-epoch test accuracy). */
+  reported?: { label: string; accuracy: number };
   graph: ArchGraph;
 }
 
 export interface StartInfo {
+  /** The tfjs backend, or "table" for a lookup that runs no model. */
   backend: string;
-  dataset: { title: string; train: number; val: number; classes: number };
+  dataset: EvaluatorInfo;
+  evaluator: string;
   spaceTitle: string;
   spaceSize: number;
   budget: number;

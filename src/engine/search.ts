@@ -1,11 +1,11 @@
 import { makeDigest, type ResultDigest } from '../core/digest';
-import { isPlaygroundError, PlaygroundError } from '../core/errors';
+import { isPlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
 import { createSpace } from '../core/space/index';
 import { createStrategy } from '../core/strategy/index';
-import type { PreparedData } from '../data/load';
+import type { AssetReader } from '../data/types';
 import { SearchControl } from './control';
-import { ScratchEvaluator, type Evaluator } from './evaluate/scratch';
+import { createEvaluator, type EvaluatorSetup } from './evaluate/index';
 import type { Emit, TrialRecord } from './events';
 
 export interface SearchResult {
@@ -16,11 +16,17 @@ export interface SearchResult {
 }
 
 export interface SearchDeps {
-  data: PreparedData;
+  readAsset: AssetReader;
+  /** The tfjs backend in use, recorded in the digest. */
   backend: string;
   control?: SearchControl;
-  /** Defaults to training each candidate from scratch. */
-  evaluator?: Evaluator;
+  /** Overrides the evaluator the experiment asks for (tests, benchmarks). */
+  setup?: EvaluatorSetup;
+}
+
+/** The best trial by reward; ties go to the earlier one. */
+export function bestTrial(trials: readonly TrialRecord[]): TrialRecord | null {
+  return trials.reduce<TrialRecord | null>((b, t) => (b === null || t.accuracy > b.accuracy ? t : b), null);
 }
 
 /**
@@ -28,24 +34,14 @@ export interface SearchDeps {
  * of threads or the DOM, so the worker and the CLI run exactly this.
  */
 export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Promise<SearchResult> {
-  const { data, backend } = deps;
   const control = deps.control ?? new SearchControl();
   const space = createSpace(x.space, x.spaceSettings);
-  const problem = space.checkInput(data.input);
-  if (problem) {
-    throw new PlaygroundError('incompatible-data', `The ${space.title} space cannot run on ${data.info.title}: ${problem}.`, 'Choose another dataset or search space.');
-  }
+  const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset));
+  const backend = setup.usesBackend ? deps.backend : 'table';
   const strategy = createStrategy(x.strategy, space, x.seed, x.strategySettings);
-  const evaluator = deps.evaluator ?? new ScratchEvaluator(space, data, x.training, x.seed);
   emit({
     type: 'start',
-    info: {
-      backend,
-      dataset: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes },
-      spaceTitle: space.title,
-      spaceSize: space.size(),
-      budget: x.budget,
-    },
+    info: { backend, dataset: setup.info, evaluator: setup.evaluator.kind, spaceTitle: space.title, spaceSize: space.size(), budget: x.budget },
   });
 
   const trials: TrialRecord[] = [];
@@ -56,7 +52,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
       const proposal = strategy.ask();
       const graph = space.describe(proposal.genotype);
       emit({ type: 'trial-start', index, encoded: proposal.encoded, origin: proposal.origin, graph });
-      const result = await evaluator.evaluate(proposal.genotype, index, {
+      const result = await setup.evaluator.evaluate(proposal.genotype, index, {
         onEpoch: (report) => emit({ type: 'epoch', index, report }),
         between: () => control.checkpoint(),
       });
@@ -71,7 +67,6 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
     stopped = true;
   }
   const digest = makeDigest(trials, backend);
-  const best = trials.length ? trials.reduce((b, t) => (t.accuracy > b.accuracy ? t : b)) : null;
   emit({ type: 'done', stopped, digest });
-  return { trials, best, digest, stopped };
+  return { trials, best: bestTrial(trials), digest, stopped };
 }

@@ -42,8 +42,8 @@ export class SearchSession {
   link = $derived(encodeLink(this.experiment, this.digest));
   running = $derived(this.status === 'preparing' || this.status === 'running' || this.status === 'paused');
   reproduction = $derived.by((): DigestComparison | null => {
-    if (!this.sharedDigest || !this.backend || this.status !== 'done') return null;
-    return compareDigest(this.sharedDigest, this.trials, this.backend.chosen);
+    if (!this.sharedDigest || !this.info || this.status !== 'done') return null;
+    return compareDigest(this.sharedDigest, this.trials, this.info.backend);
   });
 
   private runId = 0;
@@ -91,9 +91,9 @@ export class SearchSession {
     this.info = null;
     const experiment = $state.snapshot(this.experiment) as Experiment;
     try {
-      this.backend = await this.worker.prepare(experiment.backend);
+      if (experiment.evaluator === 'train') this.backend = await this.worker.prepare(experiment.backend);
       if (runId !== this.runId) return;
-      await this.worker.start(runId, experiment, proxy((id: number, event: EngineEvent) => this.onEvent(id, event)));
+      await this.worker.start(runId, experiment, proxy((id: number, events: EngineEvent[]) => this.onEvents(id, events)));
     } catch (e) {
       if (runId === this.runId) {
         this.error = toErrorInfo(e);
@@ -119,33 +119,45 @@ export class SearchSession {
     void this.worker.stop(this.runId);
   }
 
-  private onEvent(runId: number, event: EngineEvent): void {
+  /** Applies a batch of events, then sets each piece of state once, so a batch is one render. */
+  private onEvents(runId: number, events: EngineEvent[]): void {
     if (runId !== this.runId) return; // stale work from an earlier run
-    switch (event.type) {
-      case 'start':
-        this.info = event.info;
-        if (this.status === 'preparing') this.status = 'running';
-        break;
-      case 'trial-start':
-        this.current = { index: event.index, encoded: event.encoded, origin: event.origin, graph: event.graph, epochs: [] };
-        break;
-      case 'epoch':
-        if (this.current?.index === event.index) this.current = { ...this.current, epochs: [...this.current.epochs, event.report] };
-        break;
-      case 'trial':
-        this.trials = [...this.trials, event.trial];
-        this.digest = makeDigest(this.trials, this.backend?.chosen ?? 'unknown');
-        break;
-      case 'done':
-        this.status = event.stopped ? 'stopped' : 'done';
-        this.digest = event.digest;
-        break;
-      case 'error':
-        this.error = event.error;
-        this.status = 'error';
-        break;
-      case 'log':
-        break;
+    let trials = this.trials;
+    let current = this.current;
+    let status = this.status;
+    for (const event of events) {
+      switch (event.type) {
+        case 'start':
+          this.info = event.info;
+          if (status === 'preparing') status = 'running';
+          break;
+        case 'trial-start':
+          current = { index: event.index, encoded: event.encoded, origin: event.origin, graph: event.graph, epochs: [] };
+          break;
+        case 'epoch':
+          if (current?.index === event.index) current = { ...current, epochs: [...current.epochs, event.report] };
+          break;
+        case 'trial':
+          trials = [...trials, event.trial];
+          break;
+        case 'done':
+          status = event.stopped ? 'stopped' : 'done';
+          this.digest = event.digest;
+          break;
+        case 'error':
+          this.error = event.error;
+          status = 'error';
+          break;
+        case 'log':
+          break;
+      }
     }
+    if (trials !== this.trials) {
+      this.trials = trials;
+      if (status === 'running' || status === 'paused') this.digest = makeDigest(trials, this.info?.backend ?? 'unknown');
+    }
+    if (current !== this.current) this.current = current;
+    // A pause asked for while this batch was in flight stands.
+    if (!(this.status === 'paused' && status === 'running')) this.status = status;
   }
 }

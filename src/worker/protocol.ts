@@ -29,7 +29,8 @@ export interface MemoryInfo {
   numBytes: number;
 }
 
-export type EventSink = (runId: number, event: EngineEvent) => void;
+/** Receives engine events in batches (see worker/batch.ts), tagged with the run they belong to. */
+export type EventSink = (runId: number, events: EngineEvent[]) => void;
 
 export interface SearchWorkerApi {
   /** Probes the backends and starts the chosen one. */

@@ -2,10 +2,10 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import { toErrorInfo } from '../core/errors';
 import type { BackendPreference, Experiment } from '../core/experiment';
-import { prepareData } from '../data/load';
 import { SearchControl } from '../engine/control';
 import { runSearch } from '../engine/search';
 import { chooseBackend } from '../nn/backend-browser';
+import { createEventBatcher } from './batch';
 import type { BackendReport, EventSink, SearchWorkerApi } from './protocol';
 
 const assetBase = new URL(import.meta.env.BASE_URL, self.location.origin);
@@ -30,13 +30,15 @@ const api: SearchWorkerApi = {
     active?.control.stop();
     const control = new SearchControl();
     active = { runId, control };
+    const batcher = createEventBatcher((events) => sink(runId, events));
     try {
-      if (!backend || backend.preference !== experiment.backend) backend = await chooseBackend(experiment.backend);
-      const data = await prepareData(experiment, readAsset);
-      await runSearch(experiment, { data, backend: backend.chosen, control }, (event) => sink(runId, event));
+      // A table lookup runs no model, so it needs no backend (and survives a lost GPU).
+      if (experiment.evaluator === 'train' && (!backend || backend.preference !== experiment.backend)) backend = await chooseBackend(experiment.backend);
+      await runSearch(experiment, { readAsset, backend: backend?.chosen ?? 'none', control }, (event) => batcher.push(event));
     } catch (e) {
-      sink(runId, { type: 'error', error: toErrorInfo(e) });
+      batcher.push({ type: 'error', error: toErrorInfo(e) });
     } finally {
+      batcher.flush();
       if (active?.runId === runId) active = null;
     }
   },

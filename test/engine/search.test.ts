@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlaygroundError } from '../../src/core/errors';
 import { parseExperiment, type ExperimentInput } from '../../src/core/experiment';
-import { prepareData } from '../../src/data/load';
 import { readPublicAsset } from '../../src/data/node-assets';
 import { SearchControl } from '../../src/engine/control';
 import type { EngineEvent } from '../../src/engine/events';
@@ -11,8 +10,7 @@ import { on, tf } from '../nn/helpers';
 async function search(input: ExperimentInput, control?: SearchControl, events: EngineEvent[] = []) {
   await on('wasm');
   const x = parseExperiment(input);
-  const data = await prepareData(x, readPublicAsset);
-  return runSearch(x, { data, backend: 'wasm', control }, (e) => events.push(e));
+  return runSearch(x, { readAsset: readPublicAsset, backend: 'wasm', control }, (e) => events.push(e));
 }
 
 const SMALL = { dataset: 'digits', data: { maxExamples: 300 }, training: { epochs: 1 }, strategySettings: { evolution: { population: 3, sample: 2 } } } as const;
@@ -82,5 +80,20 @@ describe('search engine', () => {
   it('refuses a space that cannot run on the data, with a message that says what to do', async () => {
     await expect(search({ dataset: 'spiral', space: 'nb201', budget: 1 })).rejects.toThrow(PlaygroundError);
     await expect(search({ dataset: 'spiral', space: 'nb201', budget: 1 })).rejects.toThrow(/Choose another dataset or search space|multiples of 4/);
+  });
+});
+
+describe('search on the NAS-Bench-201 table', () => {
+  it('runs hundreds of lookups, rewards with 12-epoch validation and reports 200-epoch test accuracy', async () => {
+    const events: EngineEvent[] = [];
+    const result = await search({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar100', strategy: 'tpe', budget: 300, seed: 2 }, undefined, events);
+    expect(result.trials).toHaveLength(300);
+    expect(result.digest!.backend).toBe('table');
+    expect(events[0]).toMatchObject({ type: 'start', info: { backend: 'table', evaluator: 'nb201' } });
+    const best = result.best!;
+    expect(best.reported!.label).toBe('200-epoch test');
+    expect(best.accuracy).toBe(Math.max(...result.trials.map((t) => t.accuracy)));
+    // The benchmark network: 16 channels, 5 cells per stage, 100 classes.
+    expect(best.params).toBeGreaterThan(50_000);
   });
 });

@@ -1,6 +1,6 @@
 import { PlaygroundError } from '../errors';
 import type { Rng } from '../rng';
-import type { ArchGraph, Cost, InputShape, SearchSpace } from './types';
+import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
 /**
  * The seed's "entire structure" space (Zoph & Le 2017): a chain of layers, each choosing its
@@ -214,6 +214,47 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     params += last * numClasses + numClasses;
     flops += last * numClasses;
     return { params, flops };
+  }
+
+  /** (op, width) pairs a layer can take, in a fixed order: each conv at each width, then the width-free ops. */
+  private layerOptions(): Array<{ op: ChainOp; width: number | null }> {
+    return [
+      ...CHAIN_OPS.filter(isConvOp).flatMap((op) => this.settings.widths.map((width) => ({ op, width }))),
+      ...CHAIN_OPS.filter((op) => !isConvOp(op)).map((op) => ({ op, width: null })),
+    ];
+  }
+
+  decisions(): Decision[] {
+    const options = this.layerOptions().map((o) => (o.width === null ? o.op : `${o.op}-${o.width}`));
+    const out: Decision[] = [];
+    for (let j = 0; j < this.settings.depth; j++) {
+      out.push({ name: `layer ${j + 1}`, options });
+      for (let s = 0; s < j; s++) out.push({ name: `layer ${j + 1} skip from ${s}`, options: ['no', 'yes'] });
+    }
+    return out;
+  }
+
+  toDecisions(g: ChainGenotype): number[] {
+    const options = this.layerOptions();
+    return g.layers.flatMap((layer, j) => [
+      options.findIndex((o) => o.op === layer.op && o.width === layer.width),
+      ...Array.from({ length: j }, (_, s) => (layer.skips.includes(s) ? 1 : 0)),
+    ]);
+  }
+
+  fromDecisions(choices: readonly number[]): ChainGenotype {
+    const options = this.layerOptions();
+    const layers: ChainLayer[] = [];
+    let k = 0;
+    for (let j = 0; j < this.settings.depth; j++) {
+      const option = options[choices[k++]!];
+      if (!option) throw invalid(`layer ${j + 1}`, `has choice ${choices[k - 1]}, which is not an option`);
+      const skips: number[] = [];
+      for (let s = 0; s < j; s++) if (choices[k++] === 1) skips.push(s);
+      layers.push({ op: option.op, width: option.width, skips });
+    }
+    if (k !== choices.length) throw invalid('the choice list', `has ${choices.length} entries where this space has ${k}`);
+    return { layers };
   }
 
   checkInput(input: InputShape): string | null {

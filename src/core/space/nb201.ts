@@ -1,6 +1,6 @@
 import { PlaygroundError } from '../errors';
 import type { Rng } from '../rng';
-import type { ArchGraph, Cost, InputShape, SearchSpace } from './types';
+import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
 /**
  * The NAS-Bench-201 cell space (Dong & Yang 2020): a DAG of 4 nodes with one operation on each of
@@ -166,6 +166,25 @@ export class Nb201Space implements SearchSpace<Nb201Genotype> {
     params += 2 * c + c * numClasses + numClasses;
     flops += c * numClasses;
     return { params, flops };
+  }
+
+  decisions(): Decision[] {
+    return NB201_EDGES.map(([from, to]) => ({ name: `edge ${from}→${to}`, options: NB201_OPS }));
+  }
+
+  toDecisions(g: Nb201Genotype): number[] {
+    return g.ops.map((op) => NB201_OPS.indexOf(op));
+  }
+
+  fromDecisions(choices: readonly number[]): Nb201Genotype {
+    if (choices.length !== NB201_EDGES.length) throw invalid(`expected ${NB201_EDGES.length} choices, got ${choices.length}`);
+    return {
+      ops: choices.map((c) => {
+        const op = NB201_OPS[c];
+        if (op === undefined) throw invalid(`choice ${c} is not an op index`);
+        return op;
+      }),
+    };
   }
 
   checkInput(input: InputShape): string | null {

@@ -37,6 +37,13 @@ export interface ArchGraph {
   edges: ArchEdge[];
 }
 
+/** One categorical choice of a space, for strategies that learn a distribution over choices. */
+export interface Decision {
+  name: string;
+  /** Labels of the options, in index order. */
+  options: readonly string[];
+}
+
 /**
  * One search space. Genotypes are plain JSON data; `encode` is their canonical, stable string
  * form and the key for caching and dedup. `parse` validates untrusted data once at the edge.
@@ -58,6 +65,13 @@ export interface SearchSpace<G = unknown> {
   /** Number of distinct genotypes. */
   size(): number;
   cost(g: G, input: InputShape, numClasses: number): Cost;
+  /**
+   * The genotype as a fixed-length vector of categorical choices, so generic strategies
+   * (REINFORCE, TPE, surrogates) work on any space; `fromDecisions(toDecisions(g))` equals `g`.
+   */
+  decisions(): Decision[];
+  toDecisions(g: G): number[];
+  fromDecisions(choices: readonly number[]): G;
   /** Why this space cannot run on inputs of this shape, or null. */
   checkInput(input: InputShape): string | null;
 }

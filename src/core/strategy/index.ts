@@ -1,24 +1,43 @@
 import type { SearchSpace } from '../space/types';
+import { Bananas, type BananasSettings } from './bananas';
 import { RegularizedEvolution, type EvolutionSettings } from './evolution';
+import { Pnas, type PnasSettings } from './pnas';
 import { RandomSearch } from './random';
+import { Reinforce, type ReinforceSettings } from './reinforce';
+import { Tpe, type TpeSettings } from './tpe';
 import type { Strategy, StrategyState } from './types';
 
-export const STRATEGY_IDS = ['random', 'evolution'] as const;
+export const STRATEGY_IDS = ['random', 'evolution', 'reinforce', 'bananas', 'pnas', 'tpe'] as const;
 export type StrategyId = (typeof STRATEGY_IDS)[number];
 
 export const STRATEGY_TITLES: Record<StrategyId, string> = {
   random: 'Random search',
   evolution: 'Regularised evolution',
+  reinforce: 'REINFORCE (policy gradient)',
+  bananas: 'BANANAS (surrogate ensemble)',
+  pnas: 'PNAS (progressive + surrogate)',
+  tpe: 'TPE (Bayesian optimisation)',
 };
 
 export const STRATEGY_BLURBS: Record<StrategyId, string> = {
   random: 'Samples architectures independently: the baseline every strategy must beat, and a strong one in a good space.',
   evolution:
     'Fills a population at random, then repeatedly mutates the best of a few sampled members and retires the oldest (Real et al. 2019).',
+  reinforce:
+    'Learns a probability for every option of every decision; choices that beat the running-average reward become more likely (Williams 1992; Zoph & Le 2017).',
+  bananas:
+    'Fits an ensemble of small neural networks to the results so far, then evaluates the candidate whose sampled prediction is highest (White et al. 2021).',
+  pnas:
+    'Grows architectures one decision at a time; a learned predictor picks which few expansions to train at each step (Liu et al. 2018).',
+  tpe: 'Models which options appear among the best and the rest, and proposes what is likely good and unlikely bad (Bergstra et al. 2011).',
 };
 
 export interface StrategySettings {
   evolution: Partial<EvolutionSettings>;
+  reinforce: Partial<ReinforceSettings>;
+  bananas: Partial<BananasSettings>;
+  pnas: Partial<PnasSettings>;
+  tpe: Partial<TpeSettings>;
 }
 
 export function createStrategy(
@@ -33,6 +52,14 @@ export function createStrategy(
       return new RandomSearch(space, seed, state);
     case 'evolution':
       return new RegularizedEvolution(space, seed, settings.evolution, state);
+    case 'reinforce':
+      return new Reinforce(space, seed, settings.reinforce, state);
+    case 'bananas':
+      return new Bananas(space, seed, settings.bananas, state);
+    case 'pnas':
+      return new Pnas(space, seed, settings.pnas, state);
+    case 'tpe':
+      return new Tpe(space, seed, settings.tpe, state);
   }
 }
 

@@ -1,25 +1,8 @@
 import { createRng } from '../../core/rng';
 import type { SearchSpace } from '../../core/space/types';
 import { buildNetwork } from '../../nn/build';
-import { train, type EpochReport, type TrainData, type TrainSettings } from '../../nn/train';
-
-export interface Evaluation {
-  accuracy: number;
-  curve: EpochReport[];
-  params: number;
-  flops: number;
-  seconds: number;
-}
-
-export interface EvaluateHooks {
-  onEpoch?(report: EpochReport): void;
-  between?(): Promise<void>;
-}
-
-export interface Evaluator {
-  readonly kind: string;
-  evaluate(genotype: unknown, index: number, hooks?: EvaluateHooks): Promise<Evaluation>;
-}
+import { train, type TrainData, type TrainSettings } from '../../nn/train';
+import type { EvaluateHooks, Evaluation, Evaluator } from './types';
 
 /**
  * Trains each candidate from scratch for `epochs` (the fidelity) and reports its final

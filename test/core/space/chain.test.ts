@@ -71,3 +71,18 @@ describe('chain space', () => {
     expect(graph.edges.filter((e) => e.skip)).toHaveLength(3);
   });
 });
+
+describe('chain space as decisions', () => {
+  it('maps genotypes to choice vectors and back, covering the size exactly', () => {
+    const rng = createRng(8);
+    const decisions = space.decisions();
+    expect(decisions.reduce((n, d) => n * d.options.length, 1)).toBe(space.size());
+    for (let i = 0; i < 100; i++) {
+      const g = space.sample(rng);
+      const choices = space.toDecisions(g);
+      expect(choices).toHaveLength(decisions.length);
+      choices.forEach((c, k) => expect(c).toBeLessThan(decisions[k]!.options.length));
+      expect(space.fromDecisions(choices)).toEqual(g);
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import { createRng, restoreRng, type Rng } from '../rng';
+import type { SearchSpace } from '../space/types';
+import { oneHot } from './encoding';
+import { History, neighbourChoices, type Evaluated } from './history';
+import { Surrogate } from './surrogate';
+import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+
+export interface BananasSettings {
+  /** Random trials before the surrogate is trusted. */
+  initial: number;
+  /** How many of the best trials are mutated into candidates. */
+  parents: number;
+  /** Extra random candidates per ask, for exploration. */
+  randomCandidates: number;
+}
+
+export const DEFAULT_BANANAS_SETTINGS: BananasSettings = { initial: 10, parents: 10, randomCandidates: 20 };
+
+/**
+ * Model-based search in the spirit of BANANAS (White et al. 2021): an ensemble of MLPs predicts
+ * the reward of a candidate from its one-hot decisions; candidates are the neighbours of the best
+ * trials plus a few random ones; independent Thompson sampling (a draw from each candidate's
+ * predicted mean and spread) picks the next one to evaluate.
+ */
+export class Bananas implements Strategy {
+  readonly id = 'bananas';
+  private rng: Rng;
+  private readonly history: History;
+  private readonly settings: BananasSettings;
+
+  constructor(
+    private readonly space: SearchSpace,
+    seed: number,
+    settings: Partial<BananasSettings> = {},
+    state?: StrategyState,
+  ) {
+    this.settings = { ...DEFAULT_BANANAS_SETTINGS, ...settings };
+    this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
+    this.history = new History(state ? (state.history as Evaluated[]) : []);
+  }
+
+  ask(): Proposal {
+    const decisions = this.space.decisions();
+    const items = this.history.items;
+    if (items.length < this.settings.initial) {
+      const genotype = this.space.sample(this.rng);
+      return { genotype, encoded: this.space.encode(genotype), origin: 'random (start-up)' };
+    }
+    const options = decisions.map((d) => d.options.length);
+    const candidates: number[][] = [];
+    for (const parent of this.history.best(this.settings.parents)) candidates.push(...neighbourChoices(parent.choices, options));
+    for (let i = 0; i < this.settings.randomCandidates; i++) candidates.push(this.space.toDecisions(this.space.sample(this.rng)));
+    const fresh = candidates.filter((c) => !this.history.has(c));
+    if (fresh.length === 0) {
+      const genotype = this.space.sample(this.rng);
+      return { genotype, encoded: this.space.encode(genotype), origin: 'random (no unseen candidate)' };
+    }
+    const model = Surrogate.fit(
+      items.map((e) => oneHot(decisions, e.choices)),
+      items.map((e) => e.reward),
+      createRng(`${this.rng.state().key}/fit-${items.length}`),
+    );
+    let best = fresh[0]!;
+    let bestDraw = -Infinity;
+    for (const c of fresh) {
+      const { mean, std } = model.predict(oneHot(decisions, c));
+      const draw = mean + std * this.rng.normal();
+      if (draw > bestDraw) {
+        bestDraw = draw;
+        best = c;
+      }
+    }
+    const genotype = this.space.fromDecisions(best);
+    return { genotype, encoded: this.space.encode(genotype), origin: `surrogate pick (predicted ${(bestDraw * 100).toFixed(1)}%)` };
+  }
+
+  tell(outcome: Outcome): void {
+    this.history.add(this.space, outcome);
+  }
+
+  state(): StrategyState {
+    return { kind: this.id, rng: this.rng.state(), history: this.history.toJSON() };
+  }
+}

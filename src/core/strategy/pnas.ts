@@ -1,0 +1,117 @@
+import { createRng, restoreRng, type Rng } from '../rng';
+import type { SearchSpace } from '../space/types';
+import { choiceKey, oneHot } from './encoding';
+import { History, neighbourChoices, type Evaluated } from './history';
+import { Surrogate } from './surrogate';
+import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+
+export interface PnasSettings {
+  /** K: candidates trained per step, and the beam kept. */
+  beam: number;
+}
+
+export const DEFAULT_PNAS_SETTINGS: PnasSettings = { beam: 8 };
+
+interface PnasProgress {
+  /** Decisions fixed so far; the rest stay at option 0 (for NAS-Bench-201: edge not yet added). */
+  level: number;
+  phase: 'growing' | 'refining';
+  beam: number[][];
+  queue: number[][];
+  levelResults: Evaluated[];
+}
+
+/**
+ * Progressive search (PNAS, Liu et al. 2018): architectures grow one decision at a time. At each
+ * step every member of the beam is expanded by all options of the next decision; a surrogate fitted
+ * to every result so far ranks the expansions, and only the top K are trained; the K best trained
+ * become the next beam. Once every decision is placed, the search keeps refining the best cells
+ * by surrogate-ranked single-decision changes.
+ */
+export class Pnas implements Strategy {
+  readonly id = 'pnas';
+  private rng: Rng;
+  private readonly history: History;
+  private progress: PnasProgress;
+  private readonly settings: PnasSettings;
+
+  constructor(
+    private readonly space: SearchSpace,
+    seed: number,
+    settings: Partial<PnasSettings> = {},
+    state?: StrategyState,
+  ) {
+    this.settings = { ...DEFAULT_PNAS_SETTINGS, ...settings };
+    this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
+    this.history = new History(state ? (state.history as Evaluated[]) : []);
+    this.progress = state
+      ? (JSON.parse(JSON.stringify(state.progress)) as PnasProgress)
+      : { level: 0, phase: 'growing', beam: [space.decisions().map(() => 0)], queue: [], levelResults: [] };
+  }
+
+  private rank(candidates: number[][], count: number): number[][] {
+    const fresh = [...new Map(candidates.filter((c) => !this.history.has(c)).map((c) => [choiceKey(c), c])).values()];
+    if (fresh.length <= count) return fresh;
+    const items = this.history.items;
+    if (items.length < 2) return this.rng.shuffle(fresh).slice(0, count);
+    const decisions = this.space.decisions();
+    const model = Surrogate.fit(
+      items.map((e) => oneHot(decisions, e.choices)),
+      items.map((e) => e.reward),
+      createRng(`${this.rng.state().key}/fit-${items.length}`),
+    );
+    return fresh
+      .map((c) => ({ c, score: model.predict(oneHot(decisions, c)).mean }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, count)
+      .map((s) => s.c);
+  }
+
+  private refill(): void {
+    const p = this.progress;
+    const options = this.space.decisions().map((d) => d.options.length);
+    while (p.queue.length === 0) {
+      if (p.level < options.length) {
+        const expansions = p.beam.flatMap((b) =>
+          Array.from({ length: options[p.level]! }, (_, o) => {
+            const next = [...b];
+            next[p.level] = o;
+            return next;
+          }),
+        );
+        p.level += 1;
+        p.phase = 'growing';
+        p.queue = this.rank(expansions, this.settings.beam);
+      } else {
+        p.phase = 'refining';
+        const parents = this.history.best(this.settings.beam);
+        p.queue = this.rank(parents.flatMap((e) => neighbourChoices(e.choices, options)), 1);
+        if (p.queue.length === 0) p.queue = [this.space.toDecisions(this.space.sample(this.rng))];
+      }
+    }
+  }
+
+  ask(): Proposal {
+    this.refill();
+    const choices = this.progress.queue.shift()!;
+    const genotype = this.space.fromDecisions(choices);
+    const origin =
+      this.progress.phase === 'growing' ? `grown to ${this.progress.level} of ${this.space.decisions().length} decisions` : 'refining the best';
+    return { genotype, encoded: this.space.encode(genotype), origin };
+  }
+
+  tell(outcome: Outcome): void {
+    this.history.add(this.space, outcome);
+    const p = this.progress;
+    p.levelResults.push({ choices: this.space.toDecisions(outcome.genotype), reward: outcome.reward });
+    if (p.phase === 'growing' && p.queue.length === 0) {
+      // The level is done: its best K become the beam for the next decision.
+      p.beam = [...p.levelResults].sort((a, b) => b.reward - a.reward).slice(0, this.settings.beam).map((e) => e.choices);
+      p.levelResults = [];
+    }
+  }
+
+  state(): StrategyState {
+    return { kind: this.id, rng: this.rng.state(), history: this.history.toJSON(), progress: JSON.parse(JSON.stringify(this.progress)) };
+  }
+}

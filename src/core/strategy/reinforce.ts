@@ -1,0 +1,82 @@
+import { createRng, restoreRng, type Rng } from '../rng';
+import type { SearchSpace } from '../space/types';
+import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+
+export interface ReinforceSettings {
+  learningRate: number;
+  /** Decay of the moving-average baseline. */
+  baselineDecay: number;
+  /** Weight of the entropy bonus that keeps the policy from collapsing early. */
+  entropy: number;
+}
+
+export const DEFAULT_REINFORCE_SETTINGS: ReinforceSettings = { learningRate: 2, baselineDecay: 0.9, entropy: 0.01 };
+
+function softmax(logits: readonly number[]): number[] {
+  const m = Math.max(...logits);
+  const e = logits.map((l) => Math.exp(l - m));
+  const z = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / z);
+}
+
+/**
+ * REINFORCE (Williams 1992) with an independent categorical policy per decision, as NAS-Bench-201
+ * uses: sample, then move the logits along (reward − baseline) · ∇ log p(choice), with a
+ * moving-average baseline and an entropy bonus.
+ */
+export class Reinforce implements Strategy {
+  readonly id = 'reinforce';
+  private rng: Rng;
+  private logits: number[][];
+  private baseline: number | null;
+  private readonly settings: ReinforceSettings;
+
+  constructor(
+    private readonly space: SearchSpace,
+    seed: number,
+    settings: Partial<ReinforceSettings> = {},
+    state?: StrategyState,
+  ) {
+    this.settings = { ...DEFAULT_REINFORCE_SETTINGS, ...settings };
+    this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
+    this.logits = state ? (state.logits as number[][]).map((l) => [...l]) : space.decisions().map((d) => d.options.map(() => 0));
+    this.baseline = state ? (state.baseline as number | null) : null;
+  }
+
+  /** Current probabilities per decision, for the page to draw. */
+  policy(): number[][] {
+    return this.logits.map(softmax);
+  }
+
+  ask(): Proposal {
+    const choices = this.logits.map((l) => {
+      const p = softmax(l);
+      let u = this.rng.next();
+      for (let c = 0; c < p.length; c++) if ((u -= p[c]!) < 0) return c;
+      return p.length - 1;
+    });
+    const genotype = this.space.fromDecisions(choices);
+    return { genotype, encoded: this.space.encode(genotype), origin: 'sampled from the policy' };
+  }
+
+  tell(outcome: Outcome): void {
+    const { learningRate, baselineDecay, entropy } = this.settings;
+    const choices = this.space.toDecisions(outcome.genotype);
+    const advantage = this.baseline === null ? 0 : outcome.reward - this.baseline;
+    this.baseline = this.baseline === null ? outcome.reward : baselineDecay * this.baseline + (1 - baselineDecay) * outcome.reward;
+    this.logits = this.logits.map((l, k) => {
+      const p = softmax(l);
+      const h = -p.reduce((s, pi) => s + pi * Math.log(pi), 0);
+      return l.map((v, c) => {
+        const logGrad = (c === choices[k] ? 1 : 0) - p[c]!;
+        // d(entropy)/d(logit_c) = −p_c (log p_c + H)
+        const entropyGrad = -p[c]! * (Math.log(p[c]!) + h);
+        return v + learningRate * (advantage * logGrad + entropy * entropyGrad);
+      });
+    });
+  }
+
+  state(): StrategyState {
+    return { kind: this.id, rng: this.rng.state(), logits: this.logits.map((l) => [...l]), baseline: this.baseline };
+  }
+}

@@ -1,0 +1,80 @@
+import { createRng, restoreRng, type Rng } from '../rng';
+import type { SearchSpace } from '../space/types';
+import { History, type Evaluated } from './history';
+import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+
+export interface TpeSettings {
+  /** Random trials before the density models take over. */
+  initial: number;
+  /** Share of trials counted as "good". */
+  gamma: number;
+  /** Candidates drawn from the good density per ask. */
+  candidates: number;
+}
+
+export const DEFAULT_TPE_SETTINGS: TpeSettings = { initial: 10, gamma: 0.25, candidates: 24 };
+
+/**
+ * Tree-structured Parzen Estimator (Bergstra et al. 2011) over categorical decisions: split the
+ * history into good and bad by a reward quantile, model each decision's options under both with
+ * smoothed frequencies, draw candidates from the good model and keep the one with the highest
+ * l(x)/g(x).
+ */
+export class Tpe implements Strategy {
+  readonly id = 'tpe';
+  private rng: Rng;
+  private readonly history: History;
+  private readonly settings: TpeSettings;
+
+  constructor(
+    private readonly space: SearchSpace,
+    seed: number,
+    settings: Partial<TpeSettings> = {},
+    state?: StrategyState,
+  ) {
+    this.settings = { ...DEFAULT_TPE_SETTINGS, ...settings };
+    this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
+    this.history = new History(state ? (state.history as Evaluated[]) : []);
+  }
+
+  ask(): Proposal {
+    const options = this.space.decisions().map((d) => d.options.length);
+    const items = this.history.items;
+    if (items.length < this.settings.initial) {
+      const genotype = this.space.sample(this.rng);
+      return { genotype, encoded: this.space.encode(genotype), origin: 'random (start-up)' };
+    }
+    const sorted = [...items].sort((a, b) => b.reward - a.reward);
+    const nGood = Math.max(1, Math.ceil(this.settings.gamma * items.length));
+    const density = (group: Evaluated[]) =>
+      options.map((count, k) => {
+        const freq = new Array<number>(count).fill(1); // a uniform prior of one pseudo-count per option
+        for (const e of group) freq[e.choices[k]!]! += 1;
+        const total = freq.reduce((a, b) => a + b, 0);
+        return freq.map((f) => f / total);
+      });
+    const good = density(sorted.slice(0, nGood));
+    const bad = density(sorted.slice(nGood));
+    let best: { choices: number[]; score: number } | null = null;
+    for (let i = 0; i < this.settings.candidates; i++) {
+      const choices = good.map((p) => {
+        let u = this.rng.next();
+        for (let c = 0; c < p.length; c++) if ((u -= p[c]!) < 0) return c;
+        return p.length - 1;
+      });
+      if (this.history.has(choices)) continue;
+      const score = choices.reduce((s, c, k) => s + Math.log(good[k]![c]!) - Math.log(bad[k]![c]!), 0);
+      if (!best || score > best.score) best = { choices, score };
+    }
+    const genotype = best ? this.space.fromDecisions(best.choices) : this.space.sample(this.rng);
+    return { genotype, encoded: this.space.encode(genotype), origin: best ? 'highest l(x)/g(x)' : 'random (all candidates seen)' };
+  }
+
+  tell(outcome: Outcome): void {
+    this.history.add(this.space, outcome);
+  }
+
+  state(): StrategyState {
+    return { kind: this.id, rng: this.rng.state(), history: this.history.toJSON() };
+  }
+}

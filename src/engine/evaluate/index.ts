@@ -1,0 +1,38 @@
+import { PlaygroundError } from '../../core/errors';
+import type { BenchmarkDataset, Experiment } from '../../core/experiment';
+import type { SearchSpace } from '../../core/space/types';
+import { prepareData } from '../../data/load';
+import { BENCHMARK_INFO, loadNb201Table } from '../../data/nb201-table';
+import type { AssetReader } from '../../data/types';
+import { Nb201LookupEvaluator } from './nb201-lookup';
+import { ScratchEvaluator } from './scratch';
+import type { Evaluator, EvaluatorInfo } from './types';
+
+export interface EvaluatorSetup {
+  evaluator: Evaluator;
+  info: EvaluatorInfo;
+  /** The backend does not matter to a table lookup: results are the same anywhere. */
+  usesBackend: boolean;
+}
+
+/** The evaluator an experiment asks for, with its data loaded (examples, or the benchmark table). */
+export async function createEvaluator(x: Experiment, space: SearchSpace, readAsset: AssetReader): Promise<EvaluatorSetup> {
+  if (x.evaluator === 'nb201') {
+    const dataset = x.dataset as BenchmarkDataset;
+    const table = await loadNb201Table(readAsset);
+    const meta = BENCHMARK_INFO[dataset];
+    return { evaluator: new Nb201LookupEvaluator(table, dataset), info: { title: meta.title, train: 0, val: 0, classes: meta.classes }, usesBackend: false };
+  }
+  const data = await prepareData(x, readAsset);
+  const problem = space.checkInput(data.input);
+  if (problem) {
+    throw new PlaygroundError('incompatible-data', `The ${space.title} space cannot run on ${data.info.title}: ${problem}.`, 'Choose another dataset or search space.');
+  }
+  return {
+    evaluator: new ScratchEvaluator(space, data, x.training, x.seed),
+    info: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes },
+    usesBackend: true,
+  };
+}
+
+export type { Evaluator, Evaluation, EvaluatorInfo } from './types';

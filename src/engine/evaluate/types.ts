@@ -1,0 +1,30 @@
+import type { EpochReport } from '../../nn/train';
+
+export interface Evaluation {
+  /** The reward the strategy sees: validation accuracy, 0..1. */
+  accuracy: number;
+  /** A figure reported beside it but never shown to the strategy, e.g. the benchmark's 200-epoch test accuracy. */
+  reported?: { label: string; accuracy: number };
+  curve: EpochReport[];
+  params: number;
+  flops: number;
+  seconds: number;
+}
+
+export interface EvaluateHooks {
+  onEpoch?(report: EpochReport): void;
+  between?(): Promise<void>;
+}
+
+export interface Evaluator {
+  readonly kind: string;
+  evaluate(genotype: unknown, index: number, hooks?: EvaluateHooks): Promise<Evaluation>;
+}
+
+/** What the page and the CLI show about the data behind an evaluator. */
+export interface EvaluatorInfo {
+  title: string;
+  train: number;
+  val: number;
+  classes: number;
+}

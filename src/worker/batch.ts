@@ -1,0 +1,30 @@
+import type { EngineEvent } from '../engine/events';
+
+/** How often, at most, the worker posts progress to the page. */
+export const FLUSH_EVERY_MS = 100;
+
+/**
+ * Collects engine events and hands them on in batches, at most every `intervalMs`: a table lookup
+ * makes hundreds of trials a second, and one message and one render per trial would swamp the page.
+ * Lifecycle events (start, done, error) go out at once with whatever is pending.
+ */
+export function createEventBatcher(send: (events: EngineEvent[]) => void, intervalMs = FLUSH_EVERY_MS) {
+  let pending: EngineEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    send(batch);
+  };
+  return {
+    push(event: EngineEvent): void {
+      pending.push(event);
+      if (event.type === 'start' || event.type === 'done' || event.type === 'error') flush();
+      else timer ??= setTimeout(flush, intervalMs);
+    },
+    flush,
+  };
+}

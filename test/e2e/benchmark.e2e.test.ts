@@ -1,0 +1,42 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startPreview, watchErrors } from './browser';
+import { setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
+
+let server: Awaited<ReturnType<typeof startPreview>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('searching the NAS-Bench-201 table in the page', () => {
+  it('runs a thousand lookups, shows the 200-epoch test accuracy and keeps the table readable', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await waitForBackend(page);
+    await page.selectOption('[data-testid=evaluator]', 'nb201');
+    // Switching the evaluator moves space and dataset to what the table covers.
+    expect(await page.inputValue('[data-testid=space]')).toBe('nb201');
+    expect(await page.inputValue('[data-testid=dataset]')).toBe('cifar10');
+    await page.selectOption('[data-testid=dataset]', 'cifar100');
+    await page.selectOption('[data-testid=strategy]', 'tpe');
+    await setNumber(page, 'budget', 1000);
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page, 120_000)).toBe('done');
+    expect(await page.textContent('[data-testid=status]')).toMatch(/Done: 1000 trials/);
+    expect(await page.locator('[data-testid=trial-row]').count()).toBe(200);
+    expect(await page.textContent('table.trials thead')).toMatch(/200-epoch test/);
+    expect(await page.textContent('table.trials')).toMatch(/Showing the first 200 of 1000/);
+    expect(await page.locator('[data-testid=dag] [data-testid=dag-node]').count()).toBe(4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
