@@ -1,4 +1,5 @@
 import { compactNumber } from '../core/format';
+import { bestTrial } from '../engine/best';
 import type { TrialRecord } from '../engine/events';
 
 export function progressLine(done: number, total: number, current: string, columns: number): string {
@@ -32,7 +33,7 @@ const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 /** A plain-text table of trials, best marked with *. */
 export function formatTable(trials: readonly TrialRecord[], backend: string, dataset: string): string {
-  const best = trials.reduce<TrialRecord | null>((b, t) => (b === null || t.accuracy > b.accuracy ? t : b), null);
+  const best = bestTrial(trials);
   const reported = trials.find((t) => t.reported)?.reported?.label;
   const rows = trials.map((t) => [
     `${t === best ? '*' : ' '}${t.index + 1}`,

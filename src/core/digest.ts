@@ -3,6 +3,8 @@
 export interface TrialFingerprint {
   encoded: string;
   accuracy: number;
+  /** What the search maximised, where it differs from accuracy (a multi-objective reward). */
+  reward?: number;
 }
 
 export interface ResultDigest {
@@ -34,7 +36,8 @@ export function hashTrials(trials: readonly TrialFingerprint[]): string {
 
 export function makeDigest(trials: readonly TrialFingerprint[], backend: string): ResultDigest | null {
   if (trials.length === 0) return null;
-  const best = trials.reduce((b, t) => (t.accuracy > b.accuracy ? t : b));
+  const score = (t: TrialFingerprint) => t.reward ?? t.accuracy;
+  const best = trials.reduce((b, t) => (score(t) > score(b) ? t : b));
   return { best: best.encoded, accuracy: best.accuracy, hash: hashTrials(trials), trials: trials.length, backend };
 }
 

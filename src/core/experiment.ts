@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { PlaygroundError } from './errors';
+import { COST_METRICS } from './objective';
 import { SPACE_IDS } from './space/index';
 import { STRATEGY_IDS } from './strategy/index';
 
@@ -84,6 +85,16 @@ export const ExperimentSchema = v.object({
     }),
     {},
   ),
+  objective: v.optional(
+    v.object({
+      kind: v.optional(v.picklist(['accuracy', 'mnas']), 'accuracy'),
+      cost: v.optional(v.picklist(COST_METRICS), 'latency'),
+      target: v.optional(real(1e-6, 1e12), 0.5),
+      weight: v.optional(real(-1, 0), -0.07),
+      hard: v.optional(v.boolean(), false),
+    }),
+    {},
+  ),
   seed: v.optional(int(0, 2 ** 31 - 1), 1),
   backend: v.optional(v.picklist(BACKEND_PREFERENCES), 'auto'),
 });
@@ -111,6 +122,9 @@ export function parseExperiment(raw: unknown): Experiment {
   const benchmark = (BENCHMARK_DATASETS as readonly string[]).includes(x.dataset);
   if (x.evaluator === 'nb201' && (x.space !== 'nb201' || !benchmark)) {
     throw new PlaygroundError('invalid-config', `The NAS-Bench-201 lookup scores cells of the nb201 space on ${BENCHMARK_DATASETS.join(', ')}; this experiment has space "${x.space}" and dataset "${x.dataset}".`, 'Choose the nb201 space and a benchmark dataset, or train from scratch.');
+  }
+  if (x.evaluator === 'nb201' && x.objective.kind === 'mnas' && x.objective.cost === 'latency') {
+    throw new PlaygroundError('invalid-config', 'A table lookup runs no model, so there is no latency to trade accuracy against.', 'Use FLOPs or parameters as the cost, or train from scratch.');
   }
   if (x.evaluator === 'train' && benchmark) {
     throw new PlaygroundError('invalid-config', `"${x.dataset}" is known here only through the NAS-Bench-201 table, so it cannot be trained on.`, 'Choose the NAS-Bench-201 lookup evaluator, or a dataset such as digits.');

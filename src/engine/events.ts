@@ -12,6 +12,10 @@ export interface TrialRecord {
   origin: string;
   /** Validation accuracy, 0..1. */
   accuracy: number;
+  /** What the strategy was told: the accuracy, or a multi-objective reward built from it. */
+  reward: number;
+  /** Median forward-pass time of one example on this device, ms; absent for table lookups. */
+  latencyMs?: number;
   params: number;
   flops: number;
   /** Wall-clock seconds to build, train and evaluate. */

@@ -1,11 +1,13 @@
 import { makeDigest, type ResultDigest } from '../core/digest';
 import { isPlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
+import { reward } from '../core/objective';
 import { createSpace } from '../core/space/index';
 import { createStrategy } from '../core/strategy/index';
 import type { AssetReader } from '../data/types';
 import { SearchControl } from './control';
 import { createEvaluator, type EvaluatorSetup } from './evaluate/index';
+import { bestTrial } from './best';
 import type { Emit, TrialRecord } from './events';
 
 export interface SearchResult {
@@ -24,10 +26,6 @@ export interface SearchDeps {
   setup?: EvaluatorSetup;
 }
 
-/** The best trial by reward; ties go to the earlier one. */
-export function bestTrial(trials: readonly TrialRecord[]): TrialRecord | null {
-  return trials.reduce<TrialRecord | null>((b, t) => (b === null || t.accuracy > b.accuracy ? t : b), null);
-}
 
 /**
  * The search loop: ask the strategy, evaluate, tell, emit. Owns time and events; knows nothing
@@ -56,8 +54,9 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
         onEpoch: (report) => emit({ type: 'epoch', index, report }),
         between: () => control.checkpoint(),
       });
-      const trial: TrialRecord = { index, encoded: proposal.encoded, genotype: proposal.genotype, origin: proposal.origin, graph, ...result };
-      strategy.tell({ index, genotype: proposal.genotype, encoded: proposal.encoded, reward: result.accuracy });
+      const score = reward(x.objective, result);
+      const trial: TrialRecord = { index, encoded: proposal.encoded, genotype: proposal.genotype, origin: proposal.origin, graph, ...result, reward: score };
+      strategy.tell({ index, genotype: proposal.genotype, encoded: proposal.encoded, reward: score });
       trials.push(trial);
       emit({ type: 'trial', trial });
     }

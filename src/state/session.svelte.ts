@@ -5,6 +5,7 @@ import { defaultExperiment, parseExperiment, type Experiment } from '../core/exp
 import { encodeLink } from '../core/link';
 import type { ArchGraph } from '../core/space/types';
 import type { EngineEvent, StartInfo, TrialRecord } from '../engine/events';
+import { bestTrial } from '../engine/best';
 import type { EpochReport } from '../nn/train';
 import { proxy } from '../worker/client';
 import type { BackendReport, SearchWorkerApi } from '../worker/protocol';
@@ -38,7 +39,7 @@ export class SearchSession {
   sharedDigest = $state.raw<ResultDigest | null>(null);
   digest = $state.raw<ResultDigest | null>(null);
 
-  best = $derived(this.trials.reduce<TrialRecord | null>((b, t) => (b === null || t.accuracy > b.accuracy ? t : b), null));
+  best = $derived(bestTrial(this.trials));
   link = $derived(encodeLink(this.experiment, this.digest));
   running = $derived(this.status === 'preparing' || this.status === 'running' || this.status === 'paused');
   reproduction = $derived.by((): DigestComparison | null => {

@@ -97,3 +97,19 @@ describe('search on the NAS-Bench-201 table', () => {
     expect(best.params).toBeGreaterThan(50_000);
   });
 });
+
+describe('multi-objective search', () => {
+  it('measures latency on this device and rewards with the MnasNet formula', async () => {
+    const objective = { kind: 'mnas', cost: 'params', target: 2000, weight: -0.07, hard: true } as const;
+    const result = await search({ ...SMALL, budget: 5, objective });
+    for (const t of result.trials) {
+      expect(t.latencyMs).toBeGreaterThan(0);
+      expect(t.reward).toBeCloseTo(t.params <= 2000 ? t.accuracy : t.accuracy * (t.params / 2000) ** -1, 10);
+    }
+    expect(result.best!.reward).toBe(Math.max(...result.trials.map((t) => t.reward)));
+  });
+
+  it('refuses latency as the cost of a table lookup, which runs no model', async () => {
+    await expect(search({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', objective: { kind: 'mnas', cost: 'latency' } })).rejects.toThrow(/no latency/);
+  });
+});

@@ -1,6 +1,7 @@
 import { createRng } from '../../core/rng';
 import type { SearchSpace } from '../../core/space/types';
 import { buildNetwork } from '../../nn/build';
+import { measureLatency } from '../../nn/latency';
 import { train, type TrainData, type TrainSettings } from '../../nn/train';
 import type { EvaluateHooks, Evaluation, Evaluator } from './types';
 
@@ -26,7 +27,9 @@ export class ScratchEvaluator implements Evaluator {
     const net = buildNetwork(this.space, genotype, this.data.input, this.data.classes, rng.fork('init'));
     try {
       const curve = await train(net, this.data, this.settings, rng.fork('shuffle'), hooks);
-      return { accuracy: curve[curve.length - 1]!.valAccuracy, curve, ...cost, seconds: (performance.now() - started) / 1000 };
+      const seconds = (performance.now() - started) / 1000;
+      const latencyMs = await measureLatency(net, this.data.input);
+      return { accuracy: curve[curve.length - 1]!.valAccuracy, curve, ...cost, latencyMs, seconds };
     } finally {
       net.ctx.dispose();
     }

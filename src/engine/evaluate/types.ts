@@ -6,6 +6,7 @@ export interface Evaluation {
   /** A figure reported beside it but never shown to the strategy, e.g. the benchmark's 200-epoch test accuracy. */
   reported?: { label: string; accuracy: number };
   curve: EpochReport[];
+  latencyMs?: number;
   params: number;
   flops: number;
   seconds: number;

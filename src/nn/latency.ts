@@ -1,0 +1,25 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { InputShape } from '../core/space/types';
+import type { Network } from './network';
+
+/**
+ * Inference latency of one example on the current backend, in ms: the median of `runs` timed
+ * forward passes after `warmup` untimed ones, each waiting for its result to be read back.
+ */
+export async function measureLatency(net: Network, input: InputShape, runs = 9, warmup = 2): Promise<number> {
+  const x = tf.zeros([1, input.height, input.width, input.channels]) as tf.Tensor4D;
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < warmup + runs; i++) {
+      const start = performance.now();
+      const y = tf.tidy(() => net.apply(x, false));
+      await y.data();
+      y.dispose();
+      if (i >= warmup) times.push(performance.now() - start);
+    }
+  } finally {
+    x.dispose();
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
