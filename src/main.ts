@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { SearchSession } from './state/session.svelte';
+import { CompareSession } from './state/compare.svelte';
 import { readSharedFromLocation } from './state/url';
 import { sessionContext } from './state/context';
 import { createSearchWorker } from './worker/client';
@@ -11,4 +12,4 @@ const session = new SearchSession(worker.api);
 const shared = readSharedFromLocation(window.location.href);
 session.restore(shared);
 
-mount(App, { target: document.getElementById('app')!, context: sessionContext(session) });
+mount(App, { target: document.getElementById('app')!, props: { compare: new CompareSession(worker.api) }, context: sessionContext(session) });

@@ -3,15 +3,12 @@ import type { Experiment } from '../core/experiment';
 import { encodeLink } from '../core/link';
 import { readPublicAsset } from '../data/node-assets';
 import type { EngineEvent, TrialRecord } from '../engine/events';
+import { finalScore } from '../engine/compare';
 import { runSearch, type SearchResult } from '../engine/search';
 import { useNodeBackend } from '../nn/backend-node';
 import { parseCliArgs, USAGE } from './args';
 import { formatSeedTable, formatTable, progressLine, trialJson } from './format';
 
-/** The figure a returned architecture is judged by: the reported test accuracy where there is one. */
-export function finalScore(trial: TrialRecord): number {
-  return trial.reported?.accuracy ?? trial.accuracy;
-}
 
 async function searchOnce(experiment: Experiment, backend: string, live: boolean, label = ''): Promise<SearchResult> {
   let current = '';

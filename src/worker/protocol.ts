@@ -3,7 +3,9 @@
  * page imports these types and nothing else of the worker's, so it never loads tfjs.
  */
 import type { BackendPreference, Experiment } from '../core/experiment';
+import type { CompareProgress, StrategyComparison } from '../engine/compare';
 import type { EngineEvent } from '../engine/events';
+import type { StrategyId } from '../core/strategy/index';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -32,7 +34,11 @@ export interface MemoryInfo {
 /** Receives engine events in batches (see worker/batch.ts), tagged with the run they belong to. */
 export type EventSink = (runId: number, events: EngineEvent[]) => void;
 
+export type CompareSink = (runId: number, progress: CompareProgress, partial: StrategyComparison[]) => void;
+
 export interface SearchWorkerApi {
+  /** Runs every strategy on every seed (no per-trial events); resolves with the summary. */
+  compare(runId: number, experiment: Experiment, strategies: StrategyId[], seeds: number[], sink: CompareSink): Promise<StrategyComparison[]>;
   /** Probes the backends and starts the chosen one. */
   prepare(preference: BackendPreference): Promise<BackendReport>;
   /** Runs a whole search, streaming events; resolves when it ends. */

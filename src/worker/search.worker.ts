@@ -4,8 +4,9 @@ import { toErrorInfo } from '../core/errors';
 import type { BackendPreference, Experiment } from '../core/experiment';
 import { SearchControl } from '../engine/control';
 import { runSearch } from '../engine/search';
+import { compareStrategies } from '../engine/compare';
 import { chooseBackend } from '../nn/backend-browser';
-import { createEventBatcher } from './batch';
+import { createEventBatcher, FLUSH_EVERY_MS } from './batch';
 import type { BackendReport, EventSink, SearchWorkerApi } from './protocol';
 
 const assetBase = new URL(import.meta.env.BASE_URL, self.location.origin);
@@ -39,6 +40,26 @@ const api: SearchWorkerApi = {
       batcher.push({ type: 'error', error: toErrorInfo(e) });
     } finally {
       batcher.flush();
+      if (active?.runId === runId) active = null;
+    }
+  },
+
+  async compare(runId, experiment, strategies, seeds, sink) {
+    active?.control.stop();
+    const control = new SearchControl();
+    active = { runId, control };
+    try {
+      if (experiment.evaluator === 'train' && (!backend || backend.preference !== experiment.backend)) backend = await chooseBackend(experiment.backend);
+      let last = 0;
+      return await compareStrategies(experiment, strategies, seeds, { readAsset, backend: backend?.chosen ?? 'none', control }, (progress, partial) => {
+        // Throttled like search events: a table comparison finishes hundreds of runs a second.
+        const now = performance.now();
+        if (now - last > FLUSH_EVERY_MS || progress.done === progress.total) {
+          last = now;
+          sink(runId, progress, partial);
+        }
+      });
+    } finally {
       if (active?.runId === runId) active = null;
     }
   },

@@ -40,3 +40,23 @@ describe('searching the NAS-Bench-201 table in the page', () => {
     await page.close();
   });
 });
+
+describe('comparing strategies in the page', () => {
+  it('runs several strategies on the same seeds and summarises mean and spread', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await waitForBackend(page);
+    await page.selectOption('[data-testid=evaluator]', 'nb201');
+    await setNumber(page, 'budget', 100);
+    await setNumber(page, 'compare-seeds', 5);
+    await page.click('[data-testid=compare-start]');
+    await page.waitForFunction(() => /20 of 20 searches done/.test(document.querySelector('[data-testid=compare-progress]')?.textContent ?? ''), null, { timeout: 120_000 });
+    const rows = await page.$$eval('[data-testid=compare-table] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row).toMatch(/\(5 seeds\).*\d+\.\d\d ± \d+\.\d\d/);
+    expect(await page.locator('[data-testid=compare] svg path').count()).toBeGreaterThanOrEqual(8);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,3 +1,4 @@
+import type { StrategyId } from '../../core/strategy/index';
 /** Visual constants shared by every view: one colour per operation, the same in every space. */
 export const OP_COLORS: Record<string, string> = {
   conv3x3: '#2563eb',
@@ -44,4 +45,14 @@ export const CHART = {
   grid: '#e2e8f0',
   text: '#334155',
   font: '15px',
+};
+
+
+export const STRATEGY_COLORS: Record<StrategyId, string> = {
+  random: '#64748b',
+  evolution: '#16a34a',
+  reinforce: '#dc2626',
+  bananas: '#ca8a04',
+  pnas: '#7c3aed',
+  tpe: '#2563eb',
 };

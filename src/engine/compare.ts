@@ -1,0 +1,80 @@
+import type { Experiment } from '../core/experiment';
+import { createSpace } from '../core/space/index';
+import type { StrategyId } from '../core/strategy/index';
+import { SearchControl } from './control';
+import { createEvaluator } from './evaluate/index';
+import type { TrialRecord } from './events';
+import { runSearch, type SearchDeps } from './search';
+
+/** The figure a returned architecture is judged by: the reported (test) accuracy where there is one. */
+export function finalScore(trial: TrialRecord): number {
+  return trial.reported?.accuracy ?? trial.accuracy;
+}
+
+/** After each trial: the final score of the best-by-reward trial so far, as a strategy would return it. */
+export function returnedCurve(trials: readonly TrialRecord[]): number[] {
+  let best: TrialRecord | null = null;
+  return trials.map((t) => {
+    if (best === null || t.reward > best.reward) best = t;
+    return finalScore(best);
+  });
+}
+
+export interface StrategyComparison {
+  strategy: StrategyId;
+  /** One curve per seed. */
+  curves: number[][];
+  mean: number[];
+  std: number[];
+}
+
+export interface CompareProgress {
+  done: number;
+  total: number;
+  strategy: StrategyId;
+  seed: number;
+}
+
+function meanStd(columns: number[][]): { mean: number[]; std: number[] } {
+  const length = Math.min(...columns.map((c) => c.length));
+  const mean: number[] = [];
+  const std: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const xs = columns.map((c) => c[i]!);
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    mean.push(m);
+    std.push(Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length));
+  }
+  return { mean, std };
+}
+
+/**
+ * Runs each strategy on the same seeds with everything else equal and summarises the returned
+ * architecture's score after every trial: the mean and spread a class compares.
+ */
+export async function compareStrategies(
+  x: Experiment,
+  strategies: readonly StrategyId[],
+  seeds: readonly number[],
+  deps: Omit<SearchDeps, 'setup'>,
+  onProgress: (p: CompareProgress, partial: StrategyComparison[]) => void,
+): Promise<StrategyComparison[]> {
+  const control = deps.control ?? new SearchControl();
+  // Load the data or table once; every run shares it.
+  const setup = await createEvaluator(x, createSpace(x.space, x.spaceSettings), deps.readAsset);
+  const out: StrategyComparison[] = [];
+  let done = 0;
+  for (const strategy of strategies) {
+    const curves: number[][] = [];
+    for (const seed of seeds) {
+      const result = await runSearch({ ...x, strategy, seed }, { ...deps, control, setup }, () => {});
+      if (result.stopped) return out;
+      curves.push(returnedCurve(result.trials));
+      done += 1;
+      const current = { strategy, curves, ...meanStd(curves) };
+      onProgress({ done, total: strategies.length * seeds.length, strategy, seed }, [...out, current]);
+    }
+    out.push({ strategy, curves, ...meanStd(curves) });
+  }
+  return out;
+}

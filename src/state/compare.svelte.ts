@@ -1,0 +1,65 @@
+import type { Remote } from 'comlink';
+import { toErrorInfo, type ErrorInfo } from '../core/errors';
+import type { Experiment } from '../core/experiment';
+import type { StrategyId } from '../core/strategy/index';
+import type { CompareProgress, StrategyComparison } from '../engine/compare';
+import { proxy } from '../worker/client';
+import type { SearchWorkerApi } from '../worker/protocol';
+
+/** Comparison runs get ids of their own range, so they never match a search's. */
+const RUN_ID_BASE = 1_000_000;
+
+/** Several strategies, the same seeds, everything else equal: the page's comparison view. */
+export class CompareSession {
+  strategies = $state<StrategyId[]>(['random', 'evolution', 'reinforce', 'tpe']);
+  seeds = $state(10);
+  status = $state<'idle' | 'running' | 'done' | 'stopped' | 'error'>('idle');
+  progress = $state.raw<CompareProgress | null>(null);
+  results = $state.raw<StrategyComparison[]>([]);
+  error = $state.raw<ErrorInfo | null>(null);
+  /** The budget the results were made with, for the chart's axis. */
+  budget = $state(0);
+  private runId = RUN_ID_BASE;
+
+  constructor(private readonly worker: Remote<SearchWorkerApi>) {}
+
+  toggle(id: StrategyId): void {
+    this.strategies = this.strategies.includes(id) ? this.strategies.filter((s) => s !== id) : [...this.strategies, id];
+  }
+
+  async start(experiment: Experiment): Promise<void> {
+    if (this.strategies.length === 0) return;
+    const runId = ++this.runId;
+    this.status = 'running';
+    this.error = null;
+    this.results = [];
+    this.progress = null;
+    this.budget = experiment.budget;
+    const seeds = Array.from({ length: this.seeds }, (_, i) => experiment.seed + i);
+    try {
+      const results = await this.worker.compare(
+        runId,
+        experiment,
+        [...this.strategies],
+        seeds,
+        proxy((id: number, progress: CompareProgress, partial: StrategyComparison[]) => {
+          if (id !== this.runId) return;
+          this.progress = progress;
+          this.results = partial;
+        }),
+      );
+      if (runId !== this.runId) return;
+      const complete = results.length === this.strategies.length;
+      this.results = results.length ? results : this.results;
+      this.status = complete ? 'done' : 'stopped';
+    } catch (e) {
+      if (runId !== this.runId) return;
+      this.error = toErrorInfo(e);
+      this.status = 'error';
+    }
+  }
+
+  stop(): void {
+    if (this.status === 'running') void this.worker.stop(this.runId);
+  }
+}
