@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { PlaygroundError } from './errors';
 import { COST_METRICS } from './objective';
-import { SPACE_IDS } from './space/index';
+import { createSpace, SPACE_IDS, type SearchSpace } from './space/index';
 import { STRATEGY_IDS } from './strategy/index';
 
 /**
@@ -75,6 +75,16 @@ export const ExperimentSchema = v.object({
     {},
   ),
   budget: v.optional(int(1, 5000), 12),
+  /** Search the training hyperparameters together with the architecture (joint NAS + HPO). */
+  hpo: v.optional(
+    v.object({
+      enabled: v.optional(v.boolean(), false),
+      learningRate: v.optional(v.pipe(v.array(real(1e-6, 10)), v.minLength(1), v.maxLength(12)), [0.001, 0.003, 0.01, 0.03, 0.1]),
+      batchSize: v.optional(v.pipe(v.array(int(1, 1024)), v.minLength(1), v.maxLength(12)), [16, 32, 64]),
+      weightDecay: v.optional(v.pipe(v.array(real(0, 1)), v.minLength(1), v.maxLength(12)), [0, 0.0005, 0.005]),
+    }),
+    {},
+  ),
   training: v.optional(
     v.object({
       epochs: v.optional(int(1, 100), 2),
@@ -82,6 +92,8 @@ export const ExperimentSchema = v.object({
       optimizer: v.optional(v.picklist(OPTIMIZERS), 'adam'),
       learningRate: v.optional(real(1e-6, 10), 0.01),
       weightDecay: v.optional(real(0, 1), 0.0005),
+      /** The median stopping rule: end a trial whose accuracy after an epoch is below the median of earlier trials at that epoch. */
+      earlyStopping: v.optional(v.boolean(), false),
     }),
     {},
   ),
@@ -126,6 +138,12 @@ export function parseExperiment(raw: unknown): Experiment {
   if (x.evaluator === 'nb201' && x.objective.kind === 'mnas' && x.objective.cost === 'latency') {
     throw new PlaygroundError('invalid-config', 'A table lookup runs no model, so there is no latency to trade accuracy against.', 'Use FLOPs or parameters as the cost, or train from scratch.');
   }
+  if (x.evaluator === 'nb201' && (x.strategy === 'hyperband' || x.strategy === 'bohb')) {
+    throw new PlaygroundError('invalid-config', `${x.strategy === 'bohb' ? 'BOHB' : 'Hyperband'} starts candidates on a few epochs, but the NAS-Bench-201 table shipped here holds one training length (12 epochs), so there is no lower fidelity to start from.`, 'Train from scratch with 9 or more epochs, or pick another strategy for the table.');
+  }
+  if (x.evaluator === 'nb201' && x.hpo.enabled) {
+    throw new PlaygroundError('invalid-config', 'The NAS-Bench-201 table was made with one set of training hyperparameters, so they cannot be searched by lookup.', 'Turn hyperparameter search off, or train from scratch.');
+  }
   if (x.evaluator === 'train' && benchmark) {
     throw new PlaygroundError('invalid-config', `"${x.dataset}" is known here only through the NAS-Bench-201 table, so it cannot be trained on.`, 'Choose the NAS-Bench-201 lookup evaluator, or a dataset such as digits.');
   }
@@ -157,4 +175,14 @@ function diff(value: unknown, base: unknown): unknown {
     return Object.keys(out).length ? out : undefined;
   }
   return JSON.stringify(value) === JSON.stringify(base) ? undefined : value;
+}
+
+/** The hyperparameter grid to search, or null when HPO is off. */
+export function hyperparameterGrid(x: Experiment): { learningRate: number[]; batchSize: number[]; weightDecay: number[] } | null {
+  return x.hpo.enabled ? { learningRate: x.hpo.learningRate, batchSize: x.hpo.batchSize, weightDecay: x.hpo.weightDecay } : null;
+}
+
+/** The space an experiment searches, hyperparameters included when HPO is on. */
+export function experimentSpace(x: Experiment): SearchSpace {
+  return createSpace(x.space, x.spaceSettings, hyperparameterGrid(x));
 }

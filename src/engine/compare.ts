@@ -1,5 +1,4 @@
-import type { Experiment } from '../core/experiment';
-import { createSpace } from '../core/space/index';
+import { experimentSpace, type Experiment } from '../core/experiment';
 import type { StrategyId } from '../core/strategy/index';
 import { SearchControl } from './control';
 import { createEvaluator } from './evaluate/index';
@@ -61,7 +60,7 @@ export async function compareStrategies(
 ): Promise<StrategyComparison[]> {
   const control = deps.control ?? new SearchControl();
   // Load the data or table once; every run shares it.
-  const setup = await createEvaluator(x, createSpace(x.space, x.spaceSettings), deps.readAsset);
+  const setup = await createEvaluator(x, experimentSpace(x), deps.readAsset);
   const out: StrategyComparison[] = [];
   let done = 0;
   for (const strategy of strategies) {

@@ -14,6 +14,9 @@ export interface TrialRecord {
   accuracy: number;
   /** What the strategy was told: the accuracy, or a multi-objective reward built from it. */
   reward: number;
+  /** Epochs trained; fewer than the experiment's for a low-fidelity or early-stopped trial. */
+  epochs?: number;
+  stoppedEarly?: boolean;
   /** Median forward-pass time of one example on this device, ms; absent for table lookups. */
   latencyMs?: number;
   params: number;

@@ -1,8 +1,7 @@
 import { makeDigest, type ResultDigest } from '../core/digest';
 import { isPlaygroundError } from '../core/errors';
-import type { Experiment } from '../core/experiment';
+import { experimentSpace, type Experiment } from '../core/experiment';
 import { reward } from '../core/objective';
-import { createSpace } from '../core/space/index';
 import { createStrategy } from '../core/strategy/index';
 import type { AssetReader } from '../data/types';
 import { SearchControl } from './control';
@@ -33,10 +32,11 @@ export interface SearchDeps {
  */
 export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Promise<SearchResult> {
   const control = deps.control ?? new SearchControl();
-  const space = createSpace(x.space, x.spaceSettings);
+  const space = experimentSpace(x);
   const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset));
   const backend = setup.usesBackend ? deps.backend : 'table';
-  const strategy = createStrategy(x.strategy, space, x.seed, x.strategySettings);
+  // Hyperband's maximum resource R is the experiment's full training length.
+  const strategy = createStrategy(x.strategy, space, x.seed, { ...x.strategySettings, hyperband: { maxResource: x.training.epochs } });
   emit({
     type: 'start',
     info: { backend, dataset: setup.info, evaluator: setup.evaluator.kind, spaceTitle: space.title, spaceSize: space.size(), budget: x.budget },
@@ -50,10 +50,12 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
       const proposal = strategy.ask();
       const graph = space.describe(proposal.genotype);
       emit({ type: 'trial-start', index, encoded: proposal.encoded, origin: proposal.origin, graph });
-      const result = await setup.evaluator.evaluate(proposal.genotype, index, {
-        onEpoch: (report) => emit({ type: 'epoch', index, report }),
-        between: () => control.checkpoint(),
-      });
+      const result = await setup.evaluator.evaluate(
+        proposal.genotype,
+        index,
+        { onEpoch: (report) => emit({ type: 'epoch', index, report }), between: () => control.checkpoint() },
+        proposal.fidelity ?? 1,
+      );
       const score = reward(x.objective, result);
       const trial: TrialRecord = { index, encoded: proposal.encoded, genotype: proposal.genotype, origin: proposal.origin, graph, ...result, reward: score };
       strategy.tell({ index, genotype: proposal.genotype, encoded: proposal.encoded, reward: score });

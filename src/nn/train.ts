@@ -36,6 +36,8 @@ export interface TrainHooks {
   onEpoch?(report: EpochReport): void;
   /** Awaited between steps: where a pause waits and a stop throws. */
   between?(): Promise<void>;
+  /** Asked after each epoch but the last: true ends training there (early stopping). */
+  stopAfter?(report: EpochReport): boolean;
 }
 
 const EVAL_BATCH = 256;
@@ -93,6 +95,7 @@ export async function train(net: Network, data: TrainData, settings: TrainSettin
       const report = { epoch, loss: lossSum / data.train.n, valAccuracy: await evaluateAccuracy(net, data) };
       curve.push(report);
       hooks.onEpoch?.(report);
+      if (epoch < settings.epochs && hooks.stopAfter?.(report)) break;
     }
   } finally {
     optimizer.dispose();

@@ -27,8 +27,10 @@ export class CompareSession {
     this.strategies = this.strategies.includes(id) ? this.strategies.filter((s) => s !== id) : [...this.strategies, id];
   }
 
-  async start(experiment: Experiment): Promise<void> {
-    if (this.strategies.length === 0) return;
+  /** `exclude`: strategies the experiment's evaluator cannot serve (multi-fidelity ones on a table). */
+  async start(experiment: Experiment, exclude: readonly StrategyId[] = []): Promise<void> {
+    const strategies = this.strategies.filter((s) => !exclude.includes(s));
+    if (strategies.length === 0) return;
     const runId = ++this.runId;
     this.status = 'running';
     this.error = null;
@@ -36,11 +38,13 @@ export class CompareSession {
     this.progress = null;
     this.budget = experiment.budget;
     const seeds = Array.from({ length: this.seeds }, (_, i) => experiment.seed + i);
+    // The experiment's own strategy must not trip validation for strategies it does not name.
+    const base = { ...experiment, strategy: strategies[0]! };
     try {
       const results = await this.worker.compare(
         runId,
-        experiment,
-        [...this.strategies],
+        base,
+        strategies,
         seeds,
         proxy((id: number, progress: CompareProgress, partial: StrategyComparison[]) => {
           if (id !== this.runId) return;
@@ -49,7 +53,7 @@ export class CompareSession {
         }),
       );
       if (runId !== this.runId) return;
-      const complete = results.length === this.strategies.length;
+      const complete = results.length === strategies.length;
       this.results = results.length ? results : this.results;
       this.status = complete ? 'done' : 'stopped';
     } catch (e) {

@@ -113,3 +113,47 @@ describe('multi-objective search', () => {
     await expect(search({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', objective: { kind: 'mnas', cost: 'latency' } })).rejects.toThrow(/no latency/);
   });
 });
+
+describe('hyperparameter optimisation', () => {
+  it('Hyperband trains at 1, 3 and 9 epochs and searches hyperparameters with the architecture', async () => {
+    const result = await search({
+      dataset: 'spiral',
+      data: { maxExamples: 90 },
+      strategy: 'hyperband',
+      hpo: { enabled: true },
+      budget: 14,
+      training: { epochs: 9 },
+    });
+    expect(result.trials.map((t) => t.epochs)).toEqual([...Array(9).fill(1), 3, 3, 3, 9, 3]);
+    expect(result.trials.map((t) => t.curve.length)).toEqual(result.trials.map((t) => t.epochs));
+    const rates = new Set(result.trials.map((t) => (t.genotype as { hp: { learningRate: number } }).hp.learningRate));
+    expect(rates.size).toBeGreaterThan(1);
+    expect(result.trials[0]!.encoded).toMatch(/ @ lr=[\d.]+,bs=\d+,wd=[\d.]+$/);
+    // The promoted candidates are among the best of the first rung.
+    const firstRung = result.trials.slice(0, 9).map((t) => t.encoded);
+    for (const t of result.trials.slice(9, 12)) expect(firstRung).toContain(t.encoded);
+  });
+
+  it('refuses Hyperband and HPO on the table, saying why', async () => {
+    await expect(search({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', strategy: 'bohb' })).rejects.toThrow(/one training length/);
+    await expect(search({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', hpo: { enabled: true } })).rejects.toThrow(/one set of training hyperparameters/);
+  });
+});
+
+describe('early stopping', () => {
+  it('ends trials below the median of earlier ones at the same epoch, and says so', async () => {
+    const result = await search({ ...SMALL, strategy: 'random', budget: 10, training: { epochs: 4, earlyStopping: true } });
+    const stopped = result.trials.filter((t) => t.stoppedEarly);
+    expect(stopped.length).toBeGreaterThan(0);
+    expect(result.trials.slice(0, 3).every((t) => !t.stoppedEarly)).toBe(true); // the rule needs three earlier trials
+    for (const t of stopped) {
+      expect(t.epochs).toBeLessThan(4);
+      expect(t.curve).toHaveLength(t.epochs!);
+      const e = t.epochs!;
+      const earlier = result.trials.slice(0, t.index).filter((u) => u.curve.length >= e).map((u) => u.curve[e - 1]!.valAccuracy).sort((a, b) => a - b);
+      const mid = earlier.length / 2;
+      const median = earlier.length % 2 ? earlier[Math.floor(mid)]! : (earlier[mid - 1]! + earlier[mid]!) / 2;
+      expect(t.curve[e - 1]!.valAccuracy).toBeLessThan(median);
+    }
+  });
+});

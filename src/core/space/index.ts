@@ -1,6 +1,7 @@
 import { ChainSpace, type ChainSettings } from './chain';
 import { Nb201Space, type Nb201Settings } from './nb201';
 import type { SearchSpace } from './types';
+import { WithHyperparameters, type HyperparameterGrid } from './with-hyperparameters';
 
 export const SPACE_IDS = ['chain', 'nb201'] as const;
 export type SpaceId = (typeof SPACE_IDS)[number];
@@ -23,13 +24,19 @@ export interface SpaceSettings {
   nb201: Partial<Nb201Settings>;
 }
 
-export function createSpace(id: SpaceId, settings: Partial<SpaceSettings> = {}): SearchSpace {
+function createArchitectureSpace(id: SpaceId, settings: Partial<SpaceSettings>): SearchSpace {
   switch (id) {
     case 'chain':
       return new ChainSpace(settings.chain) as SearchSpace;
     case 'nb201':
       return new Nb201Space(settings.nb201) as SearchSpace;
   }
+}
+
+/** The space an experiment searches: an architecture space, with the training hyperparameters added when HPO is on. */
+export function createSpace(id: SpaceId, settings: Partial<SpaceSettings> = {}, hyperparameters?: HyperparameterGrid | null): SearchSpace {
+  const architecture = createArchitectureSpace(id, settings);
+  return hyperparameters ? (new WithHyperparameters(architecture, hyperparameters) as SearchSpace) : architecture;
 }
 
 export type { SearchSpace } from './types';

@@ -1,5 +1,6 @@
 import type { SearchSpace } from '../space/types';
 import { Bananas, type BananasSettings } from './bananas';
+import { Hyperband, type HyperbandSettings } from './hyperband';
 import { RegularizedEvolution, type EvolutionSettings } from './evolution';
 import { Pnas, type PnasSettings } from './pnas';
 import { RandomSearch } from './random';
@@ -7,7 +8,10 @@ import { Reinforce, type ReinforceSettings } from './reinforce';
 import { Tpe, type TpeSettings } from './tpe';
 import type { Strategy, StrategyState } from './types';
 
-export const STRATEGY_IDS = ['random', 'evolution', 'reinforce', 'bananas', 'pnas', 'tpe'] as const;
+export const STRATEGY_IDS = ['random', 'evolution', 'reinforce', 'bananas', 'pnas', 'tpe', 'hyperband', 'bohb'] as const;
+
+/** Strategies that train candidates for fewer epochs first: they need an evaluator with fidelities. */
+export const MULTI_FIDELITY_STRATEGIES: readonly StrategyId[] = ['hyperband', 'bohb'];
 export type StrategyId = (typeof STRATEGY_IDS)[number];
 
 export const STRATEGY_TITLES: Record<StrategyId, string> = {
@@ -17,6 +21,8 @@ export const STRATEGY_TITLES: Record<StrategyId, string> = {
   bananas: 'BANANAS (surrogate ensemble)',
   pnas: 'PNAS (progressive + surrogate)',
   tpe: 'TPE (Bayesian optimisation)',
+  hyperband: 'Hyperband (successive halving)',
+  bohb: 'BOHB (Hyperband + TPE)',
 };
 
 export const STRATEGY_BLURBS: Record<StrategyId, string> = {
@@ -30,6 +36,9 @@ export const STRATEGY_BLURBS: Record<StrategyId, string> = {
   pnas:
     'Grows architectures one decision at a time; a learned predictor picks which few expansions to train at each step (Liu et al. 2018).',
   tpe: 'Models which options appear among the best and the rest, and proposes what is likely good and unlikely bad (Bergstra et al. 2011).',
+  hyperband:
+    'Trains many candidates for a few epochs, keeps the best third for three times longer, and so on; brackets trade breadth for depth (Li et al. 2017). Give it 9 or more epochs.',
+  bohb: 'Hyperband whose new candidates come from a TPE model of the longest-trained results (Falkner et al. 2018). Give it 9 or more epochs.',
 };
 
 export interface StrategySettings {
@@ -38,6 +47,7 @@ export interface StrategySettings {
   bananas: Partial<BananasSettings>;
   pnas: Partial<PnasSettings>;
   tpe: Partial<TpeSettings>;
+  hyperband: Partial<HyperbandSettings>;
 }
 
 export function createStrategy(
@@ -60,6 +70,10 @@ export function createStrategy(
       return new Pnas(space, seed, settings.pnas, state);
     case 'tpe':
       return new Tpe(space, seed, settings.tpe, state);
+    case 'hyperband':
+      return new Hyperband(space, seed, false, settings.hyperband, state);
+    case 'bohb':
+      return new Hyperband(space, seed, true, settings.hyperband, state);
   }
 }
 

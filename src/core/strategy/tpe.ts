@@ -15,6 +15,43 @@ export interface TpeSettings {
 export const DEFAULT_TPE_SETTINGS: TpeSettings = { initial: 10, gamma: 0.25, candidates: 24 };
 
 /**
+ * One TPE proposal from `items`: split by the reward quantile `gamma`, fit smoothed per-decision
+ * frequencies to the good and the bad, draw candidates from the good and return the one with the
+ * highest l(x)/g(x) that `seen` does not know, or null when every draw was seen.
+ */
+export function proposeByTpe(
+  options: readonly number[],
+  items: readonly Evaluated[],
+  rng: Rng,
+  seen: (choices: number[]) => boolean,
+  settings: Pick<TpeSettings, 'gamma' | 'candidates'>,
+): number[] | null {
+  const sorted = [...items].sort((a, b) => b.reward - a.reward);
+  const nGood = Math.max(1, Math.ceil(settings.gamma * items.length));
+  const density = (group: Evaluated[]) =>
+    options.map((count, k) => {
+      const freq = new Array<number>(count).fill(1); // a uniform prior of one pseudo-count per option
+      for (const e of group) freq[e.choices[k]!]! += 1;
+      const total = freq.reduce((a, b) => a + b, 0);
+      return freq.map((f) => f / total);
+    });
+  const good = density(sorted.slice(0, nGood));
+  const bad = density(sorted.slice(nGood));
+  let best: { choices: number[]; score: number } | null = null;
+  for (let i = 0; i < settings.candidates; i++) {
+    const choices = good.map((p) => {
+      let u = rng.next();
+      for (let c = 0; c < p.length; c++) if ((u -= p[c]!) < 0) return c;
+      return p.length - 1;
+    });
+    if (seen(choices)) continue;
+    const score = choices.reduce((sum, c, k) => sum + Math.log(good[k]![c]!) - Math.log(bad[k]![c]!), 0);
+    if (!best || score > best.score) best = { choices, score };
+  }
+  return best?.choices ?? null;
+}
+
+/**
  * Tree-structured Parzen Estimator (Bergstra et al. 2011) over categorical decisions: split the
  * history into good and bad by a reward quantile, model each decision's options under both with
  * smoothed frequencies, draw candidates from the good model and keep the one with the highest
@@ -38,36 +75,14 @@ export class Tpe implements Strategy {
   }
 
   ask(): Proposal {
-    const options = this.space.decisions().map((d) => d.options.length);
-    const items = this.history.items;
-    if (items.length < this.settings.initial) {
+    if (this.history.items.length < this.settings.initial) {
       const genotype = this.space.sample(this.rng);
       return { genotype, encoded: this.space.encode(genotype), origin: 'random (start-up)' };
     }
-    const sorted = [...items].sort((a, b) => b.reward - a.reward);
-    const nGood = Math.max(1, Math.ceil(this.settings.gamma * items.length));
-    const density = (group: Evaluated[]) =>
-      options.map((count, k) => {
-        const freq = new Array<number>(count).fill(1); // a uniform prior of one pseudo-count per option
-        for (const e of group) freq[e.choices[k]!]! += 1;
-        const total = freq.reduce((a, b) => a + b, 0);
-        return freq.map((f) => f / total);
-      });
-    const good = density(sorted.slice(0, nGood));
-    const bad = density(sorted.slice(nGood));
-    let best: { choices: number[]; score: number } | null = null;
-    for (let i = 0; i < this.settings.candidates; i++) {
-      const choices = good.map((p) => {
-        let u = this.rng.next();
-        for (let c = 0; c < p.length; c++) if ((u -= p[c]!) < 0) return c;
-        return p.length - 1;
-      });
-      if (this.history.has(choices)) continue;
-      const score = choices.reduce((s, c, k) => s + Math.log(good[k]![c]!) - Math.log(bad[k]![c]!), 0);
-      if (!best || score > best.score) best = { choices, score };
-    }
-    const genotype = best ? this.space.fromDecisions(best.choices) : this.space.sample(this.rng);
-    return { genotype, encoded: this.space.encode(genotype), origin: best ? 'highest l(x)/g(x)' : 'random (all candidates seen)' };
+    const options = this.space.decisions().map((d) => d.options.length);
+    const choices = proposeByTpe(options, this.history.items, this.rng, (c) => this.history.has(c), this.settings);
+    const genotype = choices ? this.space.fromDecisions(choices) : this.space.sample(this.rng);
+    return { genotype, encoded: this.space.encode(genotype), origin: choices ? 'highest l(x)/g(x)' : 'random (all candidates seen)' };
   }
 
   tell(outcome: Outcome): void {

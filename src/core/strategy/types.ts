@@ -6,6 +6,8 @@ export interface Proposal {
   encoded: string;
   /** Why this candidate: `random`, `mutation of #4`, … shown in the trial table. */
   origin: string;
+  /** Share of the full training budget to spend on it, in (0, 1]; absent means all of it. */
+  fidelity?: number;
 }
 
 /** What the engine tells the strategy back: the candidate and the reward it earned. */

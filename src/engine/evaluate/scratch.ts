@@ -1,8 +1,9 @@
 import { createRng } from '../../core/rng';
+import { WithHyperparameters, type WithHp } from '../../core/space/with-hyperparameters';
 import type { SearchSpace } from '../../core/space/types';
 import { buildNetwork } from '../../nn/build';
 import { measureLatency } from '../../nn/latency';
-import { train, type TrainData, type TrainSettings } from '../../nn/train';
+import { train, type EpochReport, type TrainData, type TrainSettings } from '../../nn/train';
 import type { EvaluateHooks, Evaluation, Evaluator } from './types';
 
 /**
@@ -12,24 +13,45 @@ import type { EvaluateHooks, Evaluation, Evaluator } from './types';
  */
 export class ScratchEvaluator implements Evaluator {
   readonly kind = 'scratch';
+  /** Validation accuracy by epoch of every finished trial, for the median stopping rule. */
+  private readonly history: number[][] = [];
 
   constructor(
     private readonly space: SearchSpace,
     private readonly data: TrainData,
-    private readonly settings: TrainSettings,
+    private readonly settings: TrainSettings & { earlyStopping?: boolean },
     private readonly seed: number,
   ) {}
 
-  async evaluate(genotype: unknown, index: number, hooks: EvaluateHooks = {}): Promise<Evaluation> {
+  /** Median stopping rule (Golovin et al. 2017): below the median of at least three earlier trials at this epoch. */
+  private belowMedian(report: EpochReport): boolean {
+    const earlier = this.history.filter((c) => c.length >= report.epoch).map((c) => c[report.epoch - 1]!);
+    if (earlier.length < 3) return false;
+    earlier.sort((a, b) => a - b);
+    const mid = earlier.length / 2;
+    const median = earlier.length % 2 ? earlier[Math.floor(mid)]! : (earlier[mid - 1]! + earlier[mid]!) / 2;
+    return report.valAccuracy < median;
+  }
+
+  async evaluate(genotype: unknown, index: number, hooks: EvaluateHooks = {}, fidelity = 1): Promise<Evaluation> {
     const started = performance.now();
     const rng = createRng(this.seed).fork(`trial-${index}`);
     const cost = this.space.cost(genotype, this.data.input, this.data.classes);
-    const net = buildNetwork(this.space, genotype, this.data.input, this.data.classes, rng.fork('init'));
+    // With joint HPO the genotype carries its own training hyperparameters.
+    const [space, arch, settings] =
+      this.space instanceof WithHyperparameters
+        ? [this.space.inner, (genotype as WithHp<unknown>).arch, { ...this.settings, ...(genotype as WithHp<unknown>).hp }]
+        : [this.space, genotype, this.settings];
+    const epochs = Math.max(1, Math.round(settings.epochs * fidelity));
+    const net = buildNetwork(space, arch, this.data.input, this.data.classes, rng.fork('init'));
     try {
-      const curve = await train(net, this.data, this.settings, rng.fork('shuffle'), hooks);
+      const stopAfter = this.settings.earlyStopping ? (r: EpochReport) => this.belowMedian(r) : undefined;
+      const curve = await train(net, this.data, { ...settings, epochs }, rng.fork('shuffle'), { ...hooks, stopAfter });
+      this.history.push(curve.map((r) => r.valAccuracy));
       const seconds = (performance.now() - started) / 1000;
       const latencyMs = await measureLatency(net, this.data.input);
-      return { accuracy: curve[curve.length - 1]!.valAccuracy, curve, ...cost, latencyMs, seconds };
+      const stoppedEarly = curve.length < epochs;
+      return { accuracy: curve[curve.length - 1]!.valAccuracy, curve, epochs: curve.length, stoppedEarly, ...cost, latencyMs, seconds };
     } finally {
       net.ctx.dispose();
     }

@@ -6,6 +6,10 @@ export interface Evaluation {
   /** A figure reported beside it but never shown to the strategy, e.g. the benchmark's 200-epoch test accuracy. */
   reported?: { label: string; accuracy: number };
   curve: EpochReport[];
+  /** Epochs actually trained (a low-fidelity or early-stopped trial trains fewer). */
+  epochs?: number;
+  /** Ended by the median stopping rule before its last epoch. */
+  stoppedEarly?: boolean;
   latencyMs?: number;
   params: number;
   flops: number;
@@ -19,7 +23,8 @@ export interface EvaluateHooks {
 
 export interface Evaluator {
   readonly kind: string;
-  evaluate(genotype: unknown, index: number, hooks?: EvaluateHooks): Promise<Evaluation>;
+  /** `fidelity` in (0, 1]: the share of the full training budget to spend. */
+  evaluate(genotype: unknown, index: number, hooks?: EvaluateHooks, fidelity?: number): Promise<Evaluation>;
 }
 
 /** What the page and the CLI show about the data behind an evaluator. */

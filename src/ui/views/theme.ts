@@ -55,4 +55,6 @@ export const STRATEGY_COLORS: Record<StrategyId, string> = {
   bananas: '#ca8a04',
   pnas: '#7c3aed',
   tpe: '#2563eb',
+  hyperband: '#0891b2',
+  bohb: '#db2777',
 };
