@@ -5,10 +5,11 @@ import { RegularizedEvolution, type EvolutionSettings } from './evolution';
 import { Pnas, type PnasSettings } from './pnas';
 import { RandomSearch } from './random';
 import { Reinforce, type ReinforceSettings } from './reinforce';
+import { ReinforceLstm, type LstmSettings } from './reinforce-lstm';
 import { Tpe, type TpeSettings } from './tpe';
 import type { Strategy, StrategyState } from './types';
 
-export const STRATEGY_IDS = ['random', 'evolution', 'reinforce', 'bananas', 'pnas', 'tpe', 'hyperband', 'bohb'] as const;
+export const STRATEGY_IDS = ['random', 'evolution', 'reinforce', 'reinforce-lstm', 'bananas', 'pnas', 'tpe', 'hyperband', 'bohb'] as const;
 
 /** Strategies that train candidates for fewer epochs first: they need an evaluator with fidelities. */
 export const MULTI_FIDELITY_STRATEGIES: readonly StrategyId[] = ['hyperband', 'bohb'];
@@ -18,6 +19,7 @@ export const STRATEGY_TITLES: Record<StrategyId, string> = {
   random: 'Random search',
   evolution: 'Regularised evolution',
   reinforce: 'REINFORCE (policy gradient)',
+  'reinforce-lstm': 'REINFORCE with an LSTM controller',
   bananas: 'BANANAS (surrogate ensemble)',
   pnas: 'PNAS (progressive + surrogate)',
   tpe: 'TPE (Bayesian optimisation)',
@@ -31,6 +33,8 @@ export const STRATEGY_BLURBS: Record<StrategyId, string> = {
     'Fills a population at random, then repeatedly mutates the best of a few sampled members and retires the oldest (Real et al. 2019).',
   reinforce:
     'Learns a probability for every option of every decision; choices that beat the running-average reward become more likely (Williams 1992; Zoph & Le 2017).',
+  'reinforce-lstm':
+    'An LSTM emits the decisions one after another, each conditioned on those before, and is trained by policy gradient (Zoph & Le 2017).',
   bananas:
     'Fits an ensemble of small neural networks to the results so far, then evaluates the candidate whose sampled prediction is highest (White et al. 2021).',
   pnas:
@@ -44,6 +48,7 @@ export const STRATEGY_BLURBS: Record<StrategyId, string> = {
 export interface StrategySettings {
   evolution: Partial<EvolutionSettings>;
   reinforce: Partial<ReinforceSettings>;
+  'reinforce-lstm': Partial<LstmSettings>;
   bananas: Partial<BananasSettings>;
   pnas: Partial<PnasSettings>;
   tpe: Partial<TpeSettings>;
@@ -64,6 +69,8 @@ export function createStrategy(
       return new RegularizedEvolution(space, seed, settings.evolution, state);
     case 'reinforce':
       return new Reinforce(space, seed, settings.reinforce, state);
+    case 'reinforce-lstm':
+      return new ReinforceLstm(space, seed, settings['reinforce-lstm'], state);
     case 'bananas':
       return new Bananas(space, seed, settings.bananas, state);
     case 'pnas':

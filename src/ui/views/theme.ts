@@ -52,6 +52,7 @@ export const STRATEGY_COLORS: Record<StrategyId, string> = {
   random: '#64748b',
   evolution: '#16a34a',
   reinforce: '#dc2626',
+  'reinforce-lstm': '#9a3412',
   bananas: '#ca8a04',
   pnas: '#7c3aed',
   tpe: '#2563eb',

@@ -38,7 +38,7 @@ describe('search strategies', () => {
     expect(evolution).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(['reinforce', 'bananas', 'pnas', 'tpe'] as const)('%s finds the optimum far more often than random search at the same budget', (id) => {
+  it.each(['reinforce', 'reinforce-lstm', 'bananas', 'pnas', 'tpe'] as const)('%s finds the optimum far more often than random search at the same budget', (id) => {
     const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
     const hits = (sid: StrategyId) => seeds.filter((s) => bestAfter(sid, s, 100) === 1).length;
     // Random search hits one cell of 15 625 in 100 draws with probability 0.64 %: three or more
