@@ -37,6 +37,8 @@ export const ExperimentSchema = v.object({
       validationFraction: v.optional(real(0.05, 0.5), 0.2),
       /** Cap on examples used (0 = all): a low-fidelity knob and a speed knob. */
       maxExamples: v.optional(int(0, 1_000_000), 0),
+      /** Image side as a share of the original (0.5 = half): the lower-resolution fidelity. */
+      resolution: v.optional(v.picklist([1, 0.5]), 1),
     }),
     {},
   ),
@@ -71,10 +73,25 @@ export const ExperimentSchema = v.object({
         }),
         {},
       ),
+      reinforce: v.optional(v.object({ learningRate: v.optional(real(1e-4, 100), 2) }), {}),
+      'reinforce-lstm': v.optional(v.object({ learningRate: v.optional(real(1e-5, 1), 0.01) }), {}),
+      bananas: v.optional(v.object({ initial: v.optional(int(2, 1000), 10) }), {}),
+      pnas: v.optional(v.object({ beam: v.optional(int(1, 100), 8) }), {}),
+      tpe: v.optional(v.object({ initial: v.optional(int(1, 1000), 10) }), {}),
+      hyperband: v.optional(v.object({ eta: v.optional(int(2, 10), 3) }), {}),
     }),
     {},
   ),
   budget: v.optional(int(1, 5000), 12),
+  /** Score most candidates with a learned predictor instead of training them. */
+  surrogate: v.optional(
+    v.object({
+      enabled: v.optional(v.boolean(), false),
+      warmup: v.optional(int(2, 1000), 10),
+      trainEvery: v.optional(int(1, 100), 4),
+    }),
+    {},
+  ),
   /** Search the training hyperparameters together with the architecture (joint NAS + HPO). */
   hpo: v.optional(
     v.object({
@@ -140,6 +157,9 @@ export function parseExperiment(raw: unknown): Experiment {
   }
   if (x.evaluator === 'nb201' && (x.strategy === 'hyperband' || x.strategy === 'bohb')) {
     throw new PlaygroundError('invalid-config', `${x.strategy === 'bohb' ? 'BOHB' : 'Hyperband'} starts candidates on a few epochs, but the NAS-Bench-201 table shipped here holds one training length (12 epochs), so there is no lower fidelity to start from.`, 'Train from scratch with 9 or more epochs, or pick another strategy for the table.');
+  }
+  if (x.evaluator === 'nb201' && x.surrogate.enabled) {
+    throw new PlaygroundError('invalid-config', 'A table lookup is already free, so predicting it with a surrogate saves nothing.', 'Turn the surrogate off, or train from scratch.');
   }
   if (x.evaluator === 'nb201' && x.hpo.enabled) {
     throw new PlaygroundError('invalid-config', 'The NAS-Bench-201 table was made with one set of training hyperparameters, so they cannot be searched by lookup.', 'Turn hyperparameter search off, or train from scratch.');

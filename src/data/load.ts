@@ -32,9 +32,35 @@ export async function loadRaw(x: Experiment, readAsset: AssetReader): Promise<Ra
   }
 }
 
+/** Halves an image dataset's height and width by 2 × 2 averaging: the lower-resolution fidelity. */
+export function halveResolution(raw: RawDataset): RawDataset {
+  const { height, width, channels } = raw.info.input;
+  if (raw.info.kind !== 'image' || height < 2 || width < 2) return raw;
+  const h = Math.floor(height / 2);
+  const w = Math.floor(width / 2);
+  const { n } = raw.examples;
+  const x = new Float32Array(n * h * w * channels);
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < h; r++) {
+      for (let c = 0; c < w; c++) {
+        for (let ch = 0; ch < channels; ch++) {
+          let sum = 0;
+          for (const [dr, dc] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) sum += raw.examples.x[((i * height + 2 * r + dr) * width + 2 * c + dc) * channels + ch]!;
+          x[((i * h + r) * w + c) * channels + ch] = sum / 4;
+        }
+      }
+    }
+  }
+  return {
+    info: { ...raw.info, title: `${raw.info.title}, at ${h} × ${w}`, input: { height: h, width: w, channels } },
+    examples: { x, y: raw.examples.y, n },
+  };
+}
+
 /** The dataset of an experiment, split with the experiment's seed. */
 export async function prepareData(x: Experiment, readAsset: AssetReader): Promise<PreparedData> {
-  const raw = await loadRaw(x, readAsset);
+  const loaded = await loadRaw(x, readAsset);
+  const raw = x.data.resolution === 0.5 ? halveResolution(loaded) : loaded;
   const { input } = raw.info;
   const size = input.height * input.width * input.channels;
   const { train, val } = stratifiedSplit(raw.examples, size, x.data.validationFraction, x.data.maxExamples, createRng(x.seed).fork('data').fork('split'));

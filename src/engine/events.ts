@@ -17,6 +17,8 @@ export interface TrialRecord {
   /** Epochs trained; fewer than the experiment's for a low-fidelity or early-stopped trial. */
   epochs?: number;
   stoppedEarly?: boolean;
+  /** Scored by the surrogate evaluator instead of trained. */
+  predicted?: { std: number };
   /** Median forward-pass time of one example on this device, ms; absent for table lookups. */
   latencyMs?: number;
   params: number;

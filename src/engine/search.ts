@@ -36,7 +36,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
   const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset));
   const backend = setup.usesBackend ? deps.backend : 'table';
   // Hyperband's maximum resource R is the experiment's full training length.
-  const strategy = createStrategy(x.strategy, space, x.seed, { ...x.strategySettings, hyperband: { maxResource: x.training.epochs } });
+  const strategy = createStrategy(x.strategy, space, x.seed, { ...x.strategySettings, hyperband: { ...x.strategySettings.hyperband, maxResource: x.training.epochs } });
   emit({
     type: 'start',
     info: { backend, dataset: setup.info, evaluator: setup.evaluator.kind, spaceTitle: space.title, spaceSize: space.size(), budget: x.budget },

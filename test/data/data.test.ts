@@ -56,3 +56,20 @@ describe('datasets', () => {
     expect(capped.train.n + capped.val.n).toBe(60);
   });
 });
+
+describe('lower resolution', () => {
+  it('halves images by 2 × 2 averaging and leaves points alone', async () => {
+    const { halveResolution } = await import('../../src/data/load');
+    const raw = {
+      info: { id: 'digits', title: 't', kind: 'image', input: { height: 2, width: 4, channels: 1 }, classNames: ['a'], source: '' },
+      examples: { x: Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8]), y: Int32Array.from([0]), n: 1 },
+    } as const;
+    const half = halveResolution(raw as never);
+    expect(half.info.input).toEqual({ height: 1, width: 2, channels: 1 });
+    expect(Array.from(half.examples.x)).toEqual([(1 + 2 + 5 + 6) / 4, (3 + 4 + 7 + 8) / 4]);
+    const points = makeSpiral(createRng(1));
+    expect(halveResolution(points)).toBe(points);
+    const data = await prepareData(parseExperiment({ dataset: 'digits', data: { resolution: 0.5 } }), readPublicAsset);
+    expect(data.input).toEqual({ height: 4, width: 4, channels: 1 });
+  });
+});

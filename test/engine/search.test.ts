@@ -157,3 +157,18 @@ describe('early stopping', () => {
     }
   });
 });
+
+describe('surrogate evaluation', () => {
+  it('trains the warm-up and one in N after it, and predicts the rest', async () => {
+    const result = await search({ ...SMALL, strategy: 'random', budget: 14, surrogate: { enabled: true, warmup: 6, trainEvery: 4 } });
+    const predicted = result.trials.map((t) => Boolean(t.predicted));
+    // Trials 1–6 trained; then every fourth (10, 14) trained, the others predicted.
+    expect(predicted).toEqual([false, false, false, false, false, false, true, true, true, false, true, true, true, false]);
+    for (const t of result.trials.filter((u) => u.predicted)) {
+      expect(t.accuracy).toBeGreaterThanOrEqual(0);
+      expect(t.accuracy).toBeLessThanOrEqual(1);
+      expect(t.curve).toEqual([]);
+      expect(t.params).toBeGreaterThan(0);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { BENCHMARK_INFO, loadNb201Table } from '../../data/nb201-table';
 import type { AssetReader } from '../../data/types';
 import { Nb201LookupEvaluator } from './nb201-lookup';
 import { ScratchEvaluator } from './scratch';
+import { SurrogateEvaluator } from './surrogate';
 import type { Evaluator, EvaluatorInfo } from './types';
 
 export interface EvaluatorSetup {
@@ -28,8 +29,10 @@ export async function createEvaluator(x: Experiment, space: SearchSpace, readAss
   if (problem) {
     throw new PlaygroundError('incompatible-data', `The ${space.title} space cannot run on ${data.info.title}: ${problem}.`, 'Choose another dataset or search space.');
   }
+  const scratch = new ScratchEvaluator(space, data, x.training, x.seed);
+  const cost = (g: unknown) => space.cost(g, data.input, data.classes);
   return {
-    evaluator: new ScratchEvaluator(space, data, x.training, x.seed),
+    evaluator: x.surrogate.enabled ? new SurrogateEvaluator(scratch, space, cost, x.surrogate, x.seed) : scratch,
     info: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes },
     usesBackend: true,
   };

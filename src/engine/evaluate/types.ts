@@ -10,6 +10,8 @@ export interface Evaluation {
   epochs?: number;
   /** Ended by the median stopping rule before its last epoch. */
   stoppedEarly?: boolean;
+  /** Scored by the surrogate instead of trained; `std` is the ensemble's spread. */
+  predicted?: { std: number };
   latencyMs?: number;
   params: number;
   flops: number;

@@ -4,6 +4,8 @@ import { CHART } from './theme';
 export interface ChartPoint {
   index: number;
   accuracy: number;
+  /** Seconds since the search started when this trial finished. */
+  elapsed: number;
 }
 
 export interface ChartData {
@@ -11,6 +13,8 @@ export interface ChartData {
   budget: number;
   /** Index of the best trial, highlighted. */
   bestIndex: number | null;
+  /** The x axis: trial number, or wall-clock seconds of search. */
+  axis: 'trial' | 'time';
 }
 
 const W = 640;
@@ -27,14 +31,13 @@ export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: C
   const yAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
   const bestLine = svg.append('path').attr('fill', 'none').attr('stroke', CHART.best).attr('stroke-width', 3);
   const dots = svg.append('g');
-  svg
+  const xLabel = svg
     .append('text')
     .attr('x', (M.left + W - M.right) / 2)
     .attr('y', H - 6)
     .attr('text-anchor', 'middle')
     .attr('fill', CHART.text)
-    .style('font-size', CHART.font)
-    .text('trial');
+    .style('font-size', CHART.font);
   svg
     .append('text')
     .attr('transform', `translate(16,${(M.top + H - M.bottom) / 2}) rotate(-90)`)
@@ -43,10 +46,17 @@ export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: C
     .style('font-size', CHART.font)
     .text('validation accuracy');
 
-  function update({ points, budget, bestIndex }: ChartData): void {
-    x.domain([0.5, Math.max(budget, points.length, 2) + 0.5]);
-    const ticks = Math.min(Math.max(budget, 2), 10);
-    xAxis.call(d3.axisBottom(x).ticks(ticks).tickFormat(d3.format('d'))).style('font-size', '13px');
+  function update({ points, budget, bestIndex, axis }: ChartData): void {
+    const at = (p: { index: number; elapsed: number }) => (axis === 'trial' ? x(p.index + 1) : x(p.elapsed));
+    if (axis === 'trial') {
+      x.domain([0.5, Math.max(budget, points.length, 2) + 0.5]);
+      xAxis.call(d3.axisBottom(x).ticks(Math.min(Math.max(budget, 2), 10)).tickFormat(d3.format('d'))).style('font-size', '13px');
+      xLabel.text('trial');
+    } else {
+      x.domain([0, Math.max(d3.max(points, (p) => p.elapsed) ?? 1, 1e-3) * 1.05]);
+      xAxis.call(d3.axisBottom(x).ticks(8)).style('font-size', '13px');
+      xLabel.text('seconds of search');
+    }
     yAxis.call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%'))).style('font-size', '13px');
     grid
       .selectAll('line')
@@ -59,12 +69,12 @@ export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: C
       .attr('stroke', CHART.grid);
 
     let best = 0;
-    const steps = points.map((p) => ({ index: p.index, best: (best = Math.max(best, p.accuracy)) }));
+    const steps = points.map((p) => ({ index: p.index, elapsed: p.elapsed, best: (best = Math.max(best, p.accuracy)) }));
     bestLine.attr(
       'd',
       d3
-        .line<{ index: number; best: number }>()
-        .x((d) => x(d.index + 1))
+        .line<{ index: number; elapsed: number; best: number }>()
+        .x((d) => at(d))
         .y((d) => y(d.best))
         .curve(d3.curveStepAfter)(steps) ?? '',
     );
@@ -72,7 +82,7 @@ export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: C
       .selectAll<SVGCircleElement, ChartPoint>('circle')
       .data(points, (d) => String(d.index))
       .join('circle')
-      .attr('cx', (d) => x(d.index + 1))
+      .attr('cx', (d) => at(d))
       .attr('cy', (d) => y(d.accuracy))
       .attr('r', (d) => (d.index === bestIndex ? 8 : 5.5))
       .attr('fill', (d) => (d.index === bestIndex ? CHART.best : CHART.point))

@@ -8,8 +8,8 @@ export interface ParetoPoint {
   cost: number;
 }
 
-const W = 640;
-const H = 280;
+const W = 960;
+const H = 270;
 const M = { top: 14, right: 18, bottom: 48, left: 58 };
 
 /** Accuracy against a cost on a log axis; the non-dominated trials joined as a staircase. */
