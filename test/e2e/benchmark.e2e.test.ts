@@ -36,6 +36,12 @@ describe('searching the NAS-Bench-201 table in the page', () => {
     expect(await page.textContent('table.trials thead')).toMatch(/200-epoch test/);
     expect(await page.textContent('table.trials')).toMatch(/Showing the first 200 of 1000/);
     expect(await page.locator('[data-testid=dag] [data-testid=dag-node]').count()).toBe(4);
+    // The trade-off chart marks a Pareto front, for any pair of objectives.
+    const front = () => page.locator('[data-testid=pareto-chart] circle[data-front=yes]').count();
+    expect(await front()).toBeGreaterThan(0);
+    expect(await front()).toBeLessThan(1000);
+    await page.selectOption('[data-testid=pareto-y]', 'flops');
+    expect(await front()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

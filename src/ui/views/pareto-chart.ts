@@ -4,48 +4,62 @@ import { CHART } from './theme';
 
 export interface ParetoPoint {
   index: number;
-  accuracy: number;
-  cost: number;
+  x: number;
+  y: number;
+}
+
+export interface ParetoAxis {
+  label: string;
+  /** Accuracy is maximised on a linear axis; costs are minimised on a log axis. */
+  maximise: boolean;
+  format: (n: number) => string;
 }
 
 const W = 960;
 const H = 270;
-const M = { top: 14, right: 18, bottom: 48, left: 58 };
+const M = { top: 14, right: 18, bottom: 48, left: 70 };
 
-/** Accuracy against a cost on a log axis; the non-dominated trials joined as a staircase. */
-export function createParetoChart(svgElement: SVGSVGElement): { update(points: ParetoPoint[], costLabel: string, format: (n: number) => string): void; destroy(): void } {
+function scaleFor(axis: ParetoAxis, values: number[], range: [number, number]): d3.ScaleContinuousNumeric<number, number> {
+  if (axis.maximise) return d3.scaleLinear().domain([0, 1]).range(range);
+  const [lo, hi] = d3.extent(values) as [number | undefined, number | undefined];
+  const domain: [number, number] = lo === undefined || hi === undefined ? [1, 10] : lo === hi ? [lo / 2, hi * 2] : [lo / 1.15, hi * 1.15];
+  return d3.scaleLog().domain(domain).range(range);
+}
+
+/** Any two objectives against each other; the non-dominated trials joined as a staircase. */
+export function createParetoChart(svgElement: SVGSVGElement): { update(points: ParetoPoint[], xAxis: ParetoAxis, yAxis: ParetoAxis): void; destroy(): void } {
   const svg = d3.select(svgElement).attr('viewBox', `0 0 ${W} ${H}`);
-  const x = d3.scaleLog().range([M.left, W - M.right]);
-  const y = d3.scaleLinear().domain([0, 1]).range([H - M.bottom, M.top]);
-  const xAxis = svg.append('g').attr('transform', `translate(0,${H - M.bottom})`);
-  const yAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
+  const xAxisG = svg.append('g').attr('transform', `translate(0,${H - M.bottom})`);
+  const yAxisG = svg.append('g').attr('transform', `translate(${M.left},0)`);
   const frontLine = svg.append('path').attr('fill', 'none').attr('stroke', CHART.best).attr('stroke-width', 2.5);
   const dots = svg.append('g');
   const xLabel = svg.append('text').attr('x', (M.left + W - M.right) / 2).attr('y', H - 8).attr('text-anchor', 'middle').attr('fill', CHART.text).style('font-size', CHART.font);
-  svg
+  const yLabel = svg
     .append('text')
     .attr('transform', `translate(16,${(M.top + H - M.bottom) / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle')
     .attr('fill', CHART.text)
-    .style('font-size', CHART.font)
-    .text('validation accuracy');
+    .style('font-size', CHART.font);
 
-  function update(points: ParetoPoint[], costLabel: string, format: (n: number) => string): void {
-    const usable = points.filter((p) => p.cost > 0 && Number.isFinite(p.cost));
-    const [lo, hi] = d3.extent(usable, (p) => p.cost) as [number | undefined, number | undefined];
-    x.domain(lo === undefined || hi === undefined ? [1, 10] : lo === hi ? [lo / 2, hi * 2] : [lo / 1.15, hi * 1.15]);
-    xAxis.call(d3.axisBottom(x).ticks(5, (n: d3.NumberValue) => format(Number(n)))).style('font-size', '13px');
-    yAxis.call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%'))).style('font-size', '13px');
-    xLabel.text(`${costLabel} (log scale) — lower is better`);
-    const front = paretoFront(usable.map((p) => ({ gain: p.accuracy, cost: p.cost }))).map((i) => usable[i]!);
+  function update(points: ParetoPoint[], xa: ParetoAxis, ya: ParetoAxis): void {
+    const usable = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (xa.maximise || p.x > 0) && (ya.maximise || p.y > 0));
+    const x = scaleFor(xa, usable.map((p) => p.x), [M.left, W - M.right]);
+    const y = scaleFor(ya, usable.map((p) => p.y), [H - M.bottom, M.top]);
+    xAxisG.call(d3.axisBottom(x).ticks(6, xa.maximise ? '.0%' : undefined).tickFormat((n) => xa.format(Number(n)))).style('font-size', '13px');
+    yAxisG.call(d3.axisLeft(y).ticks(5).tickFormat((n) => ya.format(Number(n)))).style('font-size', '13px');
+    const sense = (a: ParetoAxis) => (a.maximise ? 'higher is better' : 'lower is better, log scale');
+    xLabel.text(`${xa.label} (${sense(xa)})`);
+    yLabel.text(`${ya.label}`);
+    // The front maximises y's gain and minimises x's cost, whichever way each axis points.
+    const front = paretoFront(usable.map((p) => ({ gain: ya.maximise ? p.y : -p.y, cost: xa.maximise ? -p.x : p.x }))).map((i) => usable[i]!);
     const onFront = new Set(front.map((p) => p.index));
-    frontLine.attr('d', d3.line<ParetoPoint>().x((p) => x(p.cost)).y((p) => y(p.accuracy)).curve(d3.curveStepBefore)(front) ?? '');
+    frontLine.attr('d', d3.line<ParetoPoint>().x((p) => x(p.x)).y((p) => y(p.y)).curve(xa.maximise ? d3.curveStepAfter : d3.curveStepBefore)(front) ?? '');
     dots
       .selectAll<SVGCircleElement, ParetoPoint>('circle')
       .data(usable, (p) => String(p.index))
       .join('circle')
-      .attr('cx', (p) => x(p.cost))
-      .attr('cy', (p) => y(p.accuracy))
+      .attr('cx', (p) => x(p.x))
+      .attr('cy', (p) => y(p.y))
       .attr('r', (p) => (onFront.has(p.index) ? 6.5 : 4.5))
       .attr('fill', (p) => (onFront.has(p.index) ? CHART.best : CHART.point))
       .attr('fill-opacity', (p) => (onFront.has(p.index) ? 0.95 : 0.45))
