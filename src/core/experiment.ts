@@ -53,6 +53,17 @@ export const ExperimentSchema = v.object({
         }),
         {},
       ),
+      cell: v.optional(
+        v.object({
+          nodes: v.optional(int(1, 7), 4),
+          ops: v.optional(v.picklist(['darts', 'nasnet']), 'darts'),
+          concat: v.optional(v.picklist(['all', 'unused']), 'all'),
+          cellsPerStage: v.optional(int(1, 10), 1),
+          channels: v.optional(v.pipe(int(2, 64), v.check((c) => c % 2 === 0, 'must be even')), 8),
+          stemMultiplier: v.optional(int(1, 4), 3),
+        }),
+        {},
+      ),
       nb201: v.optional(
         v.object({
           channels: v.optional(int(1, 64), 8),

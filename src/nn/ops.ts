@@ -22,17 +22,24 @@ function samePadding(size: number, k: number, stride: number, dilation = 1): [nu
  * channels) and dy as a filter [H', W', N, C_out], a conv with dilation = stride gives
  * [C_in, kh, kw, C_out], which is dW transposed.
  */
-function filterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, k: [number, number], stride: number, pad: [[number, number], [number, number]]): tf.Tensor4D {
+export type Stride = number | [number, number];
+
+function strides(stride: Stride): [number, number] {
+  return typeof stride === 'number' ? [stride, stride] : stride;
+}
+
+function filterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, k: [number, number], stride: [number, number], pad: [[number, number], [number, number]]): tf.Tensor4D {
   const [kh, kw] = k;
+  const [sh, sw] = stride;
   const xPadded = tf.pad(x, [[0, 0], pad[0], pad[1], [0, 0]]);
   const [, outH, outW] = dy.shape;
   // Crop so that the dilated dy "filter" slides exactly kh × kw positions.
-  const needH = (outH - 1) * stride + kh;
-  const needW = (outW - 1) * stride + kw;
+  const needH = (outH - 1) * sh + kh;
+  const needW = (outW - 1) * sw + kw;
   const xCropped = tf.slice(xPadded, [0, 0, 0, 0], [-1, needH, needW, -1]);
   const xT = tf.transpose(xCropped, [3, 1, 2, 0]);
   const dyT = tf.transpose(dy, [1, 2, 0, 3]);
-  const dwT = tf.conv2d(xT, dyT, 1, 'valid', 'NHWC', stride) as tf.Tensor4D;
+  const dwT = tf.conv2d(xT, dyT, 1, 'valid', 'NHWC', [sh, sw]) as tf.Tensor4D;
   return tf.transpose(dwT, [1, 2, 0, 3]);
 }
 
@@ -41,19 +48,20 @@ function filterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, k: [number, number], st
  * correlation, convolved with the filter flipped in space and with its channels swapped. The wasm
  * backend's own Conv2DBackpropInput is several times slower than its forward conv.
  */
-function inputGradient(dy: tf.Tensor4D, w: tf.Tensor4D, xShape: [number, number, number, number], stride: number, pad: [[number, number], [number, number]]): tf.Tensor4D {
+function inputGradient(dy: tf.Tensor4D, w: tf.Tensor4D, xShape: [number, number, number, number], stride: [number, number], pad: [[number, number], [number, number]]): tf.Tensor4D {
   const [kh, kw] = w.shape;
   const [n, h, wd, cin] = xShape;
   const [, outH, outW, cout] = dy.shape;
+  const [sh, sw] = stride;
   let spread = dy;
-  if (stride > 1) {
+  if (sh > 1 || sw > 1) {
     const expanded = tf.reshape(dy, [n, outH, 1, outW, 1, cout]);
-    const padded = tf.pad(expanded, [[0, 0], [0, 0], [0, stride - 1], [0, 0], [0, stride - 1], [0, 0]]);
-    spread = tf.slice(tf.reshape(padded, [n, outH * stride, outW * stride, cout]) as tf.Tensor4D, [0, 0, 0, 0], [n, (outH - 1) * stride + 1, (outW - 1) * stride + 1, cout]);
+    const padded = tf.pad(expanded, [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]);
+    spread = tf.slice(tf.reshape(padded, [n, outH * sh, outW * sw, cout]) as tf.Tensor4D, [0, 0, 0, 0], [n, (outH - 1) * sh + 1, (outW - 1) * sw + 1, cout]);
   }
   // Rows of the padded input that no window reached get no gradient: pad them on at the end.
-  const extraH = h + pad[0][0] + pad[0][1] - ((outH - 1) * stride + kh);
-  const extraW = wd + pad[1][0] + pad[1][1] - ((outW - 1) * stride + kw);
+  const extraH = h + pad[0][0] + pad[0][1] - ((outH - 1) * sh + kh);
+  const extraW = wd + pad[1][0] + pad[1][1] - ((outW - 1) * sw + kw);
   const top = kh - 1 - pad[0][0];
   const left = kw - 1 - pad[1][0];
   const bottom = kh - 1 + extraH - pad[0][1];
@@ -65,25 +73,26 @@ function inputGradient(dy: tf.Tensor4D, w: tf.Tensor4D, xShape: [number, number,
 }
 
 /** 2-D convolution, NHWC, filter [kh, kw, C_in, C_out], with our own gradients. */
-export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, padding: Padding): tf.Tensor4D {
+export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: Stride, padding: Padding): tf.Tensor4D {
   const [, h, wd] = x.shape;
   const [kh, kw] = w.shape;
+  const [sh, sw] = strides(stride);
   const pad: [[number, number], [number, number]] =
-    padding === 'same' ? [samePadding(h, kh, stride), samePadding(wd, kw, stride)] : [[0, 0], [0, 0]];
+    padding === 'same' ? [samePadding(h, kh, sh), samePadding(wd, kw, sw)] : [[0, 0], [0, 0]];
   const explicit: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], pad[0], pad[1], [0, 0]];
   // customGrad's typing cannot express a fixed arity: the cast keeps the callback's own types.
   const op = tf.customGrad(((xIn: tf.Tensor, wIn: tf.Tensor, save: tf.GradSaveFunc) => {
     const xi = xIn as tf.Tensor4D;
     const wi = wIn as tf.Tensor4D;
     save([xi, wi]);
-    const y = tf.conv2d(xi, wi, stride, explicit);
+    const y = tf.conv2d(xi, wi, [sh, sw], explicit);
     return {
       value: y,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
         const dy4 = dy as tf.Tensor4D;
-        const dx = inputGradient(dy4, ws, xs.shape, stride, pad);
-        const dw = filterGradient(xs, dy4, [kh, kw], stride, pad);
+        const dx = inputGradient(dy4, ws, xs.shape, [sh, sw], pad);
+        const dw = filterGradient(xs, dy4, [kh, kw], [sh, sw], pad);
         return [dx, dw];
       },
     };
@@ -155,4 +164,53 @@ function scatterStrided(g: tf.Tensor4D, i: number, j: number, stride: number, he
 /** Average pooling, 'same' padding that excludes the padded cells from the count, as in NAS-Bench-201. */
 export function avgPool(x: tf.Tensor4D, k: number, stride: number): tf.Tensor4D {
   return tf.avgPool(x, k, stride, 'same');
+}
+
+/**
+ * Depthwise convolution (one filter per channel, filter [k, k, C, 1]) at stride 1 with 'same'
+ * padding and a dilation, with our own gradients: the wasm backend has none for depthwise convs.
+ * The input gradient is a depthwise conv of dy with the flipped filter; the filter gradient sums
+ * k² shifted products.
+ */
+export function depthwiseConv2d(x: tf.Tensor4D, w: tf.Tensor4D, dilation: number): tf.Tensor4D {
+  const [, h, wd, c] = x.shape;
+  const [k] = w.shape;
+  const effK = (k - 1) * dilation + 1;
+  const padH = samePadding(h, k, 1, dilation);
+  const padW = samePadding(wd, k, 1, dilation);
+  const explicit: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], padH, padW, [0, 0]];
+  const op = tf.customGrad(((xIn: tf.Tensor, wIn: tf.Tensor, save: tf.GradSaveFunc) => {
+    const xi = xIn as tf.Tensor4D;
+    const wi = wIn as tf.Tensor4D;
+    save([xi, wi]);
+    return {
+      value: tf.depthwiseConv2d(xi, wi, 1, explicit, 'NHWC', dilation),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
+        const dy4 = dy as tf.Tensor4D;
+        const flipped = tf.reverse(ws, [0, 1]) as tf.Tensor4D;
+        const back: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [effK - 1 - padH[0], effK - 1 - padH[1]], [effK - 1 - padW[0], effK - 1 - padW[1]], [0, 0]];
+        const dx = tf.depthwiseConv2d(dy4, flipped, 1, back, 'NHWC', dilation);
+        const xp = tf.pad(xs, explicit);
+        const taps: tf.Tensor[] = [];
+        for (let i = 0; i < k; i++) {
+          for (let j = 0; j < k; j++) {
+            const view = tf.slice(xp, [0, i * dilation, j * dilation, 0], [-1, h, wd, -1]);
+            taps.push(tf.sum(tf.mul(view, dy4), [0, 1, 2]));
+          }
+        }
+        const dw = tf.reshape(tf.stack(taps), [k, k, c, 1]);
+        return [dx, dw];
+      },
+    };
+  }) as never);
+  return op(x, w) as tf.Tensor4D;
+}
+
+/** Keeps every second row and column from the first: a stride-2 view of a stride-1 result. */
+export function subsample2(x: tf.Tensor4D): tf.Tensor4D {
+  const [n, h, w, c] = x.shape;
+  if (h % 2 !== 0 || w % 2 !== 0) return tf.stridedSlice(x, [0, 0, 0, 0], [n, h, w, c], [1, 2, 2, 1]) as tf.Tensor4D;
+  const grid = tf.reshape(x, [n, h / 2, 2, w / 2, 2, c]);
+  return tf.reshape(tf.slice(grid, [0, 0, 0, 0, 0, 0], [n, h / 2, 1, w / 2, 1, c]), [n, h / 2, w / 2, c]);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng';
+import { CellSpace } from '../../src/core/space/cell';
+import { CELL_PRESETS } from '../../src/core/space/cell-presets';
 import { ChainSpace } from '../../src/core/space/chain';
 import { Nb201Space } from '../../src/core/space/nb201';
 import type { InputShape, SearchSpace } from '../../src/core/space/types';
@@ -50,5 +52,53 @@ describe('models built from genotypes', () => {
     };
     expect(await weights('wasm', 'a')).toEqual(await weights('cpu', 'a'));
     expect(await weights('wasm', 'a')).not.toEqual(await weights('wasm', 'b'));
+  });
+});
+
+describe('cell networks', () => {
+  it.each([
+    ['DARTS ops', new CellSpace({ channels: 4 }), { height: 8, width: 8, channels: 1 }],
+    ['NASNet ops, 5 nodes, 2 cells per stage', new CellSpace({ nodes: 5, ops: 'nasnet', concat: 'unused', channels: 4, cellsPerStage: 2 }), { height: 8, width: 8, channels: 3 }],
+  ] as const)('%s: params and FLOPs from the space equal the built model’s', async (_name, space, input) => {
+    await on('wasm');
+    const rng = createRng(`cell-cost-${_name}`);
+    for (let i = 0; i < 6; i++) {
+      const g = space.sample(rng);
+      const net = buildNetwork(space as never, g, input, 10, rng.fork(`init-${i}`));
+      try {
+        const cost = space.cost(g, input, 10);
+        expect(countParams(net.ctx.trainable), space.encode(g)).toBe(cost.params);
+        net.ctx.counting = true;
+        const logits = tf.tidy(() => net.apply(tf.zeros([2, input.height, input.width, input.channels]), false));
+        net.ctx.counting = false;
+        expect(logits.shape).toEqual([2, 10]);
+        logits.dispose();
+        expect(net.ctx.macs, space.encode(g)).toBe(cost.flops);
+      } finally {
+        net.ctx.dispose();
+      }
+    }
+  });
+
+  it.each(CELL_PRESETS.map((p) => [p.title, p] as const))('%s builds, matches its cost and trains a step', async (_title, preset) => {
+    await on('wasm');
+    const space = new CellSpace({ ...preset.settings, channels: 4 });
+    const input = { height: 8, width: 8, channels: 1 };
+    const net = buildNetwork(space, preset.genotype, input, 10, createRng('preset'));
+    try {
+      expect(countParams(net.ctx.trainable)).toBe(space.cost(preset.genotype, input, 10).params);
+      const x = tf.randomUniform([4, 8, 8, 1]) as tf.Tensor4D;
+      const y = tf.oneHot(tf.tensor1d([1, 2, 3, 4], 'int32'), 10);
+      const before = net.ctx.trainable.map((v) => v.dataSync().slice());
+      const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tf.Scalar, net.ctx.trainable);
+      expect(Number.isFinite(value.dataSync()[0]!)).toBe(true);
+      // Every weight gets a gradient, and a step changes them.
+      expect(Object.keys(grads)).toHaveLength(net.ctx.trainable.length);
+      net.ctx.trainable.forEach((v) => v.assign(tf.sub(v, tf.mul(grads[v.name]!, 0.1))));
+      expect(net.ctx.trainable.some((v, i) => v.dataSync().some((n, k) => n !== before[i]![k]))).toBe(true);
+      tf.dispose([x, y, value, ...Object.values(grads)]);
+    } finally {
+      net.ctx.dispose();
+    }
   });
 });

@@ -96,3 +96,40 @@ describe('batch norm with its closed-form gradient', () => {
     ctx.dispose();
   });
 });
+
+describe.each(['cpu', 'wasm'] as const)('depthwise and anisotropic convs on %s', (backend) => {
+  it.each([
+    [3, 1],
+    [5, 1],
+    [3, 2],
+    [5, 2],
+  ])('depthwise, kernel %i, dilation %i, matches the reference', async (k, dilation) => {
+    await on(backend);
+    const { depthwiseConv2d } = await import('../../src/nn/ops');
+    const x = seeded([2, 8, 8, 3], `dw-x${k}${dilation}`);
+    const w = seeded([k, k, 3, 1], `dw-w${k}${dilation}`);
+    const loss = (f: (a: tf.Tensor4D, b: tf.Tensor4D) => tf.Tensor) => (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(f(a as tf.Tensor4D, b as tf.Tensor4D)));
+    const [gx, gw] = tf.grads(loss((a, b) => depthwiseConv2d(a, b, dilation)))([x, w]);
+    // tfjs has no gradient for dilated depthwise convs: the reference spreads the kernel with zeros instead.
+    const spread = (b: tf.Tensor4D): tf.Tensor4D => {
+      if (dilation === 1) return b;
+      const grid = tf.pad(tf.reshape(b, [k, 1, k, 1, 3, 1]), [[0, 0], [0, dilation - 1], [0, 0], [0, dilation - 1], [0, 0], [0, 0]]);
+      const eff = (k - 1) * dilation + 1;
+      return tf.slice(tf.reshape(grid, [k * dilation, k * dilation, 3, 1]) as tf.Tensor4D, [0, 0, 0, 0], [eff, eff, 3, 1]);
+    };
+    const [rx, rw] = await reference(() => tf.grads(loss((a, b) => tf.depthwiseConv2d(a, spread(b), 1, 'same')))([copy(x), copy(w)]));
+    expect(maxAbsDiff(gx!, rx!)).toBeLessThan(1e-3);
+    expect(maxAbsDiff(gw!, rw!)).toBeLessThan(1e-3);
+  });
+
+  it('conv 1×7 with stride (1, 2) matches the reference', async () => {
+    await on(backend);
+    const x = seeded([2, 8, 8, 3], 'aniso-x');
+    const w = seeded([1, 7, 3, 4], 'aniso-w');
+    const loss = (f: (a: tf.Tensor4D, b: tf.Tensor4D) => tf.Tensor) => (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(f(a as tf.Tensor4D, b as tf.Tensor4D)));
+    const [gx, gw] = tf.grads(loss((a, b) => conv2d(a, b, [1, 2], 'same')))([x, w]);
+    const [rx, rw] = await reference(() => tf.grads(loss((a, b) => tf.conv2d(a, b, [1, 2], 'same')))([copy(x), copy(w)]));
+    expect(maxAbsDiff(gx!, rx!)).toBeLessThan(1e-3);
+    expect(maxAbsDiff(gw!, rw!)).toBeLessThan(1e-3);
+  });
+});

@@ -1,13 +1,15 @@
+import { CellSpace, type CellSettings } from './cell';
 import { ChainSpace, type ChainSettings } from './chain';
 import { Nb201Space, type Nb201Settings } from './nb201';
 import type { SearchSpace } from './types';
 import { WithHyperparameters, type HyperparameterGrid } from './with-hyperparameters';
 
-export const SPACE_IDS = ['chain', 'nb201'] as const;
+export const SPACE_IDS = ['chain', 'cell', 'nb201'] as const;
 export type SpaceId = (typeof SPACE_IDS)[number];
 
 export const SPACE_TITLES: Record<SpaceId, string> = {
   chain: 'Chain (entire structure)',
+  cell: 'Cells (NASNet / DARTS)',
   nb201: 'NAS-Bench-201 cell',
 };
 
@@ -15,12 +17,14 @@ export const SPACE_TITLES: Record<SpaceId, string> = {
 export const SPACE_BLURBS: Record<SpaceId, string> = {
   chain:
     'Each layer picks an operation, a width and which earlier layers feed it: the whole network is searched, so the space grows exponentially with depth.',
+  cell: 'A normal and a reduction cell (B nodes, two inputs and two ops each) are searched and stacked: the same cells work at any depth, so search shallow and evaluate deep.',
   nb201:
     'One small cell (4 nodes, an operation on each of 6 edges) is searched and stacked into a fixed network: 15 625 cells in all.',
 };
 
 export interface SpaceSettings {
   chain: Partial<ChainSettings>;
+  cell: Partial<CellSettings>;
   nb201: Partial<Nb201Settings>;
 }
 
@@ -28,6 +32,8 @@ function createArchitectureSpace(id: SpaceId, settings: Partial<SpaceSettings>):
   switch (id) {
     case 'chain':
       return new ChainSpace(settings.chain) as SearchSpace;
+    case 'cell':
+      return new CellSpace(settings.cell) as SearchSpace;
     case 'nb201':
       return new Nb201Space(settings.nb201) as SearchSpace;
   }

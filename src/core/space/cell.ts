@@ -1,0 +1,236 @@
+import { PlaygroundError } from '../errors';
+import type { Rng } from '../rng';
+import { cellNetworkCost } from './cell-cost';
+import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
+
+/**
+ * Cell-based space (NASNet, Zoph et al. 2018; DARTS, Liu et al. 2019): a normal cell keeps the
+ * resolution, a reduction cell halves it and doubles the channels. A cell reads the outputs of the
+ * two previous cells; each of its B nodes picks two inputs (a cell input or an earlier node) and an
+ * operation for each, and sums them; the cell concatenates some of its nodes. The network stacks
+ * [N normal, reduction] × 2, N normal after a 3 × 3 stem.
+ */
+export const CELL_OPS = [
+  'max_pool_3x3',
+  'avg_pool_3x3',
+  'skip_connect',
+  'sep_conv_3x3',
+  'sep_conv_5x5',
+  'sep_conv_7x7',
+  'dil_conv_3x3',
+  'dil_conv_5x5',
+  'conv_7x1_1x7',
+] as const;
+export type CellOp = (typeof CELL_OPS)[number];
+
+/** The two vocabularies: DARTS's seven non-zero ops, and the NASNet/AmoebaNet ones the presets use. */
+export const CELL_OP_SETS = {
+  darts: ['max_pool_3x3', 'avg_pool_3x3', 'skip_connect', 'sep_conv_3x3', 'sep_conv_5x5', 'dil_conv_3x3', 'dil_conv_5x5'],
+  nasnet: ['max_pool_3x3', 'avg_pool_3x3', 'skip_connect', 'sep_conv_3x3', 'sep_conv_5x5', 'sep_conv_7x7', 'conv_7x1_1x7'],
+} as const satisfies Record<string, readonly CellOp[]>;
+export type CellOpSet = keyof typeof CELL_OP_SETS;
+
+/** (op, input): input 0 is the cell before last, 1 the last cell, 2 + j the cell's node j. */
+export type CellEdge = [CellOp, number];
+
+export interface CellSpec {
+  /** Two edges per node, node j's at 2j and 2j + 1. */
+  edges: CellEdge[];
+  /** Nodes (as inputs: 2 + j) concatenated into the cell's output. */
+  concat: number[];
+}
+
+export interface CellGenotype {
+  normal: CellSpec;
+  reduce: CellSpec;
+}
+
+export interface CellSettings {
+  /** B: intermediate nodes per cell. */
+  nodes: number;
+  ops: CellOpSet;
+  /** Which nodes form the output of a sampled cell: all of them (DARTS) or those no node reads (NASNet). */
+  concat: 'all' | 'unused';
+  /** N: normal cells per stage; the network has 3N + 2 cells. */
+  cellsPerStage: number;
+  /** Channels of the first stage's nodes. */
+  channels: number;
+  /** Stem channels = stemMultiplier × channels. */
+  stemMultiplier: number;
+}
+
+export const DEFAULT_CELL_SETTINGS: CellSettings = { nodes: 4, ops: 'darts', concat: 'all', cellsPerStage: 1, channels: 8, stemMultiplier: 3 };
+
+function invalid(where: string, why: string): PlaygroundError {
+  return new PlaygroundError('invalid-genotype', `Cell genotype: ${where} ${why}.`, 'A cell lists two (op, input) pairs per node, e.g. sep_conv_3x3~0,skip_connect~1 / … | concat 2,3,4,5.');
+}
+
+/** Nodes no other node reads: NASNet concatenates exactly these. */
+export function unusedNodes(edges: readonly CellEdge[], nodes: number): number[] {
+  const read = new Set(edges.map(([, input]) => input));
+  return Array.from({ length: nodes }, (_, j) => j + 2).filter((n) => !read.has(n));
+}
+
+export class CellSpace implements SearchSpace<CellGenotype> {
+  readonly id = 'cell';
+  readonly title = 'Cells (NASNet / DARTS)';
+  readonly settings: CellSettings;
+  readonly vocabulary: readonly CellOp[];
+
+  constructor(settings: Partial<CellSettings> = {}) {
+    this.settings = { ...DEFAULT_CELL_SETTINGS, ...settings };
+    const { nodes, cellsPerStage, channels } = this.settings;
+    if (!Number.isInteger(nodes) || nodes < 1 || nodes > 7) throw new PlaygroundError('invalid-config', `A cell has 1 to 7 nodes, not ${nodes}.`);
+    if (!Number.isInteger(cellsPerStage) || cellsPerStage < 1 || cellsPerStage > 10) throw new PlaygroundError('invalid-config', `Normal cells per stage must be 1 to 10, not ${cellsPerStage}.`);
+    if (!Number.isInteger(channels) || channels < 2 || channels % 2 !== 0) throw new PlaygroundError('invalid-config', `Cell channels must be an even number ≥ 2 (a factorised reduction halves them), not ${channels}.`);
+    this.vocabulary = CELL_OP_SETS[this.settings.ops];
+  }
+
+  private concatFor(edges: CellEdge[]): number[] {
+    const all = Array.from({ length: this.settings.nodes }, (_, j) => j + 2);
+    return this.settings.concat === 'all' ? all : unusedNodes(edges, this.settings.nodes);
+  }
+
+  private sampleCell(rng: Rng): CellSpec {
+    const edges: CellEdge[] = [];
+    for (let j = 0; j < this.settings.nodes; j++) {
+      for (let e = 0; e < 2; e++) edges.push([rng.pick(this.vocabulary), rng.int(j + 2)]);
+    }
+    return { edges, concat: this.concatFor(edges) };
+  }
+
+  sample(rng: Rng): CellGenotype {
+    return { normal: this.sampleCell(rng), reduce: this.sampleCell(rng) };
+  }
+
+  mutate(g: CellGenotype, rng: Rng): CellGenotype {
+    return rng.pick(this.neighbours(g));
+  }
+
+  neighbours(g: CellGenotype): CellGenotype[] {
+    const out: CellGenotype[] = [];
+    for (const which of ['normal', 'reduce'] as const) {
+      g[which].edges.forEach(([op, input], e) => {
+        const node = Math.floor(e / 2);
+        const change = (edge: CellEdge) => {
+          const edges = g[which].edges.map((x, k): CellEdge => (k === e ? edge : [x[0], x[1]]));
+          out.push({ ...g, [which]: { edges, concat: this.concatFor(edges) } });
+        };
+        for (const other of this.vocabulary) if (other !== op) change([other, input]);
+        for (let i = 0; i < node + 2; i++) if (i !== input) change([op, i]);
+      });
+    }
+    return out;
+  }
+
+  encode(g: CellGenotype): string {
+    const cell = (c: CellSpec) => `${c.edges.map(([op, i]) => `${op}~${i}`).join(',')} | ${c.concat.join(',')}`;
+    return `normal: ${cell(g.normal)} ; reduce: ${cell(g.reduce)}`;
+  }
+
+  decode(text: string): CellGenotype {
+    const m = /^normal: (.*) \| ([\d,]+) ; reduce: (.*) \| ([\d,]+)$/.exec(typeof text === 'string' ? text.trim() : '');
+    if (!m) throw invalid('the text', 'is not of the form "normal: op~i,… | concat ; reduce: op~i,… | concat"');
+    const cell = (edges: string, concat: string) => ({
+      edges: edges.split(',').map((p) => {
+        const [op, input] = p.trim().split('~');
+        return [op, Number(input)];
+      }),
+      concat: concat.split(',').map(Number),
+    });
+    return this.parse({ normal: cell(m[1]!, m[2]!), reduce: cell(m[3]!, m[4]!) });
+  }
+
+  parse(raw: unknown): CellGenotype {
+    const value = raw as Partial<Record<'normal' | 'reduce', { edges?: unknown; concat?: unknown }>> | null;
+    if (typeof value !== 'object' || value === null) throw invalid('the value', 'is not an object with normal and reduce cells');
+    const cell = (which: 'normal' | 'reduce'): CellSpec => {
+      const spec = value[which];
+      if (!spec || !Array.isArray(spec.edges)) throw invalid(`the ${which} cell`, 'has no list of edges');
+      const B = this.settings.nodes;
+      if (spec.edges.length !== 2 * B) throw invalid(`the ${which} cell`, `has ${spec.edges.length} edges where ${B} nodes need ${2 * B}`);
+      const edges = spec.edges.map((edge, e): CellEdge => {
+        const [op, input] = (Array.isArray(edge) ? edge : []) as [unknown, unknown];
+        const node = Math.floor(e / 2);
+        const where = `the ${which} cell's node ${node} (edge ${e + 1})`;
+        if (!this.vocabulary.includes(op as CellOp)) throw invalid(where, `uses "${String(op)}", not one of this space's ops (${this.vocabulary.join(', ')})`);
+        if (!Number.isInteger(input) || (input as number) < 0 || (input as number) >= node + 2) {
+          throw invalid(where, `reads input ${String(input)}; node ${node} may read 0 to ${node + 1}`);
+        }
+        return [op as CellOp, input as number];
+      });
+      const concat = Array.isArray(spec.concat) ? [...new Set(spec.concat as number[])].sort((a, b) => a - b) : [];
+      if (concat.length === 0 || concat.some((n) => !Number.isInteger(n) || n < 2 || n >= B + 2)) {
+        throw invalid(`the ${which} cell`, `concatenates ${JSON.stringify(spec.concat)}; it must list nodes from 2 to ${B + 1}`);
+      }
+      return { edges, concat };
+    };
+    return { normal: cell('normal'), reduce: cell('reduce') };
+  }
+
+  describe(g: CellGenotype): ArchGraph {
+    const nodes: ArchGraph['nodes'] = [];
+    const edges: ArchGraph['edges'] = [];
+    for (const [which, label] of [['normal', 'normal'], ['reduce', 'reduction']] as const) {
+      const id = (n: number) => `${which}:${n}`;
+      nodes.push({ id: id(0), label: 'c_{k-2}', kind: 'input', detail: label });
+      nodes.push({ id: id(1), label: 'c_{k-1}', kind: 'input', detail: label });
+      for (let j = 0; j < this.settings.nodes; j++) nodes.push({ id: id(j + 2), label: `node ${j}`, kind: 'node' });
+      nodes.push({ id: `${which}:out`, label: `c_k`, kind: 'output', detail: `${label} cell` });
+      g[which].edges.forEach(([op, input], e) => edges.push({ from: id(input), to: id(2 + Math.floor(e / 2)), op }));
+      for (const n of g[which].concat) edges.push({ from: id(n), to: `${which}:out` });
+    }
+    return { nodes, edges };
+  }
+
+  size(): number {
+    const ops = this.vocabulary.length;
+    let perCell = 1;
+    for (let j = 0; j < this.settings.nodes; j++) perCell *= (ops * (j + 2)) ** 2;
+    // Two cells; the concat follows from the edges, so it adds nothing.
+    return perCell * perCell;
+  }
+
+  cost(g: CellGenotype, input: InputShape, numClasses: number): Cost {
+    return cellNetworkCost(g, this.settings, input, numClasses);
+  }
+
+  decisions(): Decision[] {
+    const out: Decision[] = [];
+    for (const which of ['normal', 'reduce'] as const) {
+      for (let j = 0; j < this.settings.nodes; j++) {
+        for (let e = 0; e < 2; e++) {
+          out.push({ name: `${which} node ${j} op ${e + 1}`, options: this.vocabulary });
+          out.push({ name: `${which} node ${j} input ${e + 1}`, options: Array.from({ length: j + 2 }, (_, i) => String(i)) });
+        }
+      }
+    }
+    return out;
+  }
+
+  toDecisions(g: CellGenotype): number[] {
+    return (['normal', 'reduce'] as const).flatMap((w) => g[w].edges.flatMap(([op, input]) => [this.vocabulary.indexOf(op), input]));
+  }
+
+  fromDecisions(choices: readonly number[]): CellGenotype {
+    if (choices.length !== this.decisions().length) throw invalid('the choice list', `has ${choices.length} entries where this space has ${this.decisions().length}`);
+    const per = 4 * this.settings.nodes;
+    const cell = (offset: number): CellSpec => {
+      const edges: CellEdge[] = [];
+      for (let k = 0; k < per; k += 2) {
+        const op = this.vocabulary[choices[offset + k]!];
+        if (!op) throw invalid('a choice', `${choices[offset + k]} is not an op index`);
+        edges.push([op, choices[offset + k + 1]!]);
+      }
+      return { edges, concat: this.concatFor(edges) };
+    };
+    return this.parse({ normal: cell(0), reduce: cell(per) });
+  }
+
+  checkInput(input: InputShape): string | null {
+    if (input.height % 4 !== 0 || input.width % 4 !== 0) {
+      return `a cell network halves the image twice, so its height and width must be multiples of 4 (this data is ${input.height} × ${input.width}); pick an image dataset or the chain space`;
+    }
+    return null;
+  }
+}
