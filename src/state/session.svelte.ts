@@ -38,6 +38,8 @@ export class SearchSession {
   /** The result digest carried by the link the page was opened with. */
   sharedDigest = $state.raw<ResultDigest | null>(null);
   digest = $state.raw<ResultDigest | null>(null);
+  /** A published architecture shown before any trial (the cell presets). */
+  preview = $state.raw<{ title: string; caption: string; graph: ArchGraph } | null>(null);
 
   best = $derived(bestTrial(this.trials));
   link = $derived(encodeLink(this.experiment, this.digest));

@@ -81,3 +81,26 @@ describe('the playground page', () => {
     await page.close();
   });
 });
+
+describe('cell space in the page', () => {
+  it('draws a published cell, then searches the space and shows the depth gap', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await waitForBackend(page);
+    await page.selectOption('[data-testid=space]', 'cell');
+    await page.selectOption('[data-testid=cell-preset]', 'darts-v2');
+    // DARTS: two cells of 2 inputs + 4 nodes + output.
+    expect(await page.locator('[data-testid=dag] [data-testid=dag-node]').count()).toBe(14);
+    expect(await page.textContent('[data-testid=dag] ~ *, figure:has([data-testid=dag]) figcaption')).toMatch(/Liu et al\. 2019/);
+    await setNumber(page, 'budget', 1);
+    await setNumber(page, 'epochs', 1);
+    await page.selectOption('[data-testid=max-examples]', '250');
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page)).toBe('done');
+    expect(await page.locator('[data-testid=trial-row]').count()).toBe(1);
+    expect(await page.textContent('[data-testid=depth-gap]')).toMatch(/as evaluated \(DARTS setting\)\s*20/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -173,10 +173,10 @@ export class CellSpace implements SearchSpace<CellGenotype> {
     const edges: ArchGraph['edges'] = [];
     for (const [which, label] of [['normal', 'normal'], ['reduce', 'reduction']] as const) {
       const id = (n: number) => `${which}:${n}`;
-      nodes.push({ id: id(0), label: 'c_{k-2}', kind: 'input', detail: label });
-      nodes.push({ id: id(1), label: 'c_{k-1}', kind: 'input', detail: label });
+      nodes.push({ id: id(0), label: 'c(k−2)', kind: 'input', detail: label });
+      nodes.push({ id: id(1), label: 'c(k−1)', kind: 'input', detail: label });
       for (let j = 0; j < this.settings.nodes; j++) nodes.push({ id: id(j + 2), label: `node ${j}`, kind: 'node' });
-      nodes.push({ id: `${which}:out`, label: `c_k`, kind: 'output', detail: `${label} cell` });
+      nodes.push({ id: `${which}:out`, label: 'c(k)', kind: 'output', detail: `${label} cell` });
       g[which].edges.forEach(([op, input], e) => edges.push({ from: id(input), to: id(2 + Math.floor(e / 2)), op }));
       for (const n of g[which].concat) edges.push({ from: id(n), to: `${which}:out` });
     }

@@ -62,7 +62,7 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
     g.setGraph({ rankdir: 'LR', nodesep: cellLike ? 40 : 22, ranksep: cellLike ? 90 : 46, marginx: 12, marginy: 12 });
     g.setDefaultEdgeLabel(() => ({}));
     for (const n of graph.nodes) g.setNode(n.id, { width: cellLike ? 76 : NODE_W, height: NODE_H });
-    graph.edges.forEach((e, i) => g.setEdge(e.from, e.to, { width: e.op ? 90 : 0, height: e.op ? 20 : 0, labelpos: 'c' }, `e${i}`));
+    graph.edges.forEach((e, i) => g.setEdge(e.from, e.to, { width: e.op ? 100 : 0, height: e.op ? 20 : 0, labelpos: 'c' }, `e${i}`));
     dagre.layout(g);
 
     const nodes: Placed[] = graph.nodes.map((n) => ({ ...n, x: g.node(n.id).x, y: g.node(n.id).y }));
@@ -104,7 +104,7 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
       })
       .call((sel) => {
         sel.select('text').text((d) => opLabel(d.op!)).attr('fill', (d) => opColor(d.op));
-        sel.select('rect').attr('fill', 'white').attr('stroke', (d) => opColor(d.op)).attr('width', 84).attr('x', -42);
+        sel.select('rect').attr('fill', 'white').attr('stroke', (d) => opColor(d.op)).attr('width', 100).attr('x', -50);
       });
 
     root

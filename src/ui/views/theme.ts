@@ -12,6 +12,13 @@ export const OP_COLORS: Record<string, string> = {
   identity: '#64748b',
   skip_connect: '#64748b',
   none: '#cbd5e1',
+  max_pool_3x3: '#dc2626',
+  sep_conv_3x3: '#2563eb',
+  sep_conv_5x5: '#7c3aed',
+  sep_conv_7x7: '#a21caf',
+  dil_conv_3x3: '#0d9488',
+  dil_conv_5x5: '#15803d',
+  conv_7x1_1x7: '#b45309',
   input: '#0f172a',
   output: '#0f172a',
   node: '#334155',
@@ -29,6 +36,13 @@ export const OP_LABELS: Record<string, string> = {
   avg_pool_3x3: 'avg pool 3×3',
   skip_connect: 'skip',
   none: 'none',
+  max_pool_3x3: 'max pool 3×3',
+  sep_conv_3x3: 'sep conv 3×3',
+  sep_conv_5x5: 'sep conv 5×5',
+  sep_conv_7x7: 'sep conv 7×7',
+  dil_conv_3x3: 'dil conv 3×3',
+  dil_conv_5x5: 'dil conv 5×5',
+  conv_7x1_1x7: 'conv 1×7+7×1',
 };
 
 export function opColor(op: string | undefined): string {
