@@ -71,3 +71,30 @@ describe('NAS-Bench-201 space as decisions', () => {
     expect(() => space.fromDecisions([0, 1, 2])).toThrow(PlaygroundError);
   });
 });
+
+describe('NAS-Bench-201 canonical form', () => {
+  it('gives 6 466 unique cells of 15 625, as the benchmark publishes', () => {
+    expect(space.uniqueSize()).toBe(6466);
+  });
+
+  it('gives isomorphic cells one key and different functions different keys', () => {
+    const key = (s: string) => space.canonical(space.decode(s));
+    // An edge from a dead node is as good as none: node 1 is zero here, so its out-edges do not matter.
+    expect(key('|none~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|none~2|')).toBe(
+      key('|none~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|avg_pool_3x3~1|none~2|'),
+    );
+    // Skips pass expressions through: a skip into node 1 then a conv equals the conv straight from the input.
+    expect(key('|skip_connect~0|+|none~0|none~1|+|none~0|nor_conv_3x3~1|none~2|')).toBe(key('|none~0|+|none~0|none~1|+|nor_conv_3x3~0|none~1|none~2|'));
+    expect(key('|skip_connect~0|+|none~0|none~1|+|none~0|nor_conv_3x3~1|none~2|')).not.toBe(key('|none~0|+|none~0|none~1|+|nor_conv_1x1~0|none~1|none~2|'));
+  });
+
+  it('agrees with the table: cells with one key have the same published accuracy', async () => {
+    const { loadNb201Table } = await import('../../../src/data/nb201-table');
+    const { readPublicAsset } = await import('../../../src/data/node-assets');
+    const table = await loadNb201Table(readPublicAsset);
+    // The two cells of the first case above: equal up to the benchmark's own rounding and seeds.
+    const a = space.decode('|none~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|none~2|');
+    const b = space.decode('|none~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|avg_pool_3x3~1|none~2|');
+    expect(Math.abs(table.get(a, 'cifar10').test200 - table.get(b, 'cifar10').test200)).toBeLessThan(0.01);
+  });
+});
