@@ -1,16 +1,18 @@
 import { CellSpace, type CellSettings } from './cell';
 import { ChainSpace, type ChainSettings } from './chain';
+import { MnasSpace, type MnasSettings } from './mnas';
 import { Nb201Space, type Nb201Settings } from './nb201';
 import type { SearchSpace } from './types';
 import { WithHyperparameters, type HyperparameterGrid } from './with-hyperparameters';
 
-export const SPACE_IDS = ['chain', 'cell', 'nb201'] as const;
+export const SPACE_IDS = ['chain', 'cell', 'nb201', 'mnas'] as const;
 export type SpaceId = (typeof SPACE_IDS)[number];
 
 export const SPACE_TITLES: Record<SpaceId, string> = {
   chain: 'Chain (entire structure)',
   cell: 'Cells (NASNet / DARTS)',
   nb201: 'NAS-Bench-201 cell',
+  mnas: 'Hierarchical (MnasNet stages)',
 };
 
 /** One sentence per space for the page: what is searched and why it matters. */
@@ -20,9 +22,11 @@ export const SPACE_BLURBS: Record<SpaceId, string> = {
   cell: 'A normal and a reduction cell (B nodes, two inputs and two ops each) are searched and stacked: the same cells work at any depth, so search shallow and evaluate deep.',
   nb201:
     'One small cell (4 nodes, an operation on each of 6 edges) is searched and stacked into a fixed network: 15 625 cells in all, 6 466 of them unique up to isomorphism.',
+  mnas: 'The network is split into stages; each stage searches its own block (conv type, kernel, squeeze-and-excitation, skip, width, depth) and repeats it (Tan et al. 2019).',
 };
 
 export interface SpaceSettings {
+  mnas: Partial<MnasSettings>;
   chain: Partial<ChainSettings>;
   cell: Partial<CellSettings>;
   nb201: Partial<Nb201Settings>;
@@ -36,6 +40,8 @@ function createArchitectureSpace(id: SpaceId, settings: Partial<SpaceSettings>):
       return new CellSpace(settings.cell) as SearchSpace;
     case 'nb201':
       return new Nb201Space(settings.nb201) as SearchSpace;
+    case 'mnas':
+      return new MnasSpace(settings.mnas) as SearchSpace;
   }
 }
 
