@@ -4,6 +4,7 @@ import { CellSpace } from '../../src/core/space/cell';
 import { CELL_PRESETS } from '../../src/core/space/cell-presets';
 import { ChainSpace } from '../../src/core/space/chain';
 import { MnasSpace } from '../../src/core/space/mnas';
+import { ResolutionSpace } from '../../src/core/space/resolution';
 import { Nb201Space } from '../../src/core/space/nb201';
 import type { InputShape, SearchSpace } from '../../src/core/space/types';
 import { buildNetwork } from '../../src/nn/build';
@@ -16,6 +17,8 @@ const CASES: Array<[string, SearchSpace, InputShape]> = [
   ['chain on 16×16 RGB', new ChainSpace({ depth: 3 }) as SearchSpace, { height: 16, width: 16, channels: 3 }],
   ['NB201 on 8×8', new Nb201Space() as SearchSpace, { height: 8, width: 8, channels: 1 }],
   ['MnasNet stages on 8×8', new MnasSpace() as SearchSpace, { height: 8, width: 8, channels: 1 }],
+  ['resolution path on 8×8', new ResolutionSpace() as SearchSpace, { height: 8, width: 8, channels: 1 }],
+  ['resolution path, 10 layers, 3 levels, on 16×16 RGB', new ResolutionSpace({ layers: 10, levels: 3, channels: 6 }) as SearchSpace, { height: 16, width: 16, channels: 3 }],
   ['MnasNet stages on 16×16 RGB', new MnasSpace({ baseWidths: [8, 16, 24], strides: [2, 2, 1], baseLayers: [2, 1, 1], stemChannels: 6 }) as SearchSpace, { height: 16, width: 16, channels: 3 }],
   ['NB201, 2 cells per stage, 12 channels, on 16×16', new Nb201Space({ channels: 12, cellsPerStage: 2 }) as SearchSpace, { height: 16, width: 16, channels: 3 }],
 ];

@@ -21,6 +21,10 @@ export interface ArchNode {
   /** `input`, `output`, a feature map (`node`) or an operation name (used for the colour). */
   kind: string;
   detail?: string;
+  /** Fixed grid position (column, row), for views that are grids rather than free layouts (a trellis). */
+  grid?: { column: number; row: number };
+  /** Drawn faintly: a possibility the genotype did not take. */
+  faint?: boolean;
 }
 
 export interface ArchEdge {
@@ -30,6 +34,8 @@ export interface ArchEdge {
   op?: string;
   /** A skip connection in a chain, drawn dashed. */
   skip?: boolean;
+  /** A possibility the genotype did not take, drawn faintly. */
+  faint?: boolean;
 }
 
 export interface ArchGraph {

@@ -3,6 +3,7 @@ import * as d3 from 'd3';
 import type { ArchGraph } from '../../core/space/types';
 import { opColor, opLabel } from './theme';
 
+
 export interface DagView {
   update(graph: ArchGraph | null): void;
   destroy(): void;
@@ -11,6 +12,8 @@ export interface DagView {
 const NODE_W = 128;
 const NODE_H = 40;
 const MIN_VIEW_W = 760;
+const GRID_X = 140;
+const GRID_Y = 62;
 const MIN_VIEW_H = 200;
 
 interface Placed {
@@ -18,6 +21,7 @@ interface Placed {
   label: string;
   detail?: string;
   kind: string;
+  faint?: boolean;
   x: number;
   y: number;
 }
@@ -63,11 +67,23 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
     g.setDefaultEdgeLabel(() => ({}));
     for (const n of graph.nodes) g.setNode(n.id, { width: cellLike ? 76 : NODE_W, height: NODE_H });
     graph.edges.forEach((e, i) => g.setEdge(e.from, e.to, { width: e.op ? 100 : 0, height: e.op ? 20 : 0, labelpos: 'c' }, `e${i}`));
-    dagre.layout(g);
-
-    const nodes: Placed[] = graph.nodes.map((n) => ({ ...n, x: g.node(n.id).x, y: g.node(n.id).y }));
-    const edges = graph.edges.map((e, i) => ({ ...e, key: `${e.from}-${e.to}-${e.op ?? ''}-${i}`, points: g.edge({ v: e.from, w: e.to, name: `e${i}` }).points }));
-    const info = g.graph();
+    // A trellis comes with its own grid; anything else is laid out by dagre.
+    const gridded = graph.nodes.length > 0 && graph.nodes.every((n) => n.grid);
+    let nodes: Placed[];
+    let edges: Array<ArchGraph['edges'][number] & { key: string; points: Array<{ x: number; y: number }> }>;
+    let info: { width?: number; height?: number };
+    if (gridded) {
+      const at = (n: ArchGraph['nodes'][number]) => ({ x: 80 + n.grid!.column * GRID_X, y: 40 + n.grid!.row * GRID_Y });
+      nodes = graph.nodes.map((n) => ({ ...n, ...at(n) }));
+      const byId = new Map(nodes.map((n) => [n.id, n]));
+      edges = graph.edges.map((e, i) => ({ ...e, key: `${e.from}-${e.to}-${i}`, points: [byId.get(e.from)!, byId.get(e.to)!].map((p) => ({ x: p.x, y: p.y })) }));
+      info = { width: 160 + Math.max(...nodes.map((n) => n.x)) - 80, height: 80 + Math.max(...nodes.map((n) => n.y)) - 40 };
+    } else {
+      dagre.layout(g);
+      nodes = graph.nodes.map((n) => ({ ...n, x: g.node(n.id).x, y: g.node(n.id).y }));
+      edges = graph.edges.map((e, i) => ({ ...e, key: `${e.from}-${e.to}-${e.op ?? ''}-${i}`, points: g.edge({ v: e.from, w: e.to, name: `e${i}` }).points }));
+      info = g.graph();
+    }
     // Never magnify a small graph beyond its natural size: centre it in a minimum canvas instead.
     const w = info.width ?? 0;
     const h = info.height ?? 0;
@@ -83,10 +99,10 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
       .attr('class', 'edge')
       .attr('d', (d) => line(d.points))
       .attr('fill', 'none')
-      .attr('stroke', (d) => (d.op ? opColor(d.op) : '#94a3b8'))
-      .attr('stroke-width', (d) => (d.op ? 3 : 2))
+      .attr('stroke', (d) => (d.faint ? '#e2e8f0' : d.op ? opColor(d.op) : '#94a3b8'))
+      .attr('stroke-width', (d) => (d.faint ? 1.5 : d.op ? 3 : gridded ? 4 : 2))
       .attr('stroke-dasharray', (d) => (d.skip ? '6 4' : null))
-      .attr('marker-end', (d) => arrowFor(d.op ? opColor(d.op) : '#94a3b8'));
+      .attr('marker-end', (d) => (d.faint ? null : arrowFor(d.op ? opColor(d.op) : '#94a3b8')));
 
     const labelled = edges.filter((e) => e.op);
     root
@@ -119,7 +135,7 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
       })
       .attr('transform', (d) => `translate(${d.x},${d.y})`)
       .call((sel) => {
-        const w = cellLike ? 76 : NODE_W;
+        const w = cellLike ? 76 : gridded ? 112 : NODE_W;
         sel
           .select('rect')
           .attr('x', -w / 2)
@@ -127,6 +143,7 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
           .attr('width', w)
           .attr('height', NODE_H)
           .attr('fill', (d) => (d.kind === 'node' ? '#f8fafc' : opColor(d.kind)))
+          .attr('opacity', (d) => (d.faint ? 0.35 : 1))
           .attr('stroke', (d) => (d.kind === 'node' ? '#334155' : 'none'))
           .attr('stroke-width', 1.5);
         sel
@@ -138,7 +155,7 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
           .select('text.detail')
           .text((d) => d.detail ?? '')
           .attr('dy', '1.05em')
-          .attr('fill', 'white');
+          .attr('fill', (d) => (d.kind === 'node' ? '#475569' : 'white'));
       });
   }
 
