@@ -169,8 +169,8 @@ export function avgPool(x: tf.Tensor4D, k: number, stride: number): tf.Tensor4D 
 /**
  * Depthwise convolution (one filter per channel, filter [k, k, C, 1]) at stride 1 with 'same'
  * padding and a dilation, with our own gradients: the wasm backend has none for depthwise convs.
- * The input gradient is a depthwise conv of dy with the flipped filter; the filter gradient sums
- * k² shifted products.
+ * The input gradient is a depthwise conv of dy with the flipped filter; the filter gradient is a
+ * depthwise conv too (see inside).
  */
 export function depthwiseConv2d(x: tf.Tensor4D, w: tf.Tensor4D, dilation: number): tf.Tensor4D {
   const [, h, wd, c] = x.shape;
@@ -191,15 +191,16 @@ export function depthwiseConv2d(x: tf.Tensor4D, w: tf.Tensor4D, dilation: number
         const flipped = tf.reverse(ws, [0, 1]) as tf.Tensor4D;
         const back: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [effK - 1 - padH[0], effK - 1 - padH[1]], [effK - 1 - padW[0], effK - 1 - padW[1]], [0, 0]];
         const dx = tf.depthwiseConv2d(dy4, flipped, 1, back, 'NHWC', dilation);
+        // The filter gradient as one depthwise conv: every (example, channel) pair becomes a
+        // channel, the padded input is the image and dy the (H × W) filter; stride = dilation
+        // picks the k × k taps; summing over examples gives dW.
+        const n = xs.shape[0];
         const xp = tf.pad(xs, explicit);
-        const taps: tf.Tensor[] = [];
-        for (let i = 0; i < k; i++) {
-          for (let j = 0; j < k; j++) {
-            const view = tf.slice(xp, [0, i * dilation, j * dilation, 0], [-1, h, wd, -1]);
-            taps.push(tf.sum(tf.mul(view, dy4), [0, 1, 2]));
-          }
-        }
-        const dw = tf.reshape(tf.stack(taps), [k, k, c, 1]);
+        const xCh = tf.reshape(tf.transpose(xp, [1, 2, 0, 3]), [1, xp.shape[1], xp.shape[2], n * c]) as tf.Tensor4D;
+        const dyCh = tf.reshape(tf.transpose(dy4, [1, 2, 0, 3]), [h, wd, n * c, 1]) as tf.Tensor4D;
+        const perExample = tf.depthwiseConv2d(xCh, dyCh, dilation, 'valid');
+        const summed = tf.sum(tf.reshape(perExample, [k, k, n, c]), 2);
+        const dw = tf.reshape(summed, [k, k, c, 1]);
         return [dx, dw];
       },
     };

@@ -1,0 +1,57 @@
+/**
+ * One line per search space, in one run: the time to sample a genotype and build its tfjs model,
+ * and the time of one training step on WASM, at the default (playground) scale, on 8 × 8 digits
+ * (16 × 16 shapes where a space needs more pixels), batch 32.
+ *
+ *   npm run bench:spaces
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng } from '../src/core/rng';
+import { createSpace, SPACE_IDS } from '../src/core/space/index';
+import { compactNumber } from '../src/core/format';
+import { useNodeBackend } from '../src/nn/backend-node';
+import { buildNetwork } from '../src/nn/build';
+import { Optimizer } from '../src/nn/optimizer';
+
+await useNodeBackend('wasm');
+const SAMPLES = 5;
+const STEPS = 5;
+console.log(`per space: mean over ${SAMPLES} sampled genotypes; training step = forward + backward + SGD update, batch 32, WASM\n`);
+console.log(`${'space'.padEnd(12)}${'input'.padEnd(9)}${'params'.padStart(9)}${'sample+build ms'.padStart(17)}${'ms/step'.padStart(10)}${'× chain'.padStart(9)}`);
+let chainStep = 0;
+for (const id of SPACE_IDS) {
+  const space = createSpace(id);
+  const input = space.checkInput({ height: 8, width: 8, channels: 1 }) === null ? { height: 8, width: 8, channels: 1 } : { height: 16, width: 16, channels: 1 };
+  const rng = createRng(`bench-${id}`);
+  let buildMs = 0;
+  let stepMs = 0;
+  let params = 0;
+  for (let s = 0; s < SAMPLES; s++) {
+    const started = performance.now();
+    const g = space.sample(rng);
+    const net = buildNetwork(space, g, input, 10, rng.fork(`init-${s}`));
+    buildMs += performance.now() - started;
+    params += space.cost(g, input, 10).params;
+    const optimizer = new Optimizer('sgd', net.ctx.trainable, 5e-4);
+    const x = tf.randomUniform([32, input.height, input.width, input.channels]) as tf.Tensor4D;
+    const y = tf.oneHot(tf.tensor1d(Array.from({ length: 32 }, (_, i) => i % 10), 'int32'), 10);
+    const step = async () => {
+      const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tf.Scalar, net.ctx.trainable);
+      optimizer.apply(grads, 0.05);
+      await value.data();
+      tf.dispose([value, ...Object.values(grads)]);
+    };
+    await step();
+    const t = performance.now();
+    for (let k = 0; k < STEPS; k++) await step();
+    stepMs += (performance.now() - t) / STEPS;
+    optimizer.dispose();
+    net.ctx.dispose();
+    tf.dispose([x, y]);
+  }
+  const ms = stepMs / SAMPLES;
+  if (id === 'chain') chainStep = ms;
+  console.log(
+    `${id.padEnd(12)}${`${input.height}×${input.width}`.padEnd(9)}${compactNumber(Math.round(params / SAMPLES)).padStart(9)}${(buildMs / SAMPLES).toFixed(1).padStart(17)}${ms.toFixed(1).padStart(10)}${(ms / chainStep).toFixed(2).padStart(9)}`,
+  );
+}
