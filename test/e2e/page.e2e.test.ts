@@ -100,6 +100,9 @@ describe('cell space in the page', () => {
     expect(await waitForRunEnd(page)).toBe('done');
     expect(await page.locator('[data-testid=trial-row]').count()).toBe(1);
     expect(await page.textContent('[data-testid=depth-gap]')).toMatch(/as evaluated \(DARTS setting\)\s*20/);
+    // The network view stacks the cells: stem, 3N + 2 = 5 cells, head.
+    await page.click('[data-testid=dag-network]');
+    expect(await page.locator('[data-testid=dag] [data-testid=dag-node]').count()).toBe(2 + 5 + 1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,6 @@
 import { PlaygroundError } from '../errors';
 import type { Rng } from '../rng';
-import { cellNetworkCost } from './cell-cost';
+import { cellNetworkCost, cellPlan } from './cell-cost';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
 /**
@@ -180,6 +180,26 @@ export class CellSpace implements SearchSpace<CellGenotype> {
       g[which].edges.forEach(([op, input], e) => edges.push({ from: id(input), to: id(2 + Math.floor(e / 2)), op }));
       for (const n of g[which].concat) edges.push({ from: id(n), to: `${which}:out` });
     }
+    return { nodes, edges };
+  }
+
+  describeNetwork(g: CellGenotype): ArchGraph {
+    const nodes: ArchGraph['nodes'] = [
+      { id: 'in', label: 'input', kind: 'input' },
+      { id: 'stem', label: 'conv3x3', kind: 'conv3x3', detail: `${this.settings.stemMultiplier * this.settings.channels} ch` },
+    ];
+    const edges: ArchGraph['edges'] = [{ from: 'in', to: 'stem' }];
+    const ids = ['stem', 'stem'];
+    cellPlan(this.settings).forEach(({ reduction, channels }, i) => {
+      const id = `c${i}`;
+      const spec = reduction ? g.reduce : g.normal;
+      nodes.push({ id, label: reduction ? 'reduction cell' : 'normal cell', kind: reduction ? 'output' : 'node', detail: `${spec.concat.length}×${channels} ch${reduction ? ' · /2' : ''}` });
+      edges.push({ from: ids[ids.length - 1]!, to: id });
+      if (ids[ids.length - 2] !== ids[ids.length - 1]) edges.push({ from: ids[ids.length - 2]!, to: id, skip: true });
+      ids.push(id);
+    });
+    nodes.push({ id: 'out', label: 'pool + linear', kind: 'output' });
+    edges.push({ from: ids[ids.length - 1]!, to: 'out' });
     return { nodes, edges };
   }
 

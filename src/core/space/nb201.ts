@@ -135,6 +135,25 @@ export class Nb201Space implements SearchSpace<Nb201Genotype> {
     return { nodes, edges };
   }
 
+  describeNetwork(_g: Nb201Genotype): ArchGraph {
+    const { channels, cellsPerStage } = this.settings;
+    const nodes: ArchGraph['nodes'] = [{ id: 'in', label: 'input', kind: 'input' }, { id: 'stem', label: 'conv3x3', kind: 'conv3x3', detail: `${channels} ch` }];
+    const edges: ArchGraph['edges'] = [{ from: 'in', to: 'stem' }];
+    let prev = 'stem';
+    const link = (id: string, label: string, kind: string, detail: string) => {
+      nodes.push({ id, label, kind, detail });
+      edges.push({ from: prev, to: id });
+      prev = id;
+    };
+    for (let stage = 0; stage < 3; stage++) {
+      const c = channels * 2 ** stage;
+      if (stage > 0) link(`r${stage}`, 'residual block', 'output', `${c} ch · /2`);
+      for (let i = 0; i < cellsPerStage; i++) link(`s${stage}c${i}`, 'searched cell', 'node', `${c} ch`);
+    }
+    link('out', 'pool + linear', 'output', '');
+    return { nodes, edges };
+  }
+
   size(): number {
     return NB201_OPS.length ** NB201_EDGES.length;
   }

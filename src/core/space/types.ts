@@ -68,6 +68,8 @@ export interface SearchSpace<G = unknown> {
   /** Validates arbitrary data as a genotype of this space. */
   parse(raw: unknown): G;
   describe(g: G): ArchGraph;
+  /** For cell spaces, the network the cells are stacked into (the page's "network" view). */
+  describeNetwork?(g: G): ArchGraph;
   /** Number of distinct genotypes. */
   size(): number;
   cost(g: G, input: InputShape, numClasses: number): Cost;

@@ -98,6 +98,10 @@ export class WithHyperparameters<G> implements SearchSpace<WithHp<G>> {
     return this.inner.describe(g.arch);
   }
 
+  describeNetwork(g: WithHp<G>): ArchGraph {
+    return this.inner.describeNetwork ? this.inner.describeNetwork(g.arch) : this.inner.describe(g.arch);
+  }
+
   size(): number {
     return this.inner.size() * HP_KEYS.reduce((n, k) => n * this.grid[k].length, 1);
   }

@@ -71,3 +71,14 @@ describe('cell space', () => {
     expect(graph.edges.filter((e) => !e.op)).toHaveLength(8);
   });
 });
+
+describe('cell network view', () => {
+  it('stacks 3N + 2 cells with reductions after each third', () => {
+    const space = new CellSpace({ cellsPerStage: 2 });
+    const graph = space.describeNetwork(DARTS_V2.genotype);
+    const cells = graph.nodes.filter((n) => n.label.endsWith('cell')).map((n) => n.label);
+    expect(cells).toEqual(['normal cell', 'normal cell', 'reduction cell', 'normal cell', 'normal cell', 'reduction cell', 'normal cell', 'normal cell']);
+    // Each cell reads the two before it.
+    expect(graph.edges.filter((e) => e.skip)).toHaveLength(cells.length - 1);
+  });
+});
