@@ -15,6 +15,7 @@ const CASES: Array<[string, SearchSpace, InputShape]> = [
   ['chain on 8×8 images', new ChainSpace() as SearchSpace, { height: 8, width: 8, channels: 1 }],
   ['chain on 2-D points', new ChainSpace({ depth: 6, widths: [4, 16] }) as SearchSpace, { height: 1, width: 1, channels: 2 }],
   ['chain on 16×16 RGB', new ChainSpace({ depth: 3 }) as SearchSpace, { height: 16, width: 16, channels: 3 }],
+  ['chain, 6 layers, on odd 7×7 images (strided skips)', new ChainSpace({ depth: 6 }) as SearchSpace, { height: 7, width: 7, channels: 1 }],
   ['NB201 on 8×8', new Nb201Space() as SearchSpace, { height: 8, width: 8, channels: 1 }],
   ['MnasNet stages on 8×8', new MnasSpace() as SearchSpace, { height: 8, width: 8, channels: 1 }],
   ['resolution path on 8×8', new ResolutionSpace() as SearchSpace, { height: 8, width: 8, channels: 1 }],

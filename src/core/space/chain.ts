@@ -29,6 +29,8 @@ export interface ChainLayer {
   op: ChainOp;
   /** Output channels of a conv; null for pooling and identity, which keep their input's channels. */
   width: number | null;
+  /** 2 halves the height and width (pooling and identity subsample). */
+  stride: 1 | 2;
   /** Earlier nodes (0 = the input, j = layer j's output) feeding this layer besides its predecessor; sorted. */
   skips: number[];
 }
@@ -64,6 +66,17 @@ export function chainChannels(g: ChainGenotype, inputChannels: number): { node: 
   return { node, layerIn };
 }
 
+/**
+ * How many times each node (0 = input) is smaller than the input: the product of the strides
+ * before it. On a 1 × 1 input nothing can shrink, so every factor is 1.
+ */
+export function chainStrideFactors(g: ChainGenotype, input: InputShape): number[] {
+  const flat = input.height === 1 && input.width === 1;
+  const factors = [1];
+  g.layers.forEach((layer, j) => factors.push(factors[j]! * (flat ? 1 : layer.stride)));
+  return factors;
+}
+
 /** Kernel actually applied: on a 1 × 1 map a k × k kernel only ever sees its centre. */
 export function effectiveKernel(op: ChainOp, input: InputShape): number {
   return input.height === 1 && input.width === 1 ? 1 : CHAIN_KERNEL[op];
@@ -86,8 +99,9 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     const op = rng.pick(CHAIN_OPS);
     const width = isConvOp(op) ? rng.pick(this.settings.widths) : null;
     const skips: number[] = [];
+    const stride = rng.next() < 0.25 ? 2 : 1;
     for (let s = 0; s < index; s++) if (rng.next() < 0.3) skips.push(s);
-    return { op, width, skips };
+    return { op, width, stride, skips };
   }
 
   sample(rng: Rng): ChainGenotype {
@@ -108,12 +122,13 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
       for (const op of CHAIN_OPS) {
         if (isConvOp(op)) {
           for (const width of this.settings.widths) {
-            if (op !== layer.op || width !== layer.width) out.push(withLayer(j, { op, width, skips: [...layer.skips] }));
+            if (op !== layer.op || width !== layer.width) out.push(withLayer(j, { op, width, stride: layer.stride, skips: [...layer.skips] }));
           }
         } else if (op !== layer.op) {
-          out.push(withLayer(j, { op, width: null, skips: [...layer.skips] }));
+          out.push(withLayer(j, { op, width: null, stride: layer.stride, skips: [...layer.skips] }));
         }
       }
+      out.push(withLayer(j, { ...layer, stride: layer.stride === 1 ? 2 : 1, skips: [...layer.skips] }));
       for (let s = 0; s < j; s++) {
         const skips = layer.skips.includes(s) ? layer.skips.filter((x) => x !== s) : [...layer.skips, s].sort((a, b) => a - b);
         out.push(withLayer(j, { ...layer, skips }));
@@ -124,19 +139,20 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
 
   encode(g: ChainGenotype): string {
     return g.layers
-      .map((l) => `${l.op}${l.width === null ? '' : `-${l.width}`}${l.skips.length ? `<${l.skips.join(',')}` : ''}`)
+      .map((l) => `${l.op}${l.width === null ? '' : `-${l.width}`}${l.stride === 2 ? '/2' : ''}${l.skips.length ? `<${l.skips.join(',')}` : ''}`)
       .join('|');
   }
 
   decode(text: string): ChainGenotype {
     if (typeof text !== 'string' || text.length === 0) throw invalid('the text', 'is empty');
     const layers = text.split('|').map((part, j) => {
-      const m = /^([a-z0-9_]+)(?:-(\d+))?(?:<([\d,]+))?$/.exec(part);
-      if (!m) throw invalid(`layer ${j + 1} ("${part}")`, 'is not of the form op[-width][<skip,skip]');
+      const m = /^([a-z0-9_]+)(?:-(\d+))?(\/2)?(?:<([\d,]+))?$/.exec(part);
+      if (!m) throw invalid(`layer ${j + 1} ("${part}")`, 'is not of the form op[-width][/2][<skip,skip]');
       return {
         op: m[1] as ChainOp,
         width: m[2] === undefined ? null : Number(m[2]),
-        skips: m[3] === undefined ? [] : m[3].split(',').map(Number),
+        stride: m[3] === undefined ? 1 : 2,
+        skips: m[4] === undefined ? [] : m[4].split(',').map(Number),
       };
     });
     return this.parse({ layers });
@@ -153,7 +169,8 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     const layers = rawLayers.map((rl, j): ChainLayer => {
       const where = `layer ${j + 1}`;
       if (typeof rl !== 'object' || rl === null) throw invalid(where, 'is not an object');
-      const { op, width, skips } = rl as Record<string, unknown>;
+      const { op, width, skips, stride = 1 } = rl as Record<string, unknown>;
+      if (stride !== 1 && stride !== 2) throw invalid(where, `has stride ${String(stride)}; it may be 1 or 2`);
       if (!CHAIN_OPS.includes(op as ChainOp)) throw invalid(where, `has unknown op "${String(op)}" (known: ${CHAIN_OPS.join(', ')})`);
       const chainOp = op as ChainOp;
       if (isConvOp(chainOp)) {
@@ -172,7 +189,7 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
           throw invalid(where, `has skip from ${String(s)}; it may only skip from nodes 0 to ${j - 1} (0 is the input)`);
         }
       }
-      return { op: chainOp, width: isConvOp(chainOp) ? (width as number) : null, skips: sorted };
+      return { op: chainOp, width: isConvOp(chainOp) ? (width as number) : null, stride: stride as 1 | 2, skips: sorted };
     });
     return { layers };
   }
@@ -182,7 +199,8 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     const edges: ArchGraph['edges'] = [];
     g.layers.forEach((layer, j) => {
       const id = `n${j + 1}`;
-      nodes.push({ id, label: layer.op, kind: layer.op, detail: layer.width === null ? undefined : `${layer.width} ch` });
+      const detail = [layer.width === null ? '' : `${layer.width} ch`, layer.stride === 2 ? '/2' : ''].filter(Boolean).join(' · ');
+      nodes.push({ id, label: layer.op, kind: layer.op, detail: detail || undefined });
       edges.push({ from: `n${j}`, to: id });
       for (const s of layer.skips) edges.push({ from: `n${s}`, to: id, skip: true });
     });
@@ -194,21 +212,23 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
   size(): number {
     const perLayer = CHAIN_OPS.filter(isConvOp).length * this.settings.widths.length + CHAIN_OPS.filter((o) => !isConvOp(o)).length;
     let total = 1;
-    for (let j = 0; j < this.settings.depth; j++) total *= perLayer * 2 ** j;
+    // Per layer: its (op, width), its stride, and a subset of the earlier nodes to skip from.
+    for (let j = 0; j < this.settings.depth; j++) total *= perLayer * 2 * 2 ** j;
     return total;
   }
 
   cost(g: ChainGenotype, input: InputShape, numClasses: number): Cost {
     const { node, layerIn } = chainChannels(g, input.channels);
-    const pixels = input.height * input.width;
+    const factors = chainStrideFactors(g, input);
     let params = 0;
     let flops = 0;
     g.layers.forEach((layer, j) => {
       if (layer.width === null) return;
       const k = effectiveKernel(layer.op, input);
       const weights = k * k * layer.width * layerIn[j]!;
+      const f = factors[j + 1]!;
       params += weights + 2 * layer.width;
-      flops += weights * pixels;
+      flops += weights * Math.ceil(input.height / f) * Math.ceil(input.width / f);
     });
     const last = node[node.length - 1]!;
     params += last * numClasses + numClasses;
@@ -229,6 +249,7 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     const out: Decision[] = [];
     for (let j = 0; j < this.settings.depth; j++) {
       out.push({ name: `layer ${j + 1}`, options });
+      out.push({ name: `layer ${j + 1} stride`, options: ['1', '2'] });
       for (let s = 0; s < j; s++) out.push({ name: `layer ${j + 1} skip from ${s}`, options: ['no', 'yes'] });
     }
     return out;
@@ -238,6 +259,7 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     const options = this.layerOptions();
     return g.layers.flatMap((layer, j) => [
       options.findIndex((o) => o.op === layer.op && o.width === layer.width),
+      layer.stride - 1,
       ...Array.from({ length: j }, (_, s) => (layer.skips.includes(s) ? 1 : 0)),
     ]);
   }
@@ -249,9 +271,10 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     for (let j = 0; j < this.settings.depth; j++) {
       const option = options[choices[k++]!];
       if (!option) throw invalid(`layer ${j + 1}`, `has choice ${choices[k - 1]}, which is not an option`);
+      const stride = choices[k++] === 1 ? 2 : 1;
       const skips: number[] = [];
       for (let s = 0; s < j; s++) if (choices[k++] === 1) skips.push(s);
-      layers.push({ op: option.op, width: option.width, skips });
+      layers.push({ op: option.op, width: option.width, stride, skips });
     }
     if (k !== choices.length) throw invalid('the choice list', `has ${choices.length} entries where this space has ${k}`);
     return { layers };

@@ -20,7 +20,7 @@ export const SPACE_TITLES: Record<SpaceId, string> = {
 /** One sentence per space for the page: what is searched and why it matters. */
 export const SPACE_BLURBS: Record<SpaceId, string> = {
   chain:
-    'Each layer picks an operation, a width and which earlier layers feed it: the whole network is searched, so the space grows exponentially with depth.',
+    'Each layer picks an operation (its kernel), a width, a stride and which earlier layers feed it: the whole network is searched, so the space grows exponentially with depth (Zoph & Le 2017).',
   cell: 'A normal and a reduction cell (B nodes, two inputs and two ops each) are searched and stacked: the same cells work at any depth, so search shallow and evaluate deep.',
   nb201:
     'One small cell (4 nodes, an operation on each of 6 edges) is searched and stacked into a fixed network: 15 625 cells in all, 6 466 of them unique up to isomorphism.',

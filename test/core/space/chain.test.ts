@@ -6,7 +6,7 @@ import { CHAIN_OPS, ChainSpace, type ChainGenotype } from '../../../src/core/spa
 const space = new ChainSpace({ depth: 5, widths: [8, 16] });
 
 function decisions(g: ChainGenotype): string[] {
-  return g.layers.flatMap((l, j) => [`${j}:op=${l.op}:${l.width}`, ...Array.from({ length: j }, (_, s) => `${j}:skip${s}=${l.skips.includes(s)}`)]);
+  return g.layers.flatMap((l, j) => [`${j}:op=${l.op}:${l.width}`, `${j}:stride=${l.stride}`, ...Array.from({ length: j }, (_, s) => `${j}:skip${s}=${l.skips.includes(s)}`)]);
 }
 
 describe('chain space', () => {
@@ -31,8 +31,8 @@ describe('chain space', () => {
     }
   });
 
-  it('counts its size as the product of per-layer choices and skip subsets', () => {
-    const perLayer = 3 * 2 + 3; // three convs × two widths, plus three width-free ops
+  it('counts its size as the product of per-layer choices, strides and skip subsets', () => {
+    const perLayer = (3 * 2 + 3) * 2; // (three convs × two widths, plus three width-free ops) × two strides
     let expected = 1;
     for (let j = 0; j < 5; j++) expected *= perLayer * 2 ** j;
     expect(space.size()).toBe(expected);
@@ -41,7 +41,8 @@ describe('chain space', () => {
 
   it('has as many neighbours as single-decision changes', () => {
     const g = space.sample(createRng(3));
-    const expected = g.layers.reduce((sum, _l, j) => sum + (CHAIN_OPS.length - 3) + 3 * 2 - 1 + j, 0);
+    // Per layer: every other (op, width), the other stride, and toggling each possible skip.
+    const expected = g.layers.reduce((sum, _l, j) => sum + (CHAIN_OPS.length - 3) + 3 * 2 - 1 + 1 + j, 0);
     expect(space.neighbours(g)).toHaveLength(expected);
   });
 
@@ -52,6 +53,7 @@ describe('chain space', () => {
     ['the wrong depth', 'conv3x3-8|identity', /has 2 layers where this space has 5/],
     ['a malformed layer', 'conv3x3-8|identity|identity|identity|?!', /layer 5/],
     ['a width on a pool', 'conv3x3-8|max_pool3x3-8|identity|identity|identity', /has no width/],
+    ['a stride of 3', 'conv3x3-8/3|identity|identity|identity|identity', /layer 1/],
   ])('rejects %s with a clear, typed error', (_name, text, message) => {
     let error: unknown;
     try {
@@ -62,6 +64,13 @@ describe('chain space', () => {
     expect(error).toBeInstanceOf(PlaygroundError);
     expect((error as PlaygroundError).code).toBe('invalid-genotype');
     expect((error as PlaygroundError).message).toMatch(message);
+  });
+
+  it('reads strides and shows them', () => {
+    const g = space.decode('conv3x3-8/2|max_pool3x3/2<0|conv5x5-16|identity<1,2|conv1x1-8');
+    expect(g.layers.map((l) => l.stride)).toEqual([2, 2, 1, 1, 1]);
+    expect(space.encode(g)).toBe('conv3x3-8/2|max_pool3x3/2<0|conv5x5-16|identity<1,2|conv1x1-8');
+    expect(space.describe(g).nodes[1]!.detail).toBe('8 ch · /2');
   });
 
   it('describes a genotype as a graph with one node per layer plus input and output', () => {
