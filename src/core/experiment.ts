@@ -64,6 +64,14 @@ export const ExperimentSchema = v.object({
         }),
         {},
       ),
+      resolution: v.optional(
+        v.object({
+          layers: v.optional(int(1, 16), 6),
+          levels: v.optional(int(2, 5), 4),
+          channels: v.optional(int(1, 64), 8),
+        }),
+        {},
+      ),
       nb201: v.optional(
         v.object({
           channels: v.optional(int(1, 64), 8),
