@@ -2,32 +2,17 @@ import type { ResultDigest } from '../core/digest';
 import type { ErrorInfo } from '../core/errors';
 import type { ArchGraph } from '../core/space/types';
 import type { EpochReport } from '../nn/train';
-import type { EvaluatorInfo } from './evaluate/types';
+import type { Evaluation, EvaluatorInfo } from './evaluate/types';
 
-export interface TrialRecord {
+/** A finished trial: what the evaluator measured, plus where it came from and what the strategy was told. */
+export interface TrialRecord extends Evaluation {
   /** 0-based position in the search. */
   index: number;
   encoded: string;
   genotype: unknown;
   origin: string;
-  /** Validation accuracy, 0..1. */
-  accuracy: number;
   /** What the strategy was told: the accuracy, or a multi-objective reward built from it. */
   reward: number;
-  /** Epochs trained; fewer than the experiment's for a low-fidelity or early-stopped trial. */
-  epochs?: number;
-  stoppedEarly?: boolean;
-  /** Scored by the surrogate evaluator instead of trained. */
-  predicted?: { std: number };
-  /** Median forward-pass time of one example on this device, ms; absent for table lookups. */
-  latencyMs?: number;
-  params: number;
-  flops: number;
-  /** Wall-clock seconds to build, train and evaluate. */
-  seconds: number;
-  curve: EpochReport[];
-  /** A figure reported beside the reward, never seen by the strategy (the benchmark's 200-epoch test accuracy). */
-  reported?: { label: string; accuracy: number };
   graph: ArchGraph;
 }
 

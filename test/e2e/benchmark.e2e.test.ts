@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startPreview, watchErrors } from './browser';
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from './browser';
+import { usePageEnvironment } from './environment';
 import { setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
 
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePageEnvironment();
 
 describe('searching the NAS-Bench-201 table in the page', () => {
   it('runs a thousand lookups, shows the 200-epoch test accuracy and keeps the table readable', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchErrors(page);
-    await page.goto(server.url);
+    await page.goto(env.url);
     await waitForBackend(page);
     await page.selectOption('[data-testid=evaluator]', 'nb201');
     // Switching the evaluator moves space and dataset to what the table covers.
@@ -49,9 +38,9 @@ describe('searching the NAS-Bench-201 table in the page', () => {
 
 describe('comparing strategies in the page', () => {
   it('runs several strategies on the same seeds and summarises mean and spread', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchErrors(page);
-    await page.goto(server.url);
+    await page.goto(env.url);
     await waitForBackend(page);
     await page.selectOption('[data-testid=evaluator]', 'nb201');
     await setNumber(page, 'budget', 100);

@@ -36,3 +36,4 @@ export function watchErrors(page: Page): string[] {
   page.on('pageerror', (err) => errors.push(err.message));
   return errors;
 }
+

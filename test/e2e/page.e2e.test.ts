@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startPreview, watchErrors } from './browser';
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from './browser';
+import { usePageEnvironment } from './environment';
 import { setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
 
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePageEnvironment();
 
 describe('the playground page', () => {
   it('runs a 3-trial search on digits, shows the trials, the best DAG and a share link that restores every control', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchErrors(page);
-    await page.goto(server.url);
+    await page.goto(env.url);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await waitForBackend(page);
 
@@ -39,7 +28,7 @@ describe('the playground page', () => {
     expect(link).toMatch(/#v=1&x=/);
     expect(new URL(page.url()).hash).toBe(new URL(link).hash);
 
-    const fresh = await browser.newPage();
+    const fresh = await env.browser.newPage();
     const freshErrors = watchErrors(fresh);
     await fresh.goto(link);
     await waitForBackend(fresh);
@@ -54,9 +43,9 @@ describe('the playground page', () => {
   });
 
   it('says clearly when a link is broken, and loads the defaults', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}#v=1&x=this-is-not-a-link`);
+    await page.goto(`${env.url}#v=1&x=this-is-not-a-link`);
     await waitForBackend(page);
     expect(await page.textContent('[role=alert]')).toMatch(/link could not be opened/i);
     expect(await page.inputValue('[data-testid=dataset]')).toBe('digits');
@@ -65,8 +54,8 @@ describe('the playground page', () => {
   });
 
   it('stops a run on request and keeps the finished trials', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await env.browser.newPage();
+    await page.goto(env.url);
     await waitForBackend(page);
     await page.selectOption('[data-testid=dataset]', 'spiral');
     await setNumber(page, 'budget', 200);
@@ -84,9 +73,9 @@ describe('the playground page', () => {
 
 describe('cell space in the page', () => {
   it('draws a published cell, then searches the space and shows the depth gap', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchErrors(page);
-    await page.goto(server.url);
+    await page.goto(env.url);
     await waitForBackend(page);
     await page.selectOption('[data-testid=space]', 'cell');
     await page.selectOption('[data-testid=cell-preset]', 'darts-v2');

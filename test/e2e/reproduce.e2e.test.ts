@@ -1,23 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseExperiment } from '../../src/core/experiment';
 import { encodeLink } from '../../src/core/link';
-import { launchBrowser, startPreview, watchErrors } from './browser';
+import { watchErrors } from './browser';
+import { usePageEnvironment } from './environment';
 import { architectures, waitForBackend, waitForRunEnd } from './page-helpers';
 
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePageEnvironment();
 
 describe('one link, two runtimes', () => {
   it('gives the same architectures in the same order in the page and in the CLI on WASM', async () => {
@@ -39,10 +28,10 @@ describe('one link, two runtimes', () => {
     expect(cli.status, cli.stderr).toBe(0);
     const fromCli = JSON.parse(cli.stdout) as { trials: Array<{ encoded: string }>; link: string };
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchErrors(page);
     // The CLI's link carries its result digest, so the page can say whether it reproduced it.
-    await page.goto(`${server.url}${fromCli.link}`);
+    await page.goto(`${env.url}${fromCli.link}`);
     await waitForBackend(page);
     await page.click('[data-testid=start]');
     expect(await waitForRunEnd(page)).toBe('done');

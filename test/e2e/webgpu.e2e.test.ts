@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseExperiment } from '../../src/core/experiment';
 import { encodeLink } from '../../src/core/link';
-import { launchBrowser, startPreview, watchErrors } from './browser';
+import { watchErrors } from './browser';
+import { usePageEnvironment } from './environment';
 import { waitForBackend, waitForRunEnd } from './page-helpers';
 
-let server: Awaited<ReturnType<typeof startPreview>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = usePageEnvironment();
 
 async function webGpuOffered(page: import('playwright-core').Page): Promise<boolean> {
   return page.evaluate(async () => {
@@ -29,9 +18,9 @@ describe('GPU backends in the browser', () => {
   it('trains a trial on WebGPU where Chromium offers an adapter, and otherwise says why it fell back', async () => {
     // A few steps only: here WebGPU runs on SwiftShader, about 2 s a step.
     const experiment = parseExperiment({ dataset: 'spiral', data: { maxExamples: 60 }, budget: 1, training: { epochs: 1, batchSize: 16 }, backend: 'webgpu' });
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}${encodeLink(experiment)}`);
+    await page.goto(`${env.url}${encodeLink(experiment)}`);
     const offered = await webGpuOffered(page);
     await waitForBackend(page);
     await page.click('[data-testid=start]');
@@ -49,9 +38,9 @@ describe('GPU backends in the browser', () => {
 
   it('trains a trial on WebGL when asked', async () => {
     const experiment = parseExperiment({ dataset: 'spiral', data: { maxExamples: 60 }, budget: 1, training: { epochs: 1, batchSize: 16 }, backend: 'webgl' });
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}${encodeLink(experiment)}`);
+    await page.goto(`${env.url}${encodeLink(experiment)}`);
     const offered = await page.evaluate(() => Boolean(new OffscreenCanvas(1, 1).getContext('webgl2')));
     await waitForBackend(page);
     await page.click('[data-testid=start]');

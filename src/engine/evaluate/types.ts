@@ -1,7 +1,7 @@
 import type { EpochReport } from '../../nn/train';
 
 export interface Evaluation {
-  /** The reward the strategy sees: validation accuracy, 0..1. */
+  /** Validation accuracy, 0..1 (the reward, unless a multi-objective goal builds one from it). */
   accuracy: number;
   /** A figure reported beside it but never shown to the strategy, e.g. the benchmark's 200-epoch test accuracy. */
   reported?: { label: string; accuracy: number };
@@ -12,9 +12,12 @@ export interface Evaluation {
   stoppedEarly?: boolean;
   /** Scored by the surrogate instead of trained; `std` is the ensemble's spread. */
   predicted?: { std: number };
+  /** Median forward-pass time of one example on this device, ms; absent for table lookups. */
   latencyMs?: number;
   params: number;
+  /** Multiply–accumulates of one forward pass of one example. */
   flops: number;
+  /** Wall-clock seconds to build, train and evaluate. */
   seconds: number;
 }
 
