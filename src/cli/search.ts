@@ -4,7 +4,7 @@ import { encodeLink } from '../core/link';
 import { readPublicAsset } from '../data/node-assets';
 import type { EngineEvent, TrialRecord } from '../engine/events';
 import { finalScore } from '../engine/compare';
-import { runSearch, type SearchResult } from '../engine/search';
+import { runSearch, SearchInterrupted, type SearchResult } from '../engine/search';
 import { useNodeBackend } from '../nn/backend-node';
 import { parseCliArgs, USAGE } from './args';
 import { formatSeedTable, formatTable, progressLine, trialJson } from './format';
@@ -71,7 +71,8 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (e: unknown) => {
+  (thrown: unknown) => {
+    const e = thrown instanceof SearchInterrupted ? thrown.cause : thrown;
     if (e instanceof PlaygroundError) {
       process.stderr.write(`error: ${e.describe()}\n`);
       process.exit(e.code === 'invalid-config' || e.code === 'invalid-link' || e.code === 'unsupported-link-version' || e.code === 'incompatible-data' ? 2 : 1);

@@ -16,6 +16,17 @@ export interface SearchResult {
   stopped: boolean;
 }
 
+/** A search that failed part-way: the error, and the trials finished before it (to resume from). */
+export class SearchInterrupted extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly trials: TrialRecord[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'SearchInterrupted';
+  }
+}
+
 export interface SearchDeps {
   readAsset: AssetReader;
   /** The tfjs backend in use, recorded in the digest. */
@@ -23,6 +34,11 @@ export interface SearchDeps {
   control?: SearchControl;
   /** Overrides the evaluator the experiment asks for (tests, benchmarks). */
   setup?: EvaluatorSetup;
+  /**
+   * Trials of an earlier, interrupted run of this experiment: they are replayed into the strategy
+   * (and the evaluator's memory) without training again, and the search goes on after them.
+   */
+  resumeFrom?: readonly TrialRecord[];
 }
 
 
@@ -48,6 +64,15 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
     for (let index = 0; index < x.budget; index++) {
       await control.checkpoint();
       const proposal = strategy.ask();
+      const earlier = deps.resumeFrom?.[index];
+      if (earlier) {
+        // Same experiment, same seed: the strategy proposes what it proposed before.
+        if (earlier.encoded !== proposal.encoded) throw new Error(`Resuming diverged at trial ${index + 1}: ${proposal.encoded} instead of ${earlier.encoded}.`);
+        setup.evaluator.replay?.(earlier.genotype, index, earlier);
+        strategy.tell({ index, genotype: proposal.genotype, encoded: proposal.encoded, reward: earlier.reward });
+        trials.push(earlier);
+        continue;
+      }
       const graph = space.describe(proposal.genotype);
       emit({ type: 'trial-start', index, encoded: proposal.encoded, origin: proposal.origin, graph });
       const result = await setup.evaluator.evaluate(
@@ -64,7 +89,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
     }
   } catch (e) {
     // Errors go to the caller (the worker reports them, the CLI prints them); a stop is not one.
-    if (!(isPlaygroundError(e) && e.code === 'cancelled')) throw e;
+    if (!(isPlaygroundError(e) && e.code === 'cancelled')) throw new SearchInterrupted(e, trials);
     stopped = true;
   }
   const digest = makeDigest(trials, backend);

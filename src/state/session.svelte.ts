@@ -38,6 +38,8 @@ export class SearchSession {
   /** The result digest carried by the link the page was opened with. */
   sharedDigest = $state.raw<ResultDigest | null>(null);
   digest = $state.raw<ResultDigest | null>(null);
+  /** Something the person should know about the run in progress. */
+  notice = $state<string | null>(null);
   /** A published architecture shown before any trial (the cell presets). */
   preview = $state.raw<{ title: string; caption: string; graph: ArchGraph } | null>(null);
 
@@ -90,6 +92,7 @@ export class SearchSession {
     this.trials = [];
     this.current = null;
     this.error = null;
+    this.notice = null;
     this.digest = null;
     this.info = null;
     const experiment = $state.snapshot(this.experiment) as Experiment;
@@ -152,6 +155,11 @@ export class SearchSession {
           status = 'error';
           break;
         case 'log':
+          // The worker changed course (a GPU failed and the search moved to WASM): say so.
+          this.notice = event.message;
+          void this.worker.currentBackend().then((report) => {
+            if (report) this.backend = report;
+          });
           break;
       }
     }

@@ -46,5 +46,7 @@ export interface SearchWorkerApi {
   pause(runId: number): void;
   resume(runId: number): void;
   stop(runId: number): void;
+  /** The backend in use now (it changes when a GPU fails mid-search). */
+  currentBackend(): BackendReport | null;
   memory(): MemoryInfo;
 }

@@ -1,9 +1,10 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
-import { toErrorInfo } from '../core/errors';
+import { isPlaygroundError, toErrorInfo } from '../core/errors';
 import type { BackendPreference, Experiment } from '../core/experiment';
 import { SearchControl } from '../engine/control';
-import { runSearch } from '../engine/search';
+import { runSearch, SearchInterrupted } from '../engine/search';
+import type { EngineEvent, TrialRecord } from '../engine/events';
 import { compareStrategies } from '../engine/compare';
 import { chooseBackend } from '../nn/backend-browser';
 import { createEventBatcher, FLUSH_EVERY_MS } from './batch';
@@ -32,12 +33,29 @@ const api: SearchWorkerApi = {
     const control = new SearchControl();
     active = { runId, control };
     const batcher = createEventBatcher((events) => sink(runId, events));
+    const emit = (event: EngineEvent) => batcher.push(event);
     try {
       // A table lookup runs no model, so it needs no backend (and survives a lost GPU).
       if (experiment.evaluator === 'train' && (!backend || backend.preference !== experiment.backend)) backend = await chooseBackend(experiment.backend);
-      await runSearch(experiment, { readAsset, backend: backend?.chosen ?? 'none', control }, (event) => batcher.push(event));
+      let resumeFrom: TrialRecord[] | undefined;
+      for (;;) {
+        try {
+          await runSearch(experiment, { readAsset, backend: backend?.chosen ?? 'none', control, resumeFrom }, emit);
+          break;
+        } catch (e) {
+          // A GPU that fails mid-search (device lost, out of memory) costs the trial in flight, not the
+          // search: continue on WASM from the trials already finished. Anything else is reported.
+          const onGpu = backend?.chosen === 'webgpu' || backend?.chosen === 'webgl';
+          if (!(e instanceof SearchInterrupted) || !onGpu || isPlaygroundError(e.cause)) throw e;
+          const lost = backend!.chosen.toUpperCase();
+          backend = await chooseBackend('wasm');
+          backend = { ...backend, fallback: true, reason: `${lost} failed during the search (${e.message}); continuing on WASM from trial ${e.trials.length + 1}` };
+          emit({ type: 'log', message: `${lost} failed during trial ${e.trials.length + 1}: ${e.message}. The search continues on WASM; the ${e.trials.length} finished trials are kept.` });
+          resumeFrom = e.trials;
+        }
+      }
     } catch (e) {
-      batcher.push({ type: 'error', error: toErrorInfo(e) });
+      emit({ type: 'error', error: toErrorInfo(e instanceof SearchInterrupted ? e.cause : e) });
     } finally {
       batcher.flush();
       if (active?.runId === runId) active = null;
@@ -73,6 +91,10 @@ const api: SearchWorkerApi = {
   stop(runId) {
     if (active?.runId === runId) active.control.stop();
   },
+  currentBackend() {
+    return backend;
+  },
+
   memory() {
     const m = tf.memory();
     return { numTensors: m.numTensors, numBytes: m.numBytes };

@@ -172,3 +172,34 @@ describe('surrogate evaluation', () => {
     }
   });
 });
+
+describe('resuming an interrupted search', () => {
+  it('keeps the finished trials and continues exactly as an uninterrupted run would', async () => {
+    const { SearchInterrupted } = await import('../../src/engine/search');
+    const { createEvaluator } = await import('../../src/engine/evaluate/index');
+    const { experimentSpace } = await import('../../src/core/experiment');
+    await on('wasm');
+    const x = parseExperiment({ ...SMALL, budget: 7, seed: 13, training: { epochs: 2, earlyStopping: true } });
+    const reference = await runSearch(x, { readAsset: readPublicAsset, backend: 'wasm' }, () => {});
+
+    // The same search, with the "GPU" failing during trial 5.
+    const setup = await createEvaluator(x, experimentSpace(x), readPublicAsset);
+    const inner = setup.evaluator;
+    const failing = { ...setup, evaluator: { kind: inner.kind, replay: inner.replay?.bind(inner), evaluate: (g: unknown, i: number, h?: object, f?: number) => (i === 4 ? Promise.reject(new Error('GPU device was lost')) : inner.evaluate(g, i, h, f)) } };
+    let interrupted: InstanceType<typeof SearchInterrupted> | null = null;
+    try {
+      await runSearch(x, { readAsset: readPublicAsset, backend: 'webgpu', setup: failing }, () => {});
+    } catch (e) {
+      interrupted = e as InstanceType<typeof SearchInterrupted>;
+    }
+    expect(interrupted).toBeInstanceOf(SearchInterrupted);
+    expect(interrupted!.trials).toHaveLength(4);
+    expect(interrupted!.message).toMatch(/GPU device was lost/);
+
+    const events: EngineEvent[] = [];
+    const resumed = await runSearch(x, { readAsset: readPublicAsset, backend: 'wasm', resumeFrom: interrupted!.trials }, (e) => events.push(e));
+    expect(resumed.trials.map((t) => [t.encoded, t.accuracy, t.stoppedEarly])).toEqual(reference.trials.map((t) => [t.encoded, t.accuracy, t.stoppedEarly]));
+    // Only the trials after the failure were run (and announced) again.
+    expect(events.filter((e) => e.type === 'trial')).toHaveLength(3);
+  });
+});

@@ -33,6 +33,10 @@ export class ScratchEvaluator implements Evaluator {
     return report.valAccuracy < median;
   }
 
+  replay(_genotype: unknown, _index: number, evaluation: Evaluation): void {
+    this.history.push(evaluation.curve.map((r) => r.valAccuracy));
+  }
+
   async evaluate(genotype: unknown, index: number, hooks: EvaluateHooks = {}, fidelity = 1): Promise<Evaluation> {
     const started = performance.now();
     const rng = createRng(this.seed).fork(`trial-${index}`);

@@ -30,6 +30,12 @@ export class SurrogateEvaluator implements Evaluator {
     private readonly seed: number,
   ) {}
 
+  replay(genotype: unknown, index: number, evaluation: Evaluation): void {
+    if (evaluation.predicted) return;
+    this.inner.replay?.(genotype, index, evaluation);
+    this.seen.push({ features: oneHot(this.space.decisions(), this.space.toDecisions(genotype)), accuracy: evaluation.accuracy });
+  }
+
   async evaluate(genotype: unknown, index: number, hooks: EvaluateHooks = {}, fidelity = 1): Promise<Evaluation> {
     const features = oneHot(this.space.decisions(), this.space.toDecisions(genotype));
     const real = index < this.settings.warmup || (index - this.settings.warmup) % this.settings.trainEvery === this.settings.trainEvery - 1;

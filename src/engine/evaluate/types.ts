@@ -30,6 +30,8 @@ export interface Evaluator {
   readonly kind: string;
   /** `fidelity` in (0, 1]: the share of the full training budget to spend. */
   evaluate(genotype: unknown, index: number, hooks?: EvaluateHooks, fidelity?: number): Promise<Evaluation>;
+  /** Learns from a trial evaluated by an earlier run, as if it had evaluated it (resuming). */
+  replay?(genotype: unknown, index: number, evaluation: Evaluation): void;
 }
 
 /** What the page and the CLI show about the data behind an evaluator. */
