@@ -11,7 +11,7 @@ import { STRATEGY_IDS } from './strategy/index';
  */
 
 /** Datasets with examples to train on. */
-export const TRAINABLE_DATASETS = ['digits', 'shapes', 'spiral'] as const;
+export const TRAINABLE_DATASETS = ['digits', 'shapes', 'spiral', 'iris', 'wine', 'breast_cancer'] as const;
 /** Datasets known only through a tabular benchmark: searched by lookup, never trained here. */
 export const BENCHMARK_DATASETS = ['cifar10', 'cifar100', 'imagenet16'] as const;
 export type BenchmarkDataset = (typeof BENCHMARK_DATASETS)[number];

@@ -5,6 +5,7 @@ import type { TrainData } from '../nn/train';
 import { DIGITS_PATH, parseDigits } from './digits';
 import { makeShapes, makeSpiral } from './procedural';
 import { stratifiedSplit } from './split';
+import { parseTable, standardize, TABLES } from './tabular';
 import type { AssetReader, DatasetInfo, RawDataset } from './types';
 
 export interface PreparedData extends TrainData {
@@ -26,6 +27,17 @@ export async function loadRaw(x: Experiment, readAsset: AssetReader): Promise<Ra
         throw new PlaygroundError('dataset-load', `Could not load the digits dataset (${e instanceof Error ? e.message : String(e)}).`, 'Check the connection and reload; the file is served with the page.');
       }
       return parseDigits(bytes);
+    }
+    case 'iris':
+    case 'wine':
+    case 'breast_cancer': {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readAsset(TABLES[x.dataset].path);
+      } catch (e) {
+        throw new PlaygroundError('dataset-load', `Could not load the ${x.dataset} table (${e instanceof Error ? e.message : String(e)}).`, 'Check the connection and reload; the file is served with the page.');
+      }
+      return parseTable(x.dataset, bytes);
     }
     default:
       throw new PlaygroundError('incompatible-data', `"${x.dataset}" has no examples to train on here; it is known only through the NAS-Bench-201 table.`, 'Choose the NAS-Bench-201 lookup, or another dataset.');
@@ -64,5 +76,6 @@ export async function prepareData(x: Experiment, readAsset: AssetReader): Promis
   const { input } = raw.info;
   const size = input.height * input.width * input.channels;
   const { train, val } = stratifiedSplit(raw.examples, size, x.data.validationFraction, x.data.maxExamples, createRng(x.seed).fork('data').fork('split'));
+  if (raw.info.kind === 'table') standardize(train, val, size);
   return { info: raw.info, input, classes: raw.info.classNames.length, train, val };
 }

@@ -11,8 +11,8 @@ export interface Examples {
 export interface DatasetInfo {
   id: DatasetId;
   title: string;
-  /** `image` draws as a grid of pictures, `points` as a scatter plot. */
-  kind: 'image' | 'points';
+  /** `image` draws as a grid of pictures, `points` as a scatter plot, `table` as rows of features. */
+  kind: 'image' | 'points' | 'table';
   input: InputShape;
   classNames: string[];
   source: string;

@@ -203,3 +203,11 @@ describe('resuming an interrupted search', () => {
     expect(events.filter((e) => e.type === 'trial')).toHaveLength(3);
   });
 });
+
+describe('search on a real table', () => {
+  it('finds an MLP that classifies iris well, and refuses image spaces with a clear message', async () => {
+    const result = await search({ dataset: 'iris', strategy: 'random', budget: 4, training: { epochs: 20, learningRate: 0.02, batchSize: 16 }, spaceSettings: { chain: { widths: [16, 32] } } });
+    expect(result.best!.accuracy).toBeGreaterThan(0.8); // chance is 1/3
+    await expect(search({ dataset: 'iris', space: 'cell', budget: 1 })).rejects.toThrow(/chain space/);
+  });
+});
