@@ -9,6 +9,7 @@ import { bestTrial } from '../engine/best';
 import type { EpochReport } from '../nn/train';
 import { proxy } from '../worker/client';
 import type { BackendReport, SearchWorkerApi } from '../worker/protocol';
+import type { DataPreview } from '../data/preview';
 import type { SharedFromLocation } from './url';
 
 export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
@@ -76,6 +77,11 @@ export class SearchSession {
     } catch (e) {
       this.error = toErrorInfo(e);
     }
+  }
+
+  /** Examples and class balance of the current experiment's data (read in the worker). */
+  previewData(): Promise<DataPreview> {
+    return this.worker.preview($state.snapshot(this.experiment) as Experiment);
   }
 
   async probeBackend(): Promise<void> {

@@ -5,6 +5,7 @@
 import type { BackendPreference, Experiment } from '../core/experiment';
 import type { CompareProgress, StrategyComparison } from '../engine/compare';
 import type { EngineEvent } from '../engine/events';
+import type { DataPreview } from '../data/preview';
 import type { StrategyId } from '../core/strategy/index';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -46,6 +47,8 @@ export interface SearchWorkerApi {
   pause(runId: number): void;
   resume(runId: number): void;
   stop(runId: number): void;
+  /** A few examples and the class balance of the experiment's data, for the dataset panel. */
+  preview(experiment: Experiment): Promise<DataPreview>;
   /** The backend in use now (it changes when a GPU fails mid-search). */
   currentBackend(): BackendReport | null;
   memory(): MemoryInfo;

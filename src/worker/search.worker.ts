@@ -7,6 +7,7 @@ import { runSearch, SearchInterrupted } from '../engine/search';
 import type { EngineEvent, TrialRecord } from '../engine/events';
 import { compareStrategies } from '../engine/compare';
 import { chooseBackend } from '../nn/backend-browser';
+import { previewData } from '../data/preview';
 import { createEventBatcher, FLUSH_EVERY_MS } from './batch';
 import type { BackendReport, EventSink, SearchWorkerApi } from './protocol';
 
@@ -91,6 +92,10 @@ const api: SearchWorkerApi = {
   stop(runId) {
     if (active?.runId === runId) active.control.stop();
   },
+  preview(experiment) {
+    return previewData(experiment, readAsset);
+  },
+
   currentBackend() {
     return backend;
   },

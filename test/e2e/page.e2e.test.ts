@@ -12,6 +12,9 @@ describe('the playground page', () => {
     await page.goto(env.url);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await waitForBackend(page);
+    // The data panel shows the examples and the class balance of both splits.
+    await page.waitForSelector('[data-testid=data-samples]');
+    expect(await page.locator('[data-testid=class-balance] rect').count()).toBe(2 * 10);
 
     await page.selectOption('[data-testid=dataset]', 'digits');
     await page.selectOption('[data-testid=space]', 'nb201');
