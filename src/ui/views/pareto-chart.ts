@@ -45,8 +45,15 @@ export function createParetoChart(svgElement: SVGSVGElement): { update(points: P
     const usable = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (xa.maximise || p.x > 0) && (ya.maximise || p.y > 0));
     const x = scaleFor(xa, usable.map((p) => p.x), [M.left, W - M.right]);
     const y = scaleFor(ya, usable.map((p) => p.y), [H - M.bottom, M.top]);
-    xAxisG.call(d3.axisBottom(x).ticks(6, xa.maximise ? '.0%' : undefined).tickFormat((n) => xa.format(Number(n)))).style('font-size', '13px');
-    yAxisG.call(d3.axisLeft(y).ticks(5).tickFormat((n) => ya.format(Number(n)))).style('font-size', '13px');
+    // On a log axis only 1, 2 and 5 × 10^k get a label; the other ticks stay as marks.
+    const label = (axis: ParetoAxis) => (n: d3.NumberValue) => {
+      const v = Number(n);
+      if (axis.maximise) return axis.format(v);
+      const mantissa = Math.round(v / 10 ** Math.floor(Math.log10(v)));
+      return [1, 2, 5].includes(mantissa) ? axis.format(v) : '';
+    };
+    xAxisG.call(d3.axisBottom(x).ticks(6).tickFormat(label(xa))).style('font-size', '13px');
+    yAxisG.call(d3.axisLeft(y).ticks(5).tickFormat(label(ya))).style('font-size', '13px');
     const sense = (a: ParetoAxis) => (a.maximise ? 'higher is better' : 'lower is better, log scale');
     xLabel.text(`${xa.label} (${sense(xa)})`);
     yLabel.text(`${ya.label}`);
