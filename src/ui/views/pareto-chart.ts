@@ -60,7 +60,7 @@ export function createParetoChart(svgElement: SVGSVGElement): { update(points: P
     // The front maximises y's gain and minimises x's cost, whichever way each axis points.
     const front = paretoFront(usable.map((p) => ({ gain: ya.maximise ? p.y : -p.y, cost: xa.maximise ? -p.x : p.x }))).map((i) => usable[i]!);
     const onFront = new Set(front.map((p) => p.index));
-    frontLine.attr('d', d3.line<ParetoPoint>().x((p) => x(p.x)).y((p) => y(p.y)).curve(xa.maximise ? d3.curveStepAfter : d3.curveStepBefore)(front) ?? '');
+    frontLine.attr('d', d3.line<ParetoPoint>().x((p) => x(p.x)).y((p) => y(p.y)).curve(d3.curveStepAfter)(front) ?? '');
     dots
       .selectAll<SVGCircleElement, ParetoPoint>('circle')
       .data(usable, (p) => String(p.index))
