@@ -1,4 +1,8 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentHash } from '../core/digest';
+import { MAX_FILE_BYTES } from '../core/limits';
 import { PlaygroundError } from '../core/errors';
 import { BENCHMARK_DATASETS, DATASET_IDS, EVALUATOR_IDS, parseExperiment, type Experiment } from '../core/experiment';
 import { decodeLink } from '../core/link';
@@ -16,6 +20,8 @@ Runs a NAS Playground search headless, with the same engine as the page.
   --strategy ${STRATEGY_IDS.join('|')}
   --evaluator ${EVALUATOR_IDS.join('|')}   train from scratch, or look cells up in the NAS-Bench-201
                           table (with --space nb201 and a dataset cifar10|cifar100|imagenet16)
+  --data-file <path.csv>  search your own table (read here, never uploaded)
+  --label <column>        its label column, by name or 1-based position (default: the last)
   --budget N              number of trials (table lookups count as trials)
   --epochs E              training epochs per trial (the fidelity)
   --seed S                experiment seed
@@ -26,6 +32,8 @@ Runs a NAS Playground search headless, with the same engine as the page.
 
 export interface CliOptions {
   experiment: Experiment;
+  /** The user's own file, when --data-file names one. */
+  userFile?: { name: string; bytes: Uint8Array };
   backend: NodeBackend;
   /** Several seeds: one search each. */
   seeds: number[] | null;
@@ -81,6 +89,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         space: { type: 'string' },
         strategy: { type: 'string' },
         evaluator: { type: 'string' },
+        'data-file': { type: 'string' },
+        label: { type: 'string' },
         budget: { type: 'string' },
         epochs: { type: 'string' },
         seed: { type: 'string' },
@@ -97,13 +107,28 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const base: Experiment = f.link !== undefined ? decodeLink(f.link).experiment : parseExperiment({});
   const backend = oneOf('backend', f.backend, NODE_BACKENDS) ?? (NODE_BACKENDS.includes(base.backend as NodeBackend) ? (base.backend as NodeBackend) : 'wasm');
   const epochs = wholeNumber('epochs', f.epochs);
+  let userFile: CliOptions['userFile'];
+  let file: Experiment['data']['file'] = base.data.file;
+  if (f['data-file'] !== undefined) {
+    const path = f['data-file'];
+    if (statSync(path, { throwIfNoEntry: false })?.isFile() !== true) throw usageError(`--data-file ${path}: no such file.`);
+    if (statSync(path).size > MAX_FILE_BYTES) {
+      throw new PlaygroundError('incompatible-data', `${path} is ${(statSync(path).size / 1024 / 1024).toFixed(0)} MB; the playground reads tables up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`, 'Take a random sample of the rows and try again.');
+    }
+    const bytes = new Uint8Array(readFileSync(path));
+    userFile = { name: basename(path), bytes };
+    file = { name: basename(path).slice(0, 200), hash: contentHash(bytes), ...(f.label !== undefined ? { label: f.label } : {}) };
+  } else if (f.label !== undefined) {
+    throw usageError('--label goes with --data-file.');
+  }
   const evaluator = oneOf('evaluator', f.evaluator, EVALUATOR_IDS) ?? base.evaluator;
   // The table covers one space and three datasets: fill them in when the flags leave them open.
   const lookup = evaluator === 'nb201';
   const baseDataset = lookup && !(BENCHMARK_DATASETS as readonly string[]).includes(base.dataset) ? 'cifar10' : base.dataset;
   const experiment = parseExperiment({
     ...base,
-    dataset: oneOf('dataset', f.dataset, DATASET_IDS) ?? baseDataset,
+    dataset: userFile ? 'own' : (oneOf('dataset', f.dataset, DATASET_IDS) ?? baseDataset),
+    data: { ...base.data, file },
     space: oneOf('space', f.space, SPACE_IDS) ?? (lookup ? 'nb201' : base.space),
     strategy: oneOf('strategy', f.strategy, STRATEGY_IDS) ?? base.strategy,
     evaluator,
@@ -112,5 +137,5 @@ export function parseCliArgs(argv: string[]): CliOptions {
     training: { ...base.training, epochs: epochs ?? base.training.epochs },
     backend,
   });
-  return { experiment, backend, seeds: parseSeeds(f.seeds), json: f.json ?? false, help: f.help ?? false };
+  return { experiment, backend, userFile, seeds: parseSeeds(f.seeds), json: f.json ?? false, help: f.help ?? false };
 }

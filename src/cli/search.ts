@@ -2,6 +2,7 @@ import { PlaygroundError, isPlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
 import { encodeLink } from '../core/link';
 import { readPublicAsset } from '../data/node-assets';
+import type { UserFile } from '../data/load';
 import type { EngineEvent, TrialRecord } from '../engine/events';
 import { finalScore } from '../engine/compare';
 import { runSearch, SearchInterrupted, type SearchResult } from '../engine/search';
@@ -10,7 +11,7 @@ import { parseCliArgs, USAGE } from './args';
 import { formatSeedTable, formatTable, progressLine, trialJson } from './format';
 
 
-async function searchOnce(experiment: Experiment, backend: string, live: boolean, label = ''): Promise<SearchResult> {
+async function searchOnce(experiment: Experiment, backend: string, live: boolean, label = '', userFile?: UserFile): Promise<SearchResult> {
   let current = '';
   const onEvent = (event: EngineEvent): void => {
     if (!live) return;
@@ -21,7 +22,7 @@ async function searchOnce(experiment: Experiment, backend: string, live: boolean
     }
     if (event.type === 'done') process.stderr.write('\n');
   };
-  return runSearch(experiment, { readAsset: readPublicAsset, backend }, onEvent);
+  return runSearch(experiment, { readAsset: readPublicAsset, backend, userFile }, onEvent);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -43,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   if (options.seeds) {
     const runs: Array<{ seed: number; best: TrialRecord | null }> = [];
     for (const seed of options.seeds) {
-      const result = await searchOnce({ ...experiment, seed }, backend, live, `seed ${seed}: `);
+      const result = await searchOnce({ ...experiment, seed }, backend, live, `seed ${seed}: `, options.userFile);
       runs.push({ seed, best: result.best });
     }
     const scores = runs.flatMap((r) => (r.best ? [finalScore(r.best)] : []));
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const result = await searchOnce(experiment, backend, live);
+  const result = await searchOnce(experiment, backend, live, '', options.userFile);
   const link = encodeLink(experiment, result.digest);
   if (json) {
     const trials = result.trials.map(trialJson);

@@ -52,3 +52,13 @@ export function compareDigest(expected: ResultDigest, trials: readonly TrialFing
   if (trials.length === expected.trials && hashTrials(trials) === expected.hash) return { kind: 'reproduced' };
   return { kind: 'differs', firstDifferentTrial: null };
 }
+
+/** 32-bit FNV-1a of raw bytes, hex: the content hash a share link carries instead of a user's data. */
+export function contentHash(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

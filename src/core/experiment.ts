@@ -11,7 +11,7 @@ import { STRATEGY_IDS } from './strategy/index';
  */
 
 /** Datasets with examples to train on. */
-export const TRAINABLE_DATASETS = ['digits', 'shapes', 'spiral', 'iris', 'wine', 'breast_cancer'] as const;
+export const TRAINABLE_DATASETS = ['digits', 'shapes', 'spiral', 'iris', 'wine', 'breast_cancer', 'own'] as const;
 /** Datasets known only through a tabular benchmark: searched by lookup, never trained here. */
 export const BENCHMARK_DATASETS = ['cifar10', 'cifar100', 'imagenet16'] as const;
 export type BenchmarkDataset = (typeof BENCHMARK_DATASETS)[number];
@@ -37,6 +37,17 @@ export const ExperimentSchema = v.object({
       validationFraction: v.optional(real(0.05, 0.5), 0.2),
       /** Cap on examples used (0 = all): a low-fidelity knob and a speed knob. */
       maxExamples: v.optional(int(0, 1_000_000), 0),
+      /**
+       * The user's own table: never the data itself, only what identifies it, so a link can ask for
+       * the same file again and check it is the same.
+       */
+      file: v.optional(
+        v.object({
+          name: v.pipe(v.string(), v.maxLength(200)),
+          hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{8}$/)),
+          label: v.optional(v.pipe(v.string(), v.maxLength(200))),
+        }),
+      ),
       /** Image side as a share of the original (0.5 = half): the lower-resolution fidelity. */
       resolution: v.optional(v.picklist([1, 0.5]), 1),
     }),
@@ -182,6 +193,9 @@ export function parseExperiment(raw: unknown): Experiment {
   }
   if (x.evaluator === 'nb201' && x.hpo.enabled) {
     throw new PlaygroundError('invalid-config', 'The NAS-Bench-201 table was made with one set of training hyperparameters, so they cannot be searched by lookup.', 'Turn hyperparameter search off, or train from scratch.');
+  }
+  if (x.dataset === 'own' && !x.data.file) {
+    throw new PlaygroundError('invalid-config', 'The "own" dataset needs your file.', 'Choose a CSV file (in the page, or with --data-file in the CLI).');
   }
   if (x.evaluator === 'train' && benchmark) {
     throw new PlaygroundError('invalid-config', `"${x.dataset}" is known here only through the NAS-Bench-201 table, so it cannot be trained on.`, 'Choose the NAS-Bench-201 lookup evaluator, or a dataset such as digits.');

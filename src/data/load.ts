@@ -6,13 +6,20 @@ import { DIGITS_PATH, parseDigits } from './digits';
 import { makeShapes, makeSpiral } from './procedural';
 import { stratifiedSplit } from './split';
 import { parseTable, standardize, TABLES } from './tabular';
+import { contentHash, parseUserCsv } from './user-csv';
 import type { AssetReader, DatasetInfo, RawDataset } from './types';
 
 export interface PreparedData extends TrainData {
   info: DatasetInfo;
 }
 
-export async function loadRaw(x: Experiment, readAsset: AssetReader): Promise<RawDataset> {
+/** The bytes of the user's own file, held on this device (the page's worker, or the CLI). */
+export interface UserFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: UserFile): Promise<RawDataset> {
   const rng = createRng(x.seed).fork('data');
   switch (x.dataset) {
     case 'spiral':
@@ -27,6 +34,17 @@ export async function loadRaw(x: Experiment, readAsset: AssetReader): Promise<Ra
         throw new PlaygroundError('dataset-load', `Could not load the digits dataset (${e instanceof Error ? e.message : String(e)}).`, 'Check the connection and reload; the file is served with the page.');
       }
       return parseDigits(bytes);
+    }
+    case 'own': {
+      const expected = x.data.file!;
+      if (!userFile) {
+        throw new PlaygroundError('incompatible-data', `This experiment searches your own file "${expected.name}", which a link cannot carry.`, 'Choose the same file again to run it.');
+      }
+      const hash = contentHash(userFile.bytes);
+      if (hash !== expected.hash) {
+        throw new PlaygroundError('incompatible-data', `"${userFile.name}" is not the file this experiment was made with (content ${hash}, expected ${expected.hash}).`, 'Choose the original file, or start a new experiment with this one.');
+      }
+      return parseUserCsv(userFile.bytes, { label: expected.label, name: userFile.name });
     }
     case 'iris':
     case 'wine':
@@ -70,8 +88,8 @@ export function halveResolution(raw: RawDataset): RawDataset {
 }
 
 /** The dataset of an experiment, split with the experiment's seed. */
-export async function prepareData(x: Experiment, readAsset: AssetReader): Promise<PreparedData> {
-  const loaded = await loadRaw(x, readAsset);
+export async function prepareData(x: Experiment, readAsset: AssetReader, userFile?: UserFile): Promise<PreparedData> {
+  const loaded = await loadRaw(x, readAsset, userFile);
   const raw = x.data.resolution === 0.5 ? halveResolution(loaded) : loaded;
   const { input } = raw.info;
   const size = input.height * input.width * input.channels;

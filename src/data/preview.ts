@@ -1,5 +1,5 @@
 import type { Experiment } from '../core/experiment';
-import { prepareData } from './load';
+import { prepareData, type UserFile } from './load';
 import type { AssetReader, DatasetInfo } from './types';
 
 /** What the dataset panel shows: a few examples per class, the class balance of each split. */
@@ -14,8 +14,8 @@ export interface DataPreview {
 
 const PER_CLASS = 6;
 
-export async function previewData(x: Experiment, readAsset: AssetReader): Promise<DataPreview> {
-  const data = await prepareData(x, readAsset);
+export async function previewData(x: Experiment, readAsset: AssetReader, userFile?: UserFile): Promise<DataPreview> {
+  const data = await prepareData(x, readAsset, userFile);
   const size = data.input.height * data.input.width * data.input.channels;
   const count = (y: Int32Array) => {
     const out = new Array<number>(data.classes).fill(0);

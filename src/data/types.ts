@@ -16,6 +16,9 @@ export interface DatasetInfo {
   input: InputShape;
   classNames: string[];
   source: string;
+  /** For tables: the feature columns' names, and the label column's. */
+  columns?: string[];
+  labelColumn?: string;
 }
 
 export interface RawDataset {

@@ -4,6 +4,7 @@ import { experimentSpace, type Experiment } from '../core/experiment';
 import { reward } from '../core/objective';
 import { createStrategy } from '../core/strategy/index';
 import type { AssetReader } from '../data/types';
+import type { UserFile } from '../data/load';
 import { SearchControl } from './control';
 import { createEvaluator, type EvaluatorSetup } from './evaluate/index';
 import { bestTrial } from './best';
@@ -34,6 +35,8 @@ export interface SearchDeps {
   control?: SearchControl;
   /** Overrides the evaluator the experiment asks for (tests, benchmarks). */
   setup?: EvaluatorSetup;
+  /** The user's own data file, when the experiment searches it. */
+  userFile?: UserFile;
   /**
    * Trials of an earlier, interrupted run of this experiment: they are replayed into the strategy
    * (and the evaluator's memory) without training again, and the search goes on after them.
@@ -49,7 +52,7 @@ export interface SearchDeps {
 export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Promise<SearchResult> {
   const control = deps.control ?? new SearchControl();
   const space = experimentSpace(x);
-  const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset));
+  const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset, deps.userFile));
   const backend = setup.usesBackend ? deps.backend : 'table';
   // Hyperband's maximum resource R is the experiment's full training length.
   const strategy = createStrategy(x.strategy, space, x.seed, { ...x.strategySettings, hyperband: { ...x.strategySettings.hyperband, maxResource: x.training.epochs } });

@@ -1,15 +1,16 @@
 import type { Remote } from 'comlink';
 import { compareDigest, makeDigest, type DigestComparison, type ResultDigest } from '../core/digest';
-import { toErrorInfo, type ErrorInfo } from '../core/errors';
+import { PlaygroundError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
 import { encodeLink } from '../core/link';
 import type { ArchGraph } from '../core/space/types';
 import type { EngineEvent, StartInfo, TrialRecord } from '../engine/events';
 import { bestTrial } from '../engine/best';
 import type { EpochReport } from '../nn/train';
-import { proxy } from '../worker/client';
+import { proxy, transfer } from '../worker/client';
 import type { BackendReport, SearchWorkerApi } from '../worker/protocol';
 import type { DataPreview } from '../data/preview';
+import { MAX_FILE_BYTES } from '../core/limits';
 import type { SharedFromLocation } from './url';
 
 export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
@@ -74,6 +75,27 @@ export class SearchSession {
       this.error = null;
       // Results belong to the settings that made them.
       if (this.status === 'done' || this.status === 'stopped') this.digest = null;
+    } catch (e) {
+      this.error = toErrorInfo(e);
+    }
+  }
+
+  /** Columns of the user's own file, once loaded: the label can be any of them. */
+  userColumns = $state.raw<string[]>([]);
+
+  /** Hands a CSV the user chose to the worker, which checks it; on success the experiment uses it. */
+  async loadUserFile(file: File): Promise<void> {
+    try {
+      if (file.size > MAX_FILE_BYTES) {
+        throw new PlaygroundError('incompatible-data', `"${file.name}" is ${(file.size / 1024 / 1024).toFixed(0)} MB; the playground reads tables up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`, 'Take a random sample of the rows and try again.');
+      }
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await this.worker.setUserFile(file.name, transfer(bytes, [bytes.buffer]));
+      this.userColumns = result.columns;
+      this.update((d) => {
+        d.dataset = 'own';
+        d.data.file = { name: file.name.slice(0, 200), hash: result.hash, label: result.labelColumn };
+      });
     } catch (e) {
       this.error = toErrorInfo(e);
     }

@@ -7,4 +7,4 @@ export function createSearchWorker(): { api: Comlink.Remote<SearchWorkerApi>; te
   return { api: Comlink.wrap<SearchWorkerApi>(worker), terminate: () => worker.terminate() };
 }
 
-export { proxy } from 'comlink';
+export { proxy, transfer } from 'comlink';

@@ -47,6 +47,8 @@ export interface SearchWorkerApi {
   pause(runId: number): void;
   resume(runId: number): void;
   stop(runId: number): void;
+  /** Keeps the user's own CSV in the worker (it never leaves the device) and checks it; returns its columns. */
+  setUserFile(name: string, bytes: Uint8Array, label?: string): Promise<{ columns: string[]; labelColumn: string; hash: string }>;
   /** A few examples and the class balance of the experiment's data, for the dataset panel. */
   preview(experiment: Experiment): Promise<DataPreview>;
   /** The backend in use now (it changes when a GPU fails mid-search). */

@@ -8,6 +8,8 @@ import type { EngineEvent, TrialRecord } from '../engine/events';
 import { compareStrategies } from '../engine/compare';
 import { chooseBackend } from '../nn/backend-browser';
 import { previewData } from '../data/preview';
+import { contentHash, parseUserCsv } from '../data/user-csv';
+import type { UserFile } from '../data/load';
 import { createEventBatcher, FLUSH_EVERY_MS } from './batch';
 import type { BackendReport, EventSink, SearchWorkerApi } from './protocol';
 
@@ -20,6 +22,8 @@ async function readAsset(path: string): Promise<Uint8Array> {
 }
 
 let backend: BackendReport | null = null;
+/** The user's own file: held here, in the worker, and nowhere else. */
+let userFile: UserFile | undefined;
 let active: { runId: number; control: SearchControl } | null = null;
 
 const api: SearchWorkerApi = {
@@ -41,7 +45,7 @@ const api: SearchWorkerApi = {
       let resumeFrom: TrialRecord[] | undefined;
       for (;;) {
         try {
-          await runSearch(experiment, { readAsset, backend: backend?.chosen ?? 'none', control, resumeFrom }, emit);
+          await runSearch(experiment, { readAsset, backend: backend?.chosen ?? 'none', control, resumeFrom, userFile }, emit);
           break;
         } catch (e) {
           // A GPU that fails mid-search (device lost, out of memory) costs the trial in flight, not the
@@ -70,7 +74,7 @@ const api: SearchWorkerApi = {
     try {
       if (experiment.evaluator === 'train' && (!backend || backend.preference !== experiment.backend)) backend = await chooseBackend(experiment.backend);
       let last = 0;
-      return await compareStrategies(experiment, strategies, seeds, { readAsset, backend: backend?.chosen ?? 'none', control }, (progress, partial) => {
+      return await compareStrategies(experiment, strategies, seeds, { readAsset, backend: backend?.chosen ?? 'none', control, userFile }, (progress, partial) => {
         // Throttled like search events: a table comparison finishes hundreds of runs a second.
         const now = performance.now();
         if (now - last > FLUSH_EVERY_MS || progress.done === progress.total) {
@@ -92,8 +96,14 @@ const api: SearchWorkerApi = {
   stop(runId) {
     if (active?.runId === runId) active.control.stop();
   },
+  async setUserFile(name, bytes, label) {
+    const dataset = parseUserCsv(bytes, { name, label });
+    userFile = { name, bytes };
+    return { columns: [...dataset.info.columns!, dataset.info.labelColumn!], labelColumn: dataset.info.labelColumn!, hash: contentHash(bytes) };
+  },
+
   preview(experiment) {
-    return previewData(experiment, readAsset);
+    return previewData(experiment, readAsset, userFile);
   },
 
   currentBackend() {

@@ -70,3 +70,31 @@ describe('command line on WebGPU', () => {
     expect(out.trials[0].accuracy).toBeGreaterThan(0);
   });
 });
+
+describe('command line with your own file', () => {
+  it('searches a CSV given with --data-file, and refuses a bad one with exit code 2', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'nas-csv-'));
+    const rows = Array.from({ length: 60 }, (_, i) => `${(i % 3) + Math.sin(i)},${i % 2},${['a', 'b', 'c'][i % 3]}`);
+    writeFileSync(join(dir, 'good.csv'), `x,z,kind\n${rows.join('\n')}\n`);
+    writeFileSync(join(dir, 'bad.csv'), 'x,kind\n1,a\n2\n');
+    const good = cli(['--data-file', join(dir, 'good.csv'), '--budget', '1', '--epochs', '2', '--json']);
+    expect(good.code, good.stderr).toBe(0);
+    const out = JSON.parse(good.stdout);
+    expect(out.config.dataset).toBe('own');
+    expect(out.config.data.file.name).toBe('good.csv');
+    expect(out.config.data.file.hash).toMatch(/^[0-9a-f]{8}$/);
+    const bad = cli(['--data-file', join(dir, 'bad.csv'), '--budget', '1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Row 3 of bad\.csv has 1 values/);
+    const missing = cli(['--data-file', join(dir, 'nope.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no such file/);
+    // A link to an own-file experiment, run without the file, says the file must be supplied again.
+    const again = cli(['--link', out.link, '--budget', '1']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/which a link cannot carry/);
+  });
+});

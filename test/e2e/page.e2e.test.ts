@@ -99,3 +99,35 @@ describe('cell space in the page', () => {
     await page.close();
   });
 });
+
+describe('your own data in the page', () => {
+  it('reads a CSV in the worker, lets you pick the label, searches it, and refuses a broken file with a message', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchErrors(page);
+    await page.goto(env.url);
+    await waitForBackend(page);
+    const rows = Array.from({ length: 60 }, (_, i) => `${(i % 3) + Math.sin(i)},${i % 2},${['a', 'b', 'c'][i % 3]}`);
+    await page.setInputFiles('[data-testid=data-file]', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(`x,z,kind\n${rows.join('\n')}\n`) });
+    await page.waitForSelector('[data-testid=label-column]');
+    expect(await page.inputValue('[data-testid=label-column]')).toBe('kind');
+    await page.waitForFunction(() => /mine\.csv/.test(document.querySelector('[data-testid=data-panel]')?.textContent ?? ''));
+    expect(await page.locator('[data-testid=class-balance] rect').count()).toBe(2 * 3);
+    await setNumber(page, 'budget', 1);
+    await setNumber(page, 'epochs', 2);
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page)).toBe('done');
+    // The link names the file and its hash, never its rows.
+    const link = await page.inputValue('[data-testid=share-link]');
+    const { decodeLink } = await import('../../src/core/link');
+    const shared = decodeLink(link).experiment;
+    expect(shared.dataset).toBe('own');
+    expect(shared.data.file?.name).toBe('mine.csv');
+    expect(JSON.stringify(shared)).not.toContain(rows[1]!.split(',')[0]);
+
+    await page.setInputFiles('[data-testid=data-file]', { name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('x,kind\n1,a\n2\n') });
+    await page.waitForSelector('[data-testid=error]');
+    expect(await page.textContent('[data-testid=error]')).toMatch(/Row 3 of broken\.csv has 1 values/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
