@@ -3,7 +3,7 @@ import { mnasExpansion, stageShape, type MnasGenotype, type MnasSettings, type M
 import type { InputShape } from '../core/space/types';
 import { batchNorm, BuildContext, classifierHead, convLayer, type Layer } from './layers';
 import { depthwiseConv2d, subsample2 } from './ops';
-import type { Network } from './network';
+import { stackNetwork, type Network } from './network';
 
 /** Squeeze-and-excitation: global pool, bottleneck, sigmoid gate per channel. */
 function squeezeExcite(ctx: BuildContext, channels: number, squeeze: number): Layer {
@@ -58,12 +58,5 @@ export function buildMnas(g: MnasGenotype, settings: MnasSettings, input: InputS
     }
   });
   const head = classifierHead(ctx, cin, classes);
-  return {
-    ctx,
-    apply(x, training) {
-      let h = stem(x, training);
-      for (const layer of layers) h = layer(h, training);
-      return head(h);
-    },
-  };
+  return stackNetwork(ctx, stem, layers, head);
 }

@@ -3,7 +3,7 @@ import { NB201_EDGES, nb201ConvKernel, type Nb201Genotype, type Nb201Settings } 
 import type { InputShape } from '../core/space/types';
 import { batchNorm, BuildContext, classifierHead, convLayer, type Layer } from './layers';
 import { avgPool } from './ops';
-import type { Network } from './network';
+import { stackNetwork, type Network } from './network';
 
 function cell(ctx: BuildContext, g: Nb201Genotype, channels: number): Layer {
   const edgeOps: Array<Layer | null> = g.ops.map((op) => {
@@ -52,12 +52,5 @@ export function buildNb201(g: Nb201Genotype, settings: Nb201Settings, input: Inp
   }
   const lastNorm = batchNorm(ctx, c);
   const head = classifierHead(ctx, c, classes);
-  return {
-    ctx,
-    apply(x, training) {
-      let h = stem(x, training);
-      for (const block of blocks) h = block(h, training);
-      return head(tf.relu(lastNorm(h, training)));
-    },
-  };
+  return stackNetwork(ctx, stem, blocks, (h, training) => head(tf.relu(lastNorm(h, training))));
 }

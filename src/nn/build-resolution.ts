@@ -3,7 +3,7 @@ import type { ResolutionBlock, ResolutionGenotype, ResolutionSettings } from '..
 import type { InputShape } from '../core/space/types';
 import { batchNorm, BuildContext, classifierHead, convLayer, type Layer } from './layers';
 import { depthwiseConv2d } from './ops';
-import type { Network } from './network';
+import { stackNetwork, type Network } from './network';
 
 /** Nearest-neighbour ×2 upsampling by broadcasting, so its gradient is a plain sum on every backend. */
 function upsample2(x: tf.Tensor4D): tf.Tensor4D {
@@ -47,12 +47,5 @@ export function buildResolution(g: ResolutionGenotype, settings: ResolutionSetti
     level = next;
   }
   const head = classifierHead(ctx, channels(level), classes);
-  return {
-    ctx,
-    apply(x, training) {
-      let h = stem(x, training);
-      for (const layer of layers) h = layer(h, training);
-      return head(h);
-    },
-  };
+  return stackNetwork(ctx, stem, layers, head);
 }
