@@ -42,6 +42,16 @@ export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): R
       throw refuse(`Row ${i + 1 + (hasHeader ? 1 : 0)} of ${name} has ${r.length} values where the header has ${width}.`, 'Check for a missing or extra comma in that row.');
     }
   });
+  // Exact duplicate rows add nothing but weight to one example: keep the first of each.
+  const seenRows = new Set<string>();
+  const unique = body.filter((r) => {
+    const key = r.join('\u0000');
+    if (seenRows.has(key)) return false;
+    seenRows.add(key);
+    return true;
+  });
+  const duplicates = body.length - unique.length;
+  body.splice(0, body.length, ...unique);
   let labelAt = width - 1;
   if (options.label !== undefined) {
     const byName = header.indexOf(options.label);
@@ -49,7 +59,10 @@ export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): R
     labelAt = byName >= 0 ? byName : byPosition >= 0 && byPosition < width ? byPosition : -1;
     if (labelAt < 0) throw refuse(`${name} has no column "${options.label}".`, `Its columns are: ${header.join(', ')}.`);
   }
-  const featureColumns = header.map((_, i) => i).filter((i) => i !== labelAt);
+  // A column with one value everywhere carries no information: drop it and say so.
+  const constant = header.map((_, i) => i).filter((i) => i !== labelAt && new Set(body.map((r) => r[i])).size === 1);
+  const featureColumns = header.map((_, i) => i).filter((i) => i !== labelAt && !constant.includes(i));
+  if (featureColumns.length === 0) throw refuse(`Every feature column of ${name} holds a single value.`, 'A classifier needs at least one column that varies.');
   const n = body.length;
   const x = new Float32Array(n * featureColumns.length);
   let missing = 0;
@@ -95,10 +108,20 @@ export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): R
       kind: 'table',
       input: { height: 1, width: 1, channels: featureColumns.length },
       classNames,
-      source: missing ? `your file; ${missing} missing values filled with column means` : 'your file, read on this device',
+      source: cleaningReport(duplicates, constant.map((i) => header[i]!), missing),
       columns: featureColumns.map((i) => header[i]!),
       labelColumn: header[labelAt]!,
     },
     examples: { x, y, n },
   };
+}
+
+/** What the reading changed, in words for the data panel. */
+function cleaningReport(duplicates: number, constant: string[], missing: number): string {
+  const notes = [
+    duplicates ? `${duplicates} duplicate row${duplicates > 1 ? 's' : ''} removed` : '',
+    constant.length ? `constant column${constant.length > 1 ? 's' : ''} ${constant.map((c) => `"${c}"`).join(', ')} dropped` : '',
+    missing ? `${missing} missing value${missing > 1 ? 's' : ''} filled with column means` : '',
+  ].filter(Boolean);
+  return notes.length ? `your file, read on this device; ${notes.join('; ')}` : 'your file, read on this device';
 }

@@ -57,3 +57,13 @@ describe("the user's own CSV", () => {
     expect(refusal(new Uint8Array(MAX_FILE_BYTES + 1))).toMatch(/reads tables up to 50 MB.*sample/);
   });
 });
+
+describe('cleaning your own CSV', () => {
+  it('removes duplicate rows and constant columns, and reports what it did', () => {
+    const data = parseUserCsv(csv('a,same,b,y\n1,7,2,0\n1,7,2,0\n3,7,4,1\n5,7,6,0\n7,7,8,1\n'), { name: 'd.csv' });
+    expect(data.examples.n).toBe(4);
+    expect(data.info.columns).toEqual(['a', 'b']);
+    expect(data.info.source).toMatch(/1 duplicate row removed; constant column "same" dropped/);
+    expect(() => parseUserCsv(csv('a,y\n1,0\n1,1\n1,0\n1,1\n'))).toThrow(/single value/);
+  });
+});
