@@ -1,4 +1,5 @@
 import type { Rng } from '../rng';
+import { sampleIndex, softmax } from './categorical';
 
 /**
  * The controller of Zoph & Le (2017) in plain TypeScript: an LSTM that emits one decision per
@@ -29,12 +30,6 @@ function matVec(m: number[][], v: readonly number[]): number[] {
   return m.map((row) => row.reduce((s, w, k) => s + w * v[k]!, 0));
 }
 
-export function softmax(logits: readonly number[]): number[] {
-  const m = Math.max(...logits);
-  const e = logits.map((l) => Math.exp(l - m));
-  const z = e.reduce((a, b) => a + b, 0);
-  return e.map((x) => x / z);
-}
 
 export function initLstm(optionCounts: readonly number[], hidden: number, embedding: number, rng: Rng): LstmParams {
   const u = (rows: number, cols: number, scale: number) => Array.from({ length: rows }, () => Array.from({ length: cols }, () => (rng.next() * 2 - 1) * scale));
@@ -79,16 +74,7 @@ export function rollout(params: LstmParams, optionCounts: readonly number[], rng
     const hNew = cNew.map((cv, j) => o[j]! * Math.tanh(cv));
     const head = params.heads[k]!;
     const p = softmax(matVec(head.v, hNew).map((l, j) => l + head.d[j]!));
-    let a: number;
-    if (forced) a = forced[k]!;
-    else {
-      let r = rng!.next();
-      a = p.length - 1;
-      for (let j = 0; j < p.length; j++) if ((r -= p[j]!) < 0) {
-        a = j;
-        break;
-      }
-    }
+    const a = forced ? forced[k]! : sampleIndex(p, rng!);
     steps.push({ x, hPrev: h, cPrev: c, i, f, o, g, c: cNew, h: hNew, p, token });
     choices.push(a);
     h = hNew;

@@ -1,5 +1,6 @@
 import { createRng, restoreRng, type Rng } from '../rng';
 import type { SearchSpace } from '../space/types';
+import { sampleIndex, softmax } from './categorical';
 import type { Outcome, Proposal, Strategy, StrategyState } from './types';
 
 export interface ReinforceSettings {
@@ -11,13 +12,6 @@ export interface ReinforceSettings {
 }
 
 export const DEFAULT_REINFORCE_SETTINGS: ReinforceSettings = { learningRate: 2, baselineDecay: 0.9, entropy: 0.01 };
-
-function softmax(logits: readonly number[]): number[] {
-  const m = Math.max(...logits);
-  const e = logits.map((l) => Math.exp(l - m));
-  const z = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / z);
-}
 
 /**
  * REINFORCE (Williams 1992) with an independent categorical policy per decision, as NAS-Bench-201
@@ -49,12 +43,7 @@ export class Reinforce implements Strategy {
   }
 
   ask(): Proposal {
-    const choices = this.logits.map((l) => {
-      const p = softmax(l);
-      let u = this.rng.next();
-      for (let c = 0; c < p.length; c++) if ((u -= p[c]!) < 0) return c;
-      return p.length - 1;
-    });
+    const choices = this.logits.map((l) => sampleIndex(softmax(l), this.rng));
     const genotype = this.space.fromDecisions(choices);
     return { genotype, encoded: this.space.encode(genotype), origin: 'sampled from the policy' };
   }

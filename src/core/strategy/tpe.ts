@@ -1,5 +1,6 @@
 import { createRng, restoreRng, type Rng } from '../rng';
 import type { SearchSpace } from '../space/types';
+import { sampleIndex } from './categorical';
 import { History, type Evaluated } from './history';
 import type { Outcome, Proposal, Strategy, StrategyState } from './types';
 
@@ -39,11 +40,7 @@ export function proposeByTpe(
   const bad = density(sorted.slice(nGood));
   let best: { choices: number[]; score: number } | null = null;
   for (let i = 0; i < settings.candidates; i++) {
-    const choices = good.map((p) => {
-      let u = rng.next();
-      for (let c = 0; c < p.length; c++) if ((u -= p[c]!) < 0) return c;
-      return p.length - 1;
-    });
+    const choices = good.map((p) => sampleIndex(p, rng));
     if (seen(choices)) continue;
     const score = choices.reduce((sum, c, k) => sum + Math.log(good[k]![c]!) - Math.log(bad[k]![c]!), 0);
     if (!best || score > best.score) best = { choices, score };
