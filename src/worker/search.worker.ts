@@ -26,6 +26,20 @@ let backend: BackendReport | null = null;
 let userFile: UserFile | undefined;
 let active: { runId: number; control: SearchControl } | null = null;
 
+/** A newer run replaces an older one: the old one stops at its next step. */
+function begin(runId: number): SearchControl {
+  active?.control.stop();
+  const control = new SearchControl();
+  active = { runId, control };
+  return control;
+}
+
+/** The backend for an experiment: a table lookup runs no model, so it needs none (and survives a lost GPU). */
+async function backendFor(experiment: Experiment): Promise<string> {
+  if (experiment.evaluator === 'train' && (!backend || backend.preference !== experiment.backend)) backend = await chooseBackend(experiment.backend);
+  return backend?.chosen ?? 'none';
+}
+
 const api: SearchWorkerApi = {
   async prepare(preference: BackendPreference) {
     backend = await chooseBackend(preference);
@@ -33,29 +47,26 @@ const api: SearchWorkerApi = {
   },
 
   async start(runId: number, experiment: Experiment, sink: EventSink) {
-    // A newer run replaces an older one: the old one stops at its next step.
-    active?.control.stop();
-    const control = new SearchControl();
-    active = { runId, control };
+    const control = begin(runId);
     const batcher = createEventBatcher((events) => sink(runId, events));
     const emit = (event: EngineEvent) => batcher.push(event);
     try {
-      // A table lookup runs no model, so it needs no backend (and survives a lost GPU).
-      if (experiment.evaluator === 'train' && (!backend || backend.preference !== experiment.backend)) backend = await chooseBackend(experiment.backend);
+      let chosen = await backendFor(experiment);
       let resumeFrom: TrialRecord[] | undefined;
       for (;;) {
         try {
-          await runSearch(experiment, { readAsset, backend: backend?.chosen ?? 'none', control, resumeFrom, userFile }, emit);
+          await runSearch(experiment, { readAsset, backend: chosen, control, resumeFrom, userFile }, emit);
           break;
         } catch (e) {
           // A GPU that fails mid-search (device lost, out of memory) costs the trial in flight, not the
           // search: continue on WASM from the trials already finished. Anything else is reported.
-          const onGpu = backend?.chosen === 'webgpu' || backend?.chosen === 'webgl';
+          const onGpu = chosen === 'webgpu' || chosen === 'webgl';
           if (!(e instanceof SearchInterrupted) || !onGpu || isPlaygroundError(e.cause)) throw e;
-          const lost = backend!.chosen.toUpperCase();
+          const lost = chosen.toUpperCase();
           backend = await chooseBackend('wasm');
           backend = { ...backend, fallback: true, reason: `${lost} failed during the search (${e.message}); continuing on WASM from trial ${e.trials.length + 1}` };
           emit({ type: 'log', message: `${lost} failed during trial ${e.trials.length + 1}: ${e.message}. The search continues on WASM; the ${e.trials.length} finished trials are kept.` });
+          chosen = backend.chosen;
           resumeFrom = e.trials;
         }
       }
@@ -68,13 +79,11 @@ const api: SearchWorkerApi = {
   },
 
   async compare(runId, experiment, strategies, seeds, sink) {
-    active?.control.stop();
-    const control = new SearchControl();
-    active = { runId, control };
+    const control = begin(runId);
     try {
-      if (experiment.evaluator === 'train' && (!backend || backend.preference !== experiment.backend)) backend = await chooseBackend(experiment.backend);
+      const chosen = await backendFor(experiment);
       let last = 0;
-      return await compareStrategies(experiment, strategies, seeds, { readAsset, backend: backend?.chosen ?? 'none', control, userFile }, (progress, partial) => {
+      return await compareStrategies(experiment, strategies, seeds, { readAsset, backend: chosen, control, userFile }, (progress, partial) => {
         // Throttled like search events: a table comparison finishes hundreds of runs a second.
         const now = performance.now();
         if (now - last > FLUSH_EVERY_MS || progress.done === progress.total) {
