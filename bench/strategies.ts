@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { BENCHMARK_DATASETS, type BenchmarkDataset } from '../src/core/experiment';
 import { Nb201Space } from '../src/core/space/nb201';
+import { meanStd } from '../src/core/stats';
 import { createStrategy, MULTI_FIDELITY_STRATEGIES, STRATEGY_IDS } from '../src/core/strategy/index';
 import { loadNb201Table } from '../src/data/nb201-table';
 import { readPublicAsset } from '../src/data/node-assets';
@@ -20,10 +21,6 @@ const checkpoints = [50, 100, 200];
 const table = await loadNb201Table(readPublicAsset);
 const space = new Nb201Space();
 
-const stats = (xs: number[]) => {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return { mean, std: Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length) };
-};
 
 console.log(`NAS-Bench-201 ${dataset}: test accuracy (200 epochs) of the returned cell, mean ± std over ${seeds} seeds`);
 console.log(`best cell in the table: ${(table.best(dataset) * 100).toFixed(2)}%\n`);
@@ -46,7 +43,7 @@ for (const id of STRATEGY_IDS.filter((s) => !MULTI_FIDELITY_STRATEGIES.includes(
   }
   const perQuery = (performance.now() - started) / (seeds * Math.max(...checkpoints));
   const cells = checkpoints.map((c) => {
-    const { mean, std } = stats(at.get(c)!);
+    const { mean, std } = meanStd(at.get(c)!);
     return `${(mean * 100).toFixed(2)} ± ${(std * 100).toFixed(2)}`;
   });
   console.log(`| ${id} | ${cells.join(' | ')} | ${perQuery.toFixed(2)} |`);

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentHash } from '../core/digest';
-import { MAX_FILE_BYTES } from '../core/limits';
+import { fileTooLarge } from '../core/limits';
 import { PlaygroundError } from '../core/errors';
 import { BENCHMARK_DATASETS, DATASET_IDS, EVALUATOR_IDS, parseExperiment, type Experiment } from '../core/experiment';
 import { decodeLink } from '../core/link';
@@ -112,9 +112,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (f['data-file'] !== undefined) {
     const path = f['data-file'];
     if (statSync(path, { throwIfNoEntry: false })?.isFile() !== true) throw usageError(`--data-file ${path}: no such file.`);
-    if (statSync(path).size > MAX_FILE_BYTES) {
-      throw new PlaygroundError('incompatible-data', `${path} is ${(statSync(path).size / 1024 / 1024).toFixed(0)} MB; the playground reads tables up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`, 'Take a random sample of the rows and try again.');
-    }
+    const tooLarge = fileTooLarge(path, statSync(path).size);
+    if (tooLarge) throw tooLarge;
     const bytes = new Uint8Array(readFileSync(path));
     userFile = { name: basename(path), bytes };
     file = { name: basename(path).slice(0, 200), hash: contentHash(bytes), ...(f.label !== undefined ? { label: f.label } : {}) };

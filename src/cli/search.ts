@@ -1,5 +1,6 @@
 import { PlaygroundError, isPlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
+import { meanStd } from '../core/stats';
 import { encodeLink } from '../core/link';
 import { readPublicAsset } from '../data/node-assets';
 import type { UserFile } from '../data/load';
@@ -48,8 +49,7 @@ async function main(argv: string[]): Promise<number> {
       runs.push({ seed, best: result.best });
     }
     const scores = runs.flatMap((r) => (r.best ? [finalScore(r.best)] : []));
-    const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
-    const std = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / scores.length);
+    const { mean, std } = meanStd(scores);
     if (json) {
       process.stdout.write(`${JSON.stringify({ config: experiment, seeds: runs.map((r) => ({ seed: r.seed, best: r.best ? trialJson(r.best) : null })), mean, std })}\n`);
     } else {

@@ -1,10 +1,9 @@
 import Papa from 'papaparse';
 import { PlaygroundError } from '../core/errors';
-import { MAX_FILE_BYTES } from '../core/limits';
+import { fileTooLarge } from '../core/limits';
 export { contentHash } from '../core/digest';
 import type { RawDataset } from './types';
 
-export { MAX_FILE_BYTES };
 
 function refuse(message: string, hint: string): PlaygroundError {
   return new PlaygroundError('incompatible-data', message, hint);
@@ -23,9 +22,8 @@ export interface UserCsvOptions {
  */
 export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): RawDataset {
   const name = options.name ?? 'the file';
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw refuse(`${name} is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; the playground reads tables up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`, 'Take a random sample of the rows and try again.');
-  }
+  const tooLarge = fileTooLarge(name, bytes.length);
+  if (tooLarge) throw tooLarge;
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') throw refuse(`${name} is empty.`, 'Choose a CSV file with a header row and at least two classes.');
   const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: 'greedy' });

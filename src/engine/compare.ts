@@ -1,3 +1,4 @@
+import { meanStd } from '../core/stats';
 import { experimentSpace, type Experiment } from '../core/experiment';
 import type { StrategyId } from '../core/strategy/index';
 import { SearchControl } from './control';
@@ -34,15 +35,14 @@ export interface CompareProgress {
   seed: number;
 }
 
-function meanStd(columns: number[][]): { mean: number[]; std: number[] } {
+function columnStats(columns: number[][]): { mean: number[]; std: number[] } {
   const length = Math.min(...columns.map((c) => c.length));
   const mean: number[] = [];
   const std: number[] = [];
   for (let i = 0; i < length; i++) {
-    const xs = columns.map((c) => c[i]!);
-    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-    mean.push(m);
-    std.push(Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length));
+    const column = meanStd(columns.map((c) => c[i]!));
+    mean.push(column.mean);
+    std.push(column.std);
   }
   return { mean, std };
 }
@@ -70,10 +70,10 @@ export async function compareStrategies(
       if (result.stopped) return out;
       curves.push(returnedCurve(result.trials));
       done += 1;
-      const current = { strategy, curves, ...meanStd(curves) };
+      const current = { strategy, curves, ...columnStats(curves) };
       onProgress({ done, total: strategies.length * seeds.length, strategy, seed }, [...out, current]);
     }
-    out.push({ strategy, curves, ...meanStd(curves) });
+    out.push({ strategy, curves, ...columnStats(curves) });
   }
   return out;
 }

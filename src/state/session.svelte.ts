@@ -1,6 +1,6 @@
 import type { Remote } from 'comlink';
 import { compareDigest, makeDigest, type DigestComparison, type ResultDigest } from '../core/digest';
-import { PlaygroundError, toErrorInfo, type ErrorInfo } from '../core/errors';
+import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
 import { encodeLink } from '../core/link';
 import type { ArchGraph } from '../core/space/types';
@@ -10,7 +10,7 @@ import type { EpochReport } from '../nn/train';
 import { proxy, transfer } from '../worker/client';
 import type { BackendReport, SearchWorkerApi } from '../worker/protocol';
 import type { DataPreview } from '../data/preview';
-import { MAX_FILE_BYTES } from '../core/limits';
+import { fileTooLarge } from '../core/limits';
 import type { SharedFromLocation } from './url';
 
 export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
@@ -86,9 +86,8 @@ export class SearchSession {
   /** Hands a CSV the user chose to the worker, which checks it; on success the experiment uses it. */
   async loadUserFile(file: File): Promise<void> {
     try {
-      if (file.size > MAX_FILE_BYTES) {
-        throw new PlaygroundError('incompatible-data', `"${file.name}" is ${(file.size / 1024 / 1024).toFixed(0)} MB; the playground reads tables up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`, 'Take a random sample of the rows and try again.');
-      }
+      const tooLarge = fileTooLarge(`"${file.name}"`, file.size);
+      if (tooLarge) throw tooLarge;
       const bytes = new Uint8Array(await file.arrayBuffer());
       const result = await this.worker.setUserFile(file.name, transfer(bytes, [bytes.buffer]));
       this.userColumns = result.columns;

@@ -1,4 +1,5 @@
 import type { Rng } from '../rng';
+import { meanStd } from '../stats';
 
 /**
  * A small ensemble of one-hidden-layer MLPs in plain TypeScript: predicts a candidate's reward
@@ -103,9 +104,6 @@ export class Surrogate {
 
   predict(x: Float64Array): Prediction {
     const hidden = new Float64Array(this.hidden);
-    const outs = this.members.map((m) => forward(m, x, hidden));
-    const mean = outs.reduce((a, b) => a + b, 0) / outs.length;
-    const std = Math.sqrt(outs.reduce((a, b) => a + (b - mean) ** 2, 0) / outs.length);
-    return { mean, std };
+    return meanStd(this.members.map((m) => forward(m, x, hidden)));
   }
 }
