@@ -19,6 +19,15 @@ export interface UserFile {
   bytes: Uint8Array;
 }
 
+/** A file shipped with the page; a failed read says which and what to do. */
+async function readShipped(readAsset: AssetReader, path: string, what: string): Promise<Uint8Array> {
+  try {
+    return await readAsset(path);
+  } catch (e) {
+    throw new PlaygroundError('dataset-load', `Could not load ${what} (${e instanceof Error ? e.message : String(e)}).`, 'Check the connection and reload; the file is served with the page.');
+  }
+}
+
 export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: UserFile): Promise<RawDataset> {
   const rng = createRng(x.seed).fork('data');
   switch (x.dataset) {
@@ -26,15 +35,8 @@ export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: 
       return makeSpiral(rng.fork('generate'));
     case 'shapes':
       return makeShapes(rng.fork('generate'));
-    case 'digits': {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readAsset(DIGITS_PATH);
-      } catch (e) {
-        throw new PlaygroundError('dataset-load', `Could not load the digits dataset (${e instanceof Error ? e.message : String(e)}).`, 'Check the connection and reload; the file is served with the page.');
-      }
-      return parseDigits(bytes);
-    }
+    case 'digits':
+      return parseDigits(await readShipped(readAsset, DIGITS_PATH, 'the digits dataset'));
     case 'own': {
       const expected = x.data.file!;
       if (!userFile) {
@@ -48,15 +50,8 @@ export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: 
     }
     case 'iris':
     case 'wine':
-    case 'breast_cancer': {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readAsset(TABLES[x.dataset].path);
-      } catch (e) {
-        throw new PlaygroundError('dataset-load', `Could not load the ${x.dataset} table (${e instanceof Error ? e.message : String(e)}).`, 'Check the connection and reload; the file is served with the page.');
-      }
-      return parseTable(x.dataset, bytes);
-    }
+    case 'breast_cancer':
+      return parseTable(x.dataset, await readShipped(readAsset, TABLES[x.dataset].path, `the ${x.dataset} table`));
     default:
       throw new PlaygroundError('incompatible-data', `"${x.dataset}" has no examples to train on here; it is known only through the NAS-Bench-201 table.`, 'Choose the NAS-Bench-201 lookup, or another dataset.');
   }
