@@ -61,12 +61,7 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
       root.selectAll('*').remove();
       return;
     }
-    const g = new dagre.graphlib.Graph({ multigraph: true });
     const cellLike = graph.edges.some((e) => e.op !== undefined);
-    g.setGraph({ rankdir: 'LR', nodesep: cellLike ? 40 : 22, ranksep: cellLike ? 90 : 46, marginx: 12, marginy: 12 });
-    g.setDefaultEdgeLabel(() => ({}));
-    for (const n of graph.nodes) g.setNode(n.id, { width: cellLike ? 76 : NODE_W, height: NODE_H });
-    graph.edges.forEach((e, i) => g.setEdge(e.from, e.to, { width: e.op ? 100 : 0, height: e.op ? 20 : 0, labelpos: 'c' }, `e${i}`));
     // A trellis comes with its own grid; anything else is laid out by dagre.
     const gridded = graph.nodes.length > 0 && graph.nodes.every((n) => n.grid);
     let nodes: Placed[];
@@ -79,6 +74,11 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
       edges = graph.edges.map((e, i) => ({ ...e, key: `${e.from}-${e.to}-${i}`, points: [byId.get(e.from)!, byId.get(e.to)!].map((p) => ({ x: p.x, y: p.y })) }));
       info = { width: 160 + Math.max(...nodes.map((n) => n.x)) - 80, height: 80 + Math.max(...nodes.map((n) => n.y)) - 40 };
     } else {
+      const g = new dagre.graphlib.Graph({ multigraph: true });
+      g.setGraph({ rankdir: 'LR', nodesep: cellLike ? 40 : 22, ranksep: cellLike ? 90 : 46, marginx: 12, marginy: 12 });
+      g.setDefaultEdgeLabel(() => ({}));
+      for (const n of graph.nodes) g.setNode(n.id, { width: cellLike ? 76 : NODE_W, height: NODE_H });
+      graph.edges.forEach((e, i) => g.setEdge(e.from, e.to, { width: e.op ? 100 : 0, height: e.op ? 20 : 0, labelpos: 'c' }, `e${i}`));
       dagre.layout(g);
       nodes = graph.nodes.map((n) => ({ ...n, x: g.node(n.id).x, y: g.node(n.id).y }));
       edges = graph.edges.map((e, i) => ({ ...e, key: `${e.from}-${e.to}-${e.op ?? ''}-${i}`, points: g.edge({ v: e.from, w: e.to, name: `e${i}` }).points }));
