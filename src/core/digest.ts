@@ -44,13 +44,13 @@ export function makeDigest(trials: readonly TrialFingerprint[], backend: string)
 export type DigestComparison =
   | { kind: 'reproduced' }
   | { kind: 'different-backend'; expected: string; actual: string }
-  | { kind: 'differs'; firstDifferentTrial: number | null };
+  | { kind: 'differs' };
 
 /** Compares a shared digest with the trials of a re-run (complete or not). */
 export function compareDigest(expected: ResultDigest, trials: readonly TrialFingerprint[], backend: string): DigestComparison {
   if (expected.backend !== backend) return { kind: 'different-backend', expected: expected.backend, actual: backend };
   if (trials.length === expected.trials && hashTrials(trials) === expected.hash) return { kind: 'reproduced' };
-  return { kind: 'differs', firstDifferentTrial: null };
+  return { kind: 'differs' };
 }
 
 /** 32-bit FNV-1a of raw bytes, hex: the content hash a share link carries instead of a user's data. */

@@ -26,14 +26,6 @@ export class SearchControl {
   private paused = false;
   private lastTurn = 0;
 
-  get isPaused(): boolean {
-    return this.paused;
-  }
-
-  get isStopped(): boolean {
-    return this.stopped;
-  }
-
   pause(): void {
     this.paused = true;
   }
