@@ -8,6 +8,9 @@ import { BENCHMARK_DATASETS, DATASET_IDS, EVALUATOR_IDS, parseExperiment, type E
 import { decodeLink } from '../core/link';
 import { SPACE_IDS } from '../core/space/index';
 import { STRATEGY_IDS } from '../core/strategy/index';
+import { isOneShot, ONE_SHOT_IDS } from '../core/one-shot';
+
+const ALL_STRATEGIES = [...STRATEGY_IDS, ...ONE_SHOT_IDS];
 import { NODE_BACKENDS, type NodeBackend } from '../nn/backend-node';
 
 export const USAGE = `Usage: npm run search -- [options]
@@ -18,12 +21,17 @@ Runs a NAS Playground search headless, with the same engine as the page.
   --dataset ${DATASET_IDS.join('|')}
   --space ${SPACE_IDS.join('|')}
   --strategy ${STRATEGY_IDS.join('|')}
+            | ${ONE_SHOT_IDS.join('|')}   (weight sharing; --space cell|nb201)
   --evaluator ${EVALUATOR_IDS.join('|')}   train from scratch, or look cells up in the NAS-Bench-201
                           table (with --space nb201 and a dataset cifar10|cifar100|imagenet16)
   --data-file <path.csv>  search your own table (read here, never uploaded)
   --label <column>        its label column, by name or 1-based position (default: the last)
   --budget N              number of trials (table lookups count as trials)
-  --epochs E              training epochs per trial (the fidelity)
+  --epochs E              training epochs per trial (the fidelity); for weight
+                          sharing, supernet epochs (per stage for pdarts)
+  --order 1|2             DARTS / P-DARTS: first- or second-order α gradient
+  --latency-weight W      ProxylessNAS: weight of the measured expected latency in the loss
+  --retrain               weight sharing: train the derived genotype from scratch at the end
   --seed S                experiment seed
   --seeds A..B | A,B,C    run one search per seed and report the mean and spread of the results
   --backend ${NODE_BACKENDS.join('|')}   tfjs backend (default: the link's, else wasm)
@@ -93,6 +101,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
         label: { type: 'string' },
         budget: { type: 'string' },
         epochs: { type: 'string' },
+        order: { type: 'string' },
+        'latency-weight': { type: 'string' },
+        retrain: { type: 'boolean', default: false },
         seed: { type: 'string' },
         seeds: { type: 'string' },
         backend: { type: 'string' },
@@ -120,6 +131,16 @@ export function parseCliArgs(argv: string[]): CliOptions {
   } else if (f.label !== undefined) {
     throw usageError('--label goes with --data-file.');
   }
+  const strategy = oneOf('strategy', f.strategy, ALL_STRATEGIES) ?? base.strategy;
+  const oneShot = { ...base.strategySettings.oneShot };
+  if (f.order !== undefined) oneShot.order = Number(oneOf('order', f.order, ['1', '2'])) as 1 | 2;
+  if (f['latency-weight'] !== undefined) {
+    const w = Number(f['latency-weight']);
+    if (!Number.isFinite(w) || w < 0) throw usageError(`--latency-weight must be a number ≥ 0; got "${f['latency-weight']}".`);
+    oneShot.latencyWeight = w;
+  }
+  if (f.retrain) oneShot.retrain = true;
+  if (isOneShot(strategy) && epochs !== undefined) oneShot.epochs = epochs;
   const evaluator = oneOf('evaluator', f.evaluator, EVALUATOR_IDS) ?? base.evaluator;
   // The table covers one space and three datasets: fill them in when the flags leave them open.
   const lookup = evaluator === 'nb201';
@@ -129,11 +150,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
     dataset: userFile ? 'own' : (oneOf('dataset', f.dataset, DATASET_IDS) ?? baseDataset),
     data: { ...base.data, file },
     space: oneOf('space', f.space, SPACE_IDS) ?? (lookup ? 'nb201' : base.space),
-    strategy: oneOf('strategy', f.strategy, STRATEGY_IDS) ?? base.strategy,
+    strategy,
+    strategySettings: { ...base.strategySettings, oneShot },
     evaluator,
     budget: wholeNumber('budget', f.budget) ?? base.budget,
     seed: wholeNumber('seed', f.seed) ?? base.seed,
-    training: { ...base.training, epochs: epochs ?? base.training.epochs },
+    training: { ...base.training, epochs: (isOneShot(strategy) ? undefined : epochs) ?? base.training.epochs },
     backend,
   });
   return { experiment, backend, userFile, seeds: parseSeeds(f.seeds), json: f.json ?? false, help: f.help ?? false };

@@ -3,6 +3,7 @@ import { PlaygroundError } from './errors';
 import { COST_METRICS } from './objective';
 import { createSpace, SPACE_IDS, type SearchSpace } from './space/index';
 import { STRATEGY_IDS } from './strategy/index';
+import { DEFAULT_ONE_SHOT, isOneShot, ONE_SHOT_IDS, ONE_SHOT_SPACES, ONE_SHOT_TITLES, type OneShotId } from './one-shot';
 
 /**
  * The experiment config: the one source of truth for what a search is. Every field is optional
@@ -93,7 +94,7 @@ export const ExperimentSchema = v.object({
     }),
     {},
   ),
-  strategy: v.optional(v.picklist(STRATEGY_IDS), 'evolution'),
+  strategy: v.optional(v.picklist([...STRATEGY_IDS, ...ONE_SHOT_IDS]), 'evolution'),
   strategySettings: v.optional(
     v.object({
       evolution: v.optional(
@@ -109,6 +110,22 @@ export const ExperimentSchema = v.object({
       pnas: v.optional(v.object({ beam: v.optional(int(1, 100), 8) }), {}),
       tpe: v.optional(v.object({ initial: v.optional(int(1, 1000), 10) }), {}),
       hyperband: v.optional(v.object({ eta: v.optional(int(2, 10), 3) }), {}),
+      /** The weight-sharing strategies: see src/core/one-shot.ts. */
+      oneShot: v.optional(
+        v.object({
+          epochs: v.optional(int(1, 200), DEFAULT_ONE_SHOT.epochs),
+          warmup: v.optional(int(0, 100), DEFAULT_ONE_SHOT.warmup),
+          archLearningRate: v.optional(real(1e-6, 1), DEFAULT_ONE_SHOT.archLearningRate),
+          order: v.optional(v.picklist([1, 2]), DEFAULT_ONE_SHOT.order),
+          recalibrate: v.optional(v.boolean(), DEFAULT_ONE_SHOT.recalibrate),
+          search: v.optional(v.picklist(['evolution', 'random']), DEFAULT_ONE_SHOT.search),
+          latencyWeight: v.optional(real(0, 10), DEFAULT_ONE_SHOT.latencyWeight),
+          stages: v.optional(int(1, 5), DEFAULT_ONE_SHOT.stages),
+          skipDropout: v.optional(real(0, 0.9), DEFAULT_ONE_SHOT.skipDropout),
+          retrain: v.optional(v.boolean(), DEFAULT_ONE_SHOT.retrain),
+        }),
+        {},
+      ),
     }),
     {},
   ),
@@ -200,10 +217,28 @@ export function parseExperiment(raw: unknown): Experiment {
   if (x.evaluator === 'train' && benchmark) {
     throw new PlaygroundError('invalid-config', `"${x.dataset}" is known here only through the NAS-Bench-201 table, so it cannot be trained on.`, 'Choose the NAS-Bench-201 lookup evaluator, or a dataset such as digits.');
   }
+  if (isOneShot(x.strategy)) checkOneShot(x, x.strategy);
   if (x.strategySettings.evolution.sample > x.strategySettings.evolution.population) {
     throw new PlaygroundError('invalid-config', `Evolution's tournament sample (${x.strategySettings.evolution.sample}) is larger than its population (${x.strategySettings.evolution.population}).`, 'Lower the sample size or raise the population.');
   }
   return x;
+}
+
+/** Weight sharing needs a supernet (cell or nb201 space), real training, and no per-candidate extras. */
+function checkOneShot(x: Experiment, id: OneShotId): void {
+  const title = ONE_SHOT_TITLES[id];
+  if (!(ONE_SHOT_SPACES as readonly string[]).includes(x.space)) {
+    throw new PlaygroundError('invalid-config', `${title} shares weights in a supernet, which exists for the ${ONE_SHOT_SPACES.join(' and ')} spaces, not "${x.space}".`, 'Choose the cell or nb201 space, or another strategy.');
+  }
+  if (x.evaluator !== 'train') {
+    throw new PlaygroundError('invalid-config', `${title} trains a supernet on real examples; the NAS-Bench-201 table has only final accuracies.`, 'Choose "train" as the evaluator and a dataset such as digits (the derived nb201 cell is still looked up in the table).');
+  }
+  if (x.space === 'cell' && x.spaceSettings.cell.ops !== 'darts') {
+    throw new PlaygroundError('invalid-config', `${title} on cells uses the DARTS op set (its supernet concatenates every node); this experiment uses the NASNet ops.`, 'Set the cell op set to DARTS.');
+  }
+  if (x.surrogate.enabled || x.hpo.enabled) {
+    throw new PlaygroundError('invalid-config', `${title} scores candidates with shared weights, so a surrogate or a per-candidate hyperparameter search does not apply.`, 'Turn the surrogate and hyperparameter search off.');
+  }
 }
 
 export function defaultExperiment(): Experiment {

@@ -26,6 +26,45 @@ export interface StartInfo {
   budget: number;
 }
 
+/** α (or a controller's sampling frequencies) at one moment of a one-shot search, for the heat map. */
+export interface AlphaSnapshot {
+  /** Epochs done, fractional within an epoch. */
+  epoch: number;
+  stage: number;
+  kind: 'alpha' | 'frequency';
+  ops: string[];
+  edges: Array<{ group: string; label: string }>;
+  /** [edge][op] probabilities. */
+  probs: number[][];
+  /** [edge][op]: still a candidate (P-DARTS prunes). */
+  allowed: boolean[][];
+  parameterFree: boolean[];
+  /** Mean probability mass on parameter-free ops (none, skip, pooling) over edges. */
+  parameterFreeShare: number;
+  /** The genotype α gives now. */
+  derived: string;
+  /** Share of the derived genotype's ops that have no weights. */
+  derivedParameterFree: number;
+}
+
+/** The supernet as it trains: size, memory of a step, where it is. */
+export interface SupernetInfo {
+  method: string;
+  stage: number;
+  stages: number;
+  epoch: number;
+  epochs: number;
+  cells: number;
+  params: number;
+  weightBytes: number;
+  /** Validation accuracy of the mixed supernet (DARTS family), beside the derived sub-network's: the discretisation gap. */
+  supernetAccuracy: number | null;
+  /** Bytes held at the end of the largest forward pass of the last epoch: the activations a step needs. */
+  stepBytes: number;
+  stepTensors: number;
+  peakStepBytes: number;
+}
+
 /** The typed stream the UI and the CLI both render. */
 export type EngineEvent =
   | { type: 'start'; info: StartInfo }
@@ -33,6 +72,8 @@ export type EngineEvent =
   | { type: 'epoch'; index: number; report: EpochReport }
   | { type: 'trial'; trial: TrialRecord }
   | { type: 'log'; message: string }
+  | { type: 'alpha'; snapshot: AlphaSnapshot }
+  | { type: 'supernet'; info: SupernetInfo }
   | { type: 'done'; stopped: boolean; digest: ResultDigest | null }
   | { type: 'error'; error: ErrorInfo };
 

@@ -3,6 +3,8 @@ import { isPlaygroundError } from '../core/errors';
 import { experimentSpace, type Experiment } from '../core/experiment';
 import { reward } from '../core/objective';
 import { createStrategy } from '../core/strategy/index';
+import { isOneShot } from '../core/one-shot';
+import { runOneShot, type OneShotCheckpoint } from './one-shot/run';
 import type { AssetReader } from '../data/types';
 import type { UserFile } from '../data/load';
 import { SearchControl } from './control';
@@ -22,6 +24,8 @@ export class SearchInterrupted extends Error {
   constructor(
     override readonly cause: unknown,
     readonly trials: TrialRecord[],
+    /** Where a one-shot search can continue from (its last finished epoch). */
+    readonly checkpoint?: OneShotCheckpoint,
   ) {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = 'SearchInterrupted';
@@ -42,6 +46,10 @@ export interface SearchDeps {
    * (and the evaluator's memory) without training again, and the search goes on after them.
    */
   resumeFrom?: readonly TrialRecord[];
+  /** A one-shot search's checkpoint to continue from. */
+  resumeOneShot?: OneShotCheckpoint;
+  /** Called after every epoch of a one-shot search with a checkpoint to resume from. */
+  onCheckpoint?(checkpoint: OneShotCheckpoint): void;
 }
 
 
@@ -50,6 +58,7 @@ export interface SearchDeps {
  * of threads or the DOM, so the worker and the CLI run exactly this.
  */
 export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Promise<SearchResult> {
+  if (isOneShot(x.strategy)) return runOneShot(x, x.strategy, deps, emit);
   const control = deps.control ?? new SearchControl();
   const space = experimentSpace(x);
   const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset, deps.userFile));

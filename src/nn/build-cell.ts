@@ -32,7 +32,7 @@ export function factorizedReduce(ctx: BuildContext, cin: number, cout: number): 
   };
 }
 
-function operation(ctx: BuildContext, op: CellOp, c: number, stride: number): Layer {
+export function operation(ctx: BuildContext, op: CellOp, c: number, stride: number): Layer {
   switch (op) {
     case 'max_pool_3x3':
       return (x) => maxPool(x, 3, stride);

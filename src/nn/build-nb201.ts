@@ -28,7 +28,7 @@ function cell(ctx: BuildContext, g: Nb201Genotype, channels: number): Layer {
 }
 
 /** The benchmark's residual reduction block: halves H and W, doubles channels. */
-function reductionBlock(ctx: BuildContext, cin: number, cout: number): Layer {
+export function reductionBlock(ctx: BuildContext, cin: number, cout: number): Layer {
   const a = convLayer(ctx, cin, cout, { kernel: 3, stride: 2, relu: 'before' });
   const b = convLayer(ctx, cout, cout, { kernel: 3, relu: 'before' });
   const shortcut = convLayer(ctx, cin, cout, { kernel: 1, relu: 'none', bn: false });

@@ -14,6 +14,12 @@ export class BuildContext {
   /** Set during one forward pass to count multiply–accumulates from real shapes. */
   counting = false;
   macs = 0;
+  /**
+   * How batch norm in training mode treats its running statistics: `momentum` (the default, 0.1),
+   * an exact running average (`1 / (t + 1)` for the t-th batch, to recalibrate a sub-network of a
+   * supernet), or frozen (score a sub-network with batch statistics without changing the state).
+   */
+  statisticsMode: { kind: 'momentum' } | { kind: 'average'; batches: number } | { kind: 'frozen' } = { kind: 'momentum' };
 
   constructor(private readonly rng: Rng) {}
 
@@ -70,8 +76,12 @@ export function batchNorm(ctx: BuildContext, channels: number): Layer {
     const variance = tf.relu(tf.sub(tf.div(channelSums(tf.square(x), ones), n), tf.square(mean)));
     const invStd = tf.rsqrt(tf.add(variance, BN_EPSILON));
     const scale = tf.mul(g, invStd);
-    runningMean.assign(tf.add(tf.mul(runningMean, 1 - BN_MOMENTUM), tf.mul(mean, BN_MOMENTUM)));
-    runningVar.assign(tf.add(tf.mul(runningVar, 1 - BN_MOMENTUM), tf.mul(variance, BN_MOMENTUM)));
+    const mode = ctx.statisticsMode;
+    if (mode.kind !== 'frozen') {
+      const m = mode.kind === 'average' ? 1 / (mode.batches + 1) : BN_MOMENTUM;
+      runningMean.assign(tf.add(tf.mul(runningMean, 1 - m), tf.mul(mean, m)));
+      runningVar.assign(tf.add(tf.mul(runningVar, 1 - m), tf.mul(variance, m)));
+    }
     save([x, mean, invStd, g, ones]);
     return {
       value: tf.add(tf.mul(x, scale), tf.sub(b, tf.mul(mean, scale))),

@@ -46,9 +46,24 @@ export class Optimizer {
     });
   }
 
+  /** Step count and slot values, to checkpoint a run and resume it exactly. */
+  async exportState(): Promise<OptimizerState> {
+    return { step: this.step, slots: await Promise.all(this.slots.map((s) => Promise.all(s.map(async (v) => (await v.data()) as Float32Array)))) };
+  }
+
+  importState(state: OptimizerState): void {
+    this.step = state.step;
+    tf.tidy(() => this.slots.forEach((s, i) => s.forEach((v, k) => v.assign(tf.tensor(state.slots[i]![k]!, v.shape)))));
+  }
+
   dispose(): void {
     for (const slot of this.slots.flat()) slot.dispose();
   }
+}
+
+export interface OptimizerState {
+  step: number;
+  slots: Float32Array[][];
 }
 
 /** Cosine annealing from `base` to 0 over `total` steps. */

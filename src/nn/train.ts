@@ -42,7 +42,7 @@ export interface TrainHooks {
 
 const EVAL_BATCH = 256;
 
-function batchTensors(split: Split, input: InputShape, indices: ArrayLike<number>, classes: number): { x: tf.Tensor4D; y: tf.Tensor2D } {
+export function batchTensors(split: Split, input: InputShape, indices: ArrayLike<number>, classes: number): { x: tf.Tensor4D; y: tf.Tensor2D } {
   const size = input.height * input.width * input.channels;
   const xs = new Float32Array(indices.length * size);
   const ys = new Int32Array(indices.length);

@@ -36,6 +36,8 @@ export interface ArchEdge {
   skip?: boolean;
   /** A possibility the genotype did not take, drawn faintly. */
   faint?: boolean;
+  /** 0..1: how strongly a one-shot search holds this edge (the softmax weight of its op); drawn as the edge's width. */
+  weight?: number;
 }
 
 export interface ArchGraph {

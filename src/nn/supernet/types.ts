@@ -1,0 +1,66 @@
+import type * as tf from '@tensorflow/tfjs-core';
+import type { BuildContext, Layer } from '../layers';
+
+/** One row of the architecture parameters: an edge of a cell type (shared by every cell of that type). */
+export interface SupernetEdge {
+  /** `normal`, `reduce` (DARTS cells) or `cell` (NAS-Bench-201). */
+  group: string;
+  from: number;
+  to: number;
+  label: string;
+}
+
+/**
+ * What one edge computes in a forward pass: the sum over `ops` (indices into the supernet's op
+ * list; `none` adds nothing), each scaled by `coefs[i]` when given. One op is a single path (SPOS,
+ * ENAS, a genotype), all ops with softmax weights is DARTS's mixed op, two ops with binary gates is
+ * ProxylessNAS's architecture step.
+ */
+export interface EdgeChoice {
+  ops: readonly number[];
+  coefs?: readonly tf.Tensor[];
+}
+
+export type ChooseEdge = (edge: number) => EdgeChoice;
+
+/** One candidate op on one edge of one cell, with the variables it owns (empty for parameter-free ops). */
+export interface Candidate {
+  layer: Layer | null;
+  trainable: tf.Variable[];
+  statistics: tf.Variable[];
+}
+
+/**
+ * A weight-sharing supernet: every edge of every cell holds every candidate op with its own
+ * weights, and any genotype of the space is a sub-network that reuses them.
+ */
+export interface Supernet<G = unknown> {
+  readonly ctx: BuildContext;
+  /** Candidate ops, the columns of α; `none` (the zero op) is index 0. */
+  readonly ops: readonly string[];
+  /** The rows of α. */
+  readonly edges: readonly SupernetEdge[];
+  /** Ops with no weights (none, skip, pooling): the ones DARTS collapses towards. */
+  readonly parameterFree: readonly boolean[];
+  /** Cells in the stacked network (P-DARTS grows it). */
+  readonly cells: number;
+  apply(x: tf.Tensor4D, training: boolean, choose: ChooseEdge): tf.Tensor2D;
+  /** The single path of a genotype: per edge, the ops it uses. */
+  pathOf(genotype: G): number[][];
+  /** A genotype's own variables, in the order the stand-alone builder creates them. */
+  variablesOf(genotype: G): { trainable: tf.Variable[]; statistics: tf.Variable[] };
+  /**
+   * The discrete genotype from per-edge op probabilities: top-2 incoming edges per node without
+   * `none` for DARTS cells, the most likely op per edge for NAS-Bench-201; `allowed` masks pruned ops.
+   */
+  derive(probs: readonly (readonly number[])[], allowed?: readonly (readonly boolean[])[]): G;
+  dispose(): void;
+}
+
+/** Runs `build` and returns what it made with the variables it created on `ctx`. */
+export function tracked(ctx: BuildContext, build: () => Layer | null): Candidate {
+  const t = ctx.trainable.length;
+  const s = ctx.statistics.length;
+  const layer = build();
+  return { layer, trainable: ctx.trainable.slice(t), statistics: ctx.statistics.slice(s) };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/rng';
+import { CellSpace } from '../../src/core/space/cell';
+import { Nb201Space } from '../../src/core/space/nb201';
+import type { InputShape, SearchSpace } from '../../src/core/space/types';
+import { buildNetwork } from '../../src/nn/build';
+import { buildSupernet, pathChooser } from '../../src/nn/supernet/index';
+import { maxAbsDiff, on, seeded, tf } from './helpers';
+
+const CASES: Array<[string, SearchSpace, InputShape]> = [
+  ['NB201, 2 cells per stage', new Nb201Space({ channels: 4, cellsPerStage: 2 }) as SearchSpace, { height: 8, width: 8, channels: 1 }],
+  ['DARTS cells, 3 nodes', new CellSpace({ nodes: 3, channels: 4, cellsPerStage: 1, stemMultiplier: 2 }) as SearchSpace, { height: 8, width: 8, channels: 3 }],
+];
+
+describe('weight-sharing supernet', () => {
+  it.each(CASES)('%s: a sub-network computes the same function as the stand-alone model with the same weights', async (_name, space, input) => {
+    await on('wasm');
+    const rng = createRng(`supernet-${_name}`);
+    const supernet = buildSupernet(space, input, 5, rng.fork('supernet'));
+    // Train-mode passes move the running statistics away from their initial values, so copying them is tested too.
+    for (let i = 0; i < 6; i++) {
+      const g = space.sample(rng);
+      const path = pathChooser(supernet.pathOf(g));
+      const x = seeded([3, input.height, input.width, input.channels], `x-${i}`) as tf.Tensor4D;
+      tf.tidy(() => supernet.apply(x, true, path));
+      const net = buildNetwork(space, g, input, 5, rng.fork(`standalone-${i}`));
+      const own = supernet.variablesOf(g);
+      expect(own.trainable.map((v) => v.shape)).toEqual(net.ctx.trainable.map((v) => v.shape));
+      expect(own.statistics.map((v) => v.shape)).toEqual(net.ctx.statistics.map((v) => v.shape));
+      net.ctx.trainable.forEach((v, k) => v.assign(own.trainable[k]!));
+      net.ctx.statistics.forEach((v, k) => v.assign(own.statistics[k]!));
+      for (const training of [false, true]) {
+        const mode = training ? 'frozen' : 'momentum';
+        supernet.ctx.statisticsMode = { kind: mode } as never;
+        net.ctx.statisticsMode = { kind: mode } as never;
+        const a = tf.tidy(() => supernet.apply(x, training, path));
+        const b = tf.tidy(() => net.apply(x, training));
+        expect(maxAbsDiff(a, b), `${space.encode(g)} (training ${training})`).toBeLessThan(1e-4);
+        // Not trivially equal: another genotype gives another function.
+        tf.dispose([a, b]);
+      }
+      supernet.ctx.statisticsMode = { kind: 'momentum' };
+      net.ctx.dispose();
+      x.dispose();
+    }
+    const g1 = space.sample(createRng('other-1'));
+    const g2 = space.sample(createRng('other-2'));
+    const x = seeded([2, input.height, input.width, input.channels], 'x-other') as tf.Tensor4D;
+    const [a, b] = [g1, g2].map((g) => tf.tidy(() => supernet.apply(x, false, pathChooser(supernet.pathOf(g)))));
+    expect(maxAbsDiff(a!, b!)).toBeGreaterThan(1e-3);
+    supernet.dispose();
+    tf.dispose([a!, b!, x]);
+  });
+
+  it('the cell supernet counts none plus the seven DARTS ops on 2 + 3 + … edges per cell type', async () => {
+    await on('wasm');
+    const space = new CellSpace({ nodes: 4, channels: 4 });
+    const supernet = buildSupernet(space, { height: 8, width: 8, channels: 1 }, 3, createRng('count'));
+    expect(supernet.ops).toHaveLength(8);
+    expect(supernet.ops[0]).toBe('none');
+    expect(supernet.edges).toHaveLength(28);
+    expect(supernet.parameterFree.filter(Boolean)).toHaveLength(4);
+    supernet.dispose();
+  });
+
+  it('refuses spaces it has no supernet for, and cell spaces with the NASNet ops', async () => {
+    await on('wasm');
+    expect(() => buildSupernet(new CellSpace({ ops: 'nasnet', concat: 'unused' }), { height: 8, width: 8, channels: 1 }, 3, createRng('x'))).toThrow(/DARTS op set/);
+  });
+});
