@@ -41,8 +41,9 @@ export interface AlphaSnapshot {
   parameterFree: boolean[];
   /** Mean probability mass on parameter-free ops (none, skip, pooling) over edges. */
   parameterFreeShare: number;
-  /** The genotype α gives now. */
+  /** The genotype α gives now, and its ops per edge (indices into `ops`). */
   derived: string;
+  chosen: number[][];
   /** Share of the derived genotype's ops that have no weights. */
   derivedParameterFree: number;
 }
@@ -74,7 +75,8 @@ export type EngineEvent =
   | { type: 'log'; message: string }
   | { type: 'alpha'; snapshot: AlphaSnapshot }
   | { type: 'supernet'; info: SupernetInfo }
-  | { type: 'done'; stopped: boolean; digest: ResultDigest | null }
+  /** `best`: index of the trial the search returns (a one-shot search returns its derived genotype, not the top scorer). */
+  | { type: 'done'; stopped: boolean; digest: ResultDigest | null; best?: number | null }
   | { type: 'error'; error: ErrorInfo };
 
 export type Emit = (event: EngineEvent) => void;

@@ -105,6 +105,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
     stopped = true;
   }
   const digest = makeDigest(trials, backend);
-  emit({ type: 'done', stopped, digest });
-  return { trials, best: bestTrial(trials), digest, stopped };
+  const best = bestTrial(trials);
+  emit({ type: 'done', stopped, digest, best: best?.index ?? null });
+  return { trials, best, digest, stopped };
 }

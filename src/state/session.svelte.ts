@@ -4,7 +4,11 @@ import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
 import { encodeLink } from '../core/link';
 import type { ArchGraph } from '../core/space/types';
-import type { EngineEvent, StartInfo, TrialRecord } from '../engine/events';
+import type { AlphaSnapshot, EngineEvent, StartInfo, SupernetInfo, TrialRecord } from '../engine/events';
+import { isOneShot } from '../core/one-shot';
+
+/** One-shot strategies whose answer is read off α: what they return is their latest derived genotype. */
+const ALPHA_STRATEGIES: readonly string[] = ['darts', 'pdarts', 'proxyless'];
 import { bestTrial } from '../engine/best';
 import type { EpochReport } from '../nn/train';
 import { proxy, transfer } from '../worker/client';
@@ -45,7 +49,21 @@ export class SearchSession {
   /** A published architecture shown before any trial (the cell presets). */
   preview = $state.raw<{ title: string; caption: string; graph: ArchGraph } | null>(null);
 
-  best = $derived(bestTrial(this.trials));
+  /** Weight sharing: α (or a controller's sampling frequencies) over time, and the supernet's size and memory. */
+  alphaHistory = $state.raw<AlphaSnapshot[]>([]);
+  supernet = $state.raw<SupernetInfo | null>(null);
+  /** Tensor memory of the worker, polled while a one-shot search runs. */
+  workerMemory = $state.raw<{ numTensors: number; numBytes: number } | null>(null);
+  /** The trial the finished search returned, when the engine names one. */
+  private returned = $state<number | null>(null);
+
+  alpha = $derived(this.alphaHistory.length ? this.alphaHistory[this.alphaHistory.length - 1]! : null);
+  /** What the search returns: a DARTS-style search its current derived genotype (the last trial), others their top scorer. */
+  best = $derived.by(() => {
+    if (this.returned !== null) return this.trials[this.returned] ?? null;
+    if (ALPHA_STRATEGIES.includes(this.experiment.strategy)) return this.trials[this.trials.length - 1] ?? null;
+    return bestTrial(this.trials);
+  });
   link = $derived(encodeLink(this.experiment, this.digest));
   running = $derived(this.status === 'preparing' || this.status === 'running' || this.status === 'paused');
   reproduction = $derived.by((): DigestComparison | null => {
@@ -122,16 +140,33 @@ export class SearchSession {
     this.notice = null;
     this.digest = null;
     this.info = null;
+    this.alphaHistory = [];
+    this.supernet = null;
+    this.workerMemory = null;
+    this.returned = null;
     const experiment = $state.snapshot(this.experiment) as Experiment;
     try {
       if (experiment.evaluator === 'train') this.backend = await this.worker.prepare(experiment.backend);
       if (runId !== this.runId) return;
+      if (isOneShot(experiment.strategy)) void this.pollMemory(runId);
       await this.worker.start(runId, experiment, proxy((id: number, events: EngineEvent[]) => this.onEvents(id, events)));
     } catch (e) {
       if (runId === this.runId) {
         this.error = toErrorInfo(e);
         this.status = 'error';
       }
+    }
+  }
+
+  /** The worker's tensor memory once a second while this run lasts (the supernet panel shows it). */
+  private async pollMemory(runId: number): Promise<void> {
+    while (runId === this.runId && (this.status === 'preparing' || this.running)) {
+      try {
+        this.workerMemory = await this.worker.memory();
+      } catch {
+        return;
+      }
+      await new Promise((wake) => setTimeout(wake, 1000));
     }
   }
 
@@ -158,6 +193,7 @@ export class SearchSession {
     let trials = this.trials;
     let current = this.current;
     let status = this.status;
+    let alphaHistory = this.alphaHistory;
     for (const event of events) {
       switch (event.type) {
         case 'start':
@@ -176,6 +212,13 @@ export class SearchSession {
         case 'done':
           status = event.stopped ? 'stopped' : 'done';
           this.digest = event.digest;
+          if (event.best !== undefined) this.returned = event.best;
+          break;
+        case 'alpha':
+          alphaHistory = [...alphaHistory, event.snapshot];
+          break;
+        case 'supernet':
+          this.supernet = event.info;
           break;
         case 'error':
           this.error = event.error;
@@ -195,6 +238,7 @@ export class SearchSession {
       if (status === 'running' || status === 'paused') this.digest = makeDigest(trials, this.info?.backend ?? 'unknown');
     }
     if (current !== this.current) this.current = current;
+    if (alphaHistory !== this.alphaHistory) this.alphaHistory = alphaHistory;
     // A pause asked for while this batch was in flight stands.
     if (!(this.status === 'paused' && status === 'running')) this.status = status;
   }

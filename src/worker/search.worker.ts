@@ -5,6 +5,7 @@ import type { BackendPreference, Experiment } from '../core/experiment';
 import { SearchControl } from '../engine/control';
 import { runSearch, SearchInterrupted } from '../engine/search';
 import type { EngineEvent, TrialRecord } from '../engine/events';
+import type { OneShotCheckpoint } from '../engine/one-shot/run';
 import { compareStrategies } from '../engine/compare';
 import { chooseBackend } from '../nn/backend-browser';
 import { previewData } from '../data/preview';
@@ -53,21 +54,25 @@ const api: SearchWorkerApi = {
     try {
       let chosen = await backendFor(experiment);
       let resumeFrom: TrialRecord[] | undefined;
+      let resumeOneShot: OneShotCheckpoint | undefined;
       for (;;) {
         try {
-          await runSearch(experiment, { readAsset, backend: chosen, control, resumeFrom, userFile }, emit);
+          await runSearch(experiment, { readAsset, backend: chosen, control, resumeFrom, resumeOneShot, userFile }, emit);
           break;
         } catch (e) {
-          // A GPU that fails mid-search (device lost, out of memory) costs the trial in flight, not the
-          // search: continue on WASM from the trials already finished. Anything else is reported.
+          // A GPU that fails mid-search (device lost, out of memory) costs the trial (or supernet epoch) in
+          // flight, not the search: continue on WASM from what was finished. Anything else is reported.
           const onGpu = chosen === 'webgpu' || chosen === 'webgl';
           if (!(e instanceof SearchInterrupted) || !onGpu || isPlaygroundError(e.cause)) throw e;
           const lost = chosen.toUpperCase();
+          const from = e.checkpoint ? `epoch ${e.checkpoint.epoch + 1}${e.checkpoint.stage ? ` of stage ${e.checkpoint.stage + 1}` : ''}` : `trial ${e.trials.length + 1}`;
           backend = await chooseBackend('wasm');
-          backend = { ...backend, fallback: true, reason: `${lost} failed during the search (${e.message}); continuing on WASM from trial ${e.trials.length + 1}` };
-          emit({ type: 'log', message: `${lost} failed during trial ${e.trials.length + 1}: ${e.message}. The search continues on WASM; the ${e.trials.length} finished trials are kept.` });
+          backend = { ...backend, fallback: true, reason: `${lost} failed during the search (${e.message}); continuing on WASM from ${from}` };
+          const kept = e.checkpoint ? `the supernet as it was after epoch ${e.checkpoint.epoch}` : `the ${e.trials.length} finished trials`;
+          emit({ type: 'log', message: `${lost} failed: ${e.message}. The search continues on WASM from ${from}; ${kept} ${e.checkpoint ? 'is' : 'are'} kept.` });
           chosen = backend.chosen;
           resumeFrom = e.trials;
+          resumeOneShot = e.checkpoint;
         }
       }
     } catch (e) {

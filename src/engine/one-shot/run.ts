@@ -69,6 +69,7 @@ function snapshotOf(view: ArchView, supernet: Supernet, epoch: number, stage: nu
     parameterFree: [...supernet.parameterFree],
     parameterFreeShare: free,
     derived: space.encode(derived),
+    chosen: path,
     derivedParameterFree: derivedFree,
   };
 }
@@ -125,15 +126,17 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
   if (data.val.n === 0) throw new PlaygroundError('invalid-config', 'Weight sharing needs a validation split to learn the architecture on.', 'Raise the validation fraction above 0.');
   let table: Nb201Table | null = null;
   if (space instanceof Nb201Space) table = await loadNb201Table(deps.readAsset).catch(() => null);
+  const stages = id === 'pdarts' ? settings.stages : 1;
+  // One trial per supernet epoch, then the paths ranked with shared weights (SPOS, ENAS), then the retrained result.
+  const expected = stages * settings.epochs + (id === 'spos' || id === 'enas' ? x.budget : 0) + (settings.retrain ? 1 : 0);
   emit({
     type: 'start',
-    info: { backend: deps.backend, dataset: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes }, evaluator: 'supernet', spaceTitle: space.title, spaceSize: space.size(), budget: x.budget },
+    info: { backend: deps.backend, dataset: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes }, evaluator: 'supernet', spaceTitle: space.title, spaceSize: space.size(), budget: expected },
   });
 
   const resume = deps.resumeOneShot?.strategy === id ? deps.resumeOneShot : undefined;
   const trials: TrialRecord[] = resume ? [...resume.trials] : [];
   const curve: EpochReport[] = resume ? [...resume.curve] : [];
-  const stages = id === 'pdarts' ? settings.stages : 1;
   let last: OneShotCheckpoint | null = resume ?? null;
   let peakStep = 0;
 
@@ -232,8 +235,9 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
     stopped = true;
   }
   const digest = makeDigest(trials, deps.backend);
-  emit({ type: 'done', stopped, digest });
-  return { trials, best: final ?? bestTrial(trials), digest, stopped };
+  const best = final ?? bestTrial(trials);
+  emit({ type: 'done', stopped, digest, best: best?.index ?? null });
+  return { trials, best, digest, stopped };
 }
 
 /** SPOS and ENAS end by ranking candidates with the shared weights: evolution or random paths, or controller samples. */

@@ -100,7 +100,7 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
       .attr('d', (d) => line(d.points))
       .attr('fill', 'none')
       .attr('stroke', (d) => (d.faint ? '#e2e8f0' : d.op ? opColor(d.op) : '#94a3b8'))
-      .attr('stroke-width', (d) => (d.faint ? 1.5 : d.op ? 3 : gridded ? 4 : 2))
+      .attr('stroke-width', (d) => (d.faint ? 1.5 : d.weight !== undefined ? 1 + 7 * d.weight : d.op ? 3 : gridded ? 4 : 2))
       .attr('stroke-dasharray', (d) => (d.skip ? '6 4' : null))
       .attr('marker-end', (d) => (d.faint ? null : arrowFor(d.op ? opColor(d.op) : '#94a3b8')));
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from './browser';
+import { usePageEnvironment } from './environment';
+import { setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
+
+const env = usePageEnvironment();
+
+describe('weight sharing in the page', () => {
+  it('runs DARTS on NAS-Bench-201 cells: α heat map per epoch, edge widths from α, the supernet panel, and the collapse explained', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchErrors(page);
+    await page.goto(env.url);
+    await waitForBackend(page);
+    await page.selectOption('[data-testid=space]', 'chain');
+    // Choosing a weight-sharing strategy moves the experiment to a space that has a supernet.
+    await page.selectOption('[data-testid=strategy]', 'darts');
+    expect(await page.inputValue('[data-testid=space]')).toBe('nb201');
+    expect(await page.isDisabled('[data-testid=budget]')).toBe(true);
+    await page.selectOption('[data-testid=max-examples]', '250');
+    await setNumber(page, 'one-shot-epochs', 3);
+    await setNumber(page, 'arch-rate', 0.05);
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page)).toBe('done');
+
+    await expect.poll(() => page.locator('[data-testid=trial-row]').count()).toBe(3);
+    // 6 edges × 5 ops, every cell shaded, one outlined op per edge.
+    expect(await page.locator('[data-testid=alpha-heatmap] rect.alpha-cell').count()).toBe(30);
+    expect(await page.getAttribute('[data-testid=alpha-heatmap]', 'data-rows')).toBe('6');
+    const outlined = await page.$$eval('[data-testid=alpha-heatmap] rect.alpha-cell', (cells) => cells.filter((c) => c.getAttribute('stroke') !== 'none').length);
+    expect(outlined).toBe(6);
+    expect(await page.textContent('[data-testid=alpha-derived]')).toMatch(/\|.*~0\|/);
+    expect(await page.textContent('[data-testid=collapse-note]')).toMatch(/no weights/);
+    expect(await page.locator('[data-testid=collapse-chart] path').count()).toBeGreaterThanOrEqual(2);
+    // The supernet panel reports the memory a step keeps and the worker's tensors.
+    expect(await page.textContent('[data-testid=supernet-step-memory]')).toMatch(/MB/);
+    expect(await page.textContent('[data-testid=supernet-panel]')).toMatch(/mixed supernet/);
+    // The DAG of what the search returns draws its edges with widths that follow α.
+    const widths = await page.$$eval('[data-testid=dag] path.edge', (paths) => paths.map((p) => Number(p.getAttribute('stroke-width'))));
+    expect(widths.length).toBeGreaterThan(0);
+    expect(widths.some((w) => w !== 3)).toBe(true);
+    await page.screenshot({ path: 'test-results/one-shot.png', fullPage: true });
+    await page.locator('[data-testid=alpha-panel]').screenshot({ path: 'test-results/alpha-panel.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
