@@ -32,6 +32,7 @@ Runs a NAS Playground search headless, with the same engine as the page.
   --order 1|2             DARTS / P-DARTS: first- or second-order α gradient
   --latency-weight W      ProxylessNAS: weight of the measured expected latency in the loss
   --retrain               weight sharing: train the derived genotype from scratch at the end
+  --retrain-epochs N      … for N epochs (default: the experiment's training epochs)
   --seed S                experiment seed
   --seeds A..B | A,B,C    run one search per seed and report the mean and spread of the results
   --backend ${NODE_BACKENDS.join('|')}   tfjs backend (default: the link's, else wasm)
@@ -104,6 +105,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         order: { type: 'string' },
         'latency-weight': { type: 'string' },
         retrain: { type: 'boolean', default: false },
+        'retrain-epochs': { type: 'string' },
         seed: { type: 'string' },
         seeds: { type: 'string' },
         backend: { type: 'string' },
@@ -155,7 +157,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     evaluator,
     budget: wholeNumber('budget', f.budget) ?? base.budget,
     seed: wholeNumber('seed', f.seed) ?? base.seed,
-    training: { ...base.training, epochs: (isOneShot(strategy) ? undefined : epochs) ?? base.training.epochs },
+    training: { ...base.training, epochs: (isOneShot(strategy) ? wholeNumber('retrain-epochs', f['retrain-epochs']) : epochs) ?? base.training.epochs },
     backend,
   });
   return { experiment, backend, userFile, seeds: parseSeeds(f.seeds), json: f.json ?? false, help: f.help ?? false };

@@ -73,7 +73,7 @@ export type EngineEvent =
   | { type: 'epoch'; index: number; report: EpochReport }
   | { type: 'trial'; trial: TrialRecord }
   | { type: 'log'; message: string }
-  | { type: 'alpha'; snapshot: AlphaSnapshot }
+  | { type: 'alphas'; snapshot: AlphaSnapshot }
   | { type: 'supernet'; info: SupernetInfo }
   /** `best`: index of the trial the search returns (a one-shot search returns its derived genotype, not the top scorer). */
   | { type: 'done'; stopped: boolean; digest: ResultDigest | null; best?: number | null }

@@ -214,7 +214,7 @@ export class SearchSession {
           this.digest = event.digest;
           if (event.best !== undefined) this.returned = event.best;
           break;
-        case 'alpha':
+        case 'alphas':
           alphaHistory = [...alphaHistory, event.snapshot];
           break;
         case 'supernet':

@@ -27,6 +27,24 @@ describe('command line', () => {
     expect(decodeLink(ja.link).experiment).toEqual(ja.config);
   });
 
+  it('runs a weight-sharing strategy headless and reports the derived genotype as best', () => {
+    const run = cli(['--space', 'nb201', '--strategy', 'darts', '--epochs', '1', '--order', '2', '--retrain', '--retrain-epochs', '1', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const j = JSON.parse(run.stdout);
+    expect(j.config.strategySettings.oneShot).toMatchObject({ epochs: 1, order: 2, retrain: true });
+    expect(j.config.training.epochs).toBe(1);
+    // One supernet epoch gives one derived genotype; the retrained copy of it is what the search returns.
+    expect(j.trials).toHaveLength(2);
+    expect(j.trials[1].encoded).toBe(j.trials[0].encoded);
+    expect(j.best.index).toBe(1);
+    expect(j.best.testAccuracy).toBeGreaterThan(0);
+    expect(decodeLink(j.link).experiment).toEqual(j.config);
+    const refused = cli(['--space', 'chain', '--strategy', 'spos']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/supernet.*cell and nb201/);
+    expect(refused.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
   it('runs a share link, and flags override it', () => {
     const first = JSON.parse(cli([...FLAGS, '--json']).stdout);
     const again = JSON.parse(cli(['--link', `http://localhost:5173/${first.link}`, '--json']).stdout);

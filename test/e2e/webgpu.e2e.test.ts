@@ -36,6 +36,31 @@ describe('GPU backends in the browser', () => {
     await page.close();
   });
 
+  it('trains a weight-sharing supernet (ProxylessNAS) on WebGPU where offered', async () => {
+    const experiment = parseExperiment({
+      dataset: 'digits',
+      data: { maxExamples: 50 },
+      space: 'nb201',
+      spaceSettings: { nb201: { channels: 2 } },
+      strategy: 'proxyless',
+      strategySettings: { oneShot: { epochs: 1 } },
+      training: { batchSize: 20 },
+      backend: 'webgpu',
+    });
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${env.url}${encodeLink(experiment)}`);
+    const offered = await webGpuOffered(page);
+    await waitForBackend(page);
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page)).toBe('done');
+    expect(await page.textContent('[data-testid=backend]')).toMatch(offered ? /WEBGPU/ : /WASM/);
+    expect(await page.locator('[data-testid=trial-row]').count()).toBe(1);
+    expect(await page.locator('[data-testid=alpha-heatmap] rect.alpha-cell').count()).toBe(30);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('trains a trial on WebGL when asked', async () => {
     const experiment = parseExperiment({ dataset: 'spiral', data: { maxExamples: 60 }, budget: 1, training: { epochs: 1, batchSize: 16 }, backend: 'webgl' });
     const page = await env.browser.newPage();

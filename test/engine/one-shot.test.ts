@@ -120,9 +120,9 @@ describe('DARTS', () => {
       expect(cell.edges.every(([op]) => op !== 'none')).toBe(true);
       expect(new Set(cell.edges.slice(2).map(([, input]) => input)).size).toBe(2); // two distinct inputs per node
     }
-    const alpha = events.filter((e) => e.type === 'alpha');
+    const alpha = events.filter((e) => e.type === 'alphas');
     expect(alpha.length).toBeGreaterThan(0);
-    const last = alpha[alpha.length - 1]!.type === 'alpha' ? alpha[alpha.length - 1]!.snapshot : null;
+    const last = alpha[alpha.length - 1]!.type === 'alphas' ? alpha[alpha.length - 1]!.snapshot : null;
     expect(last!.ops[0]).toBe('none');
     expect(last!.probs).toHaveLength(2 * (2 + 3));
     for (const row of last!.probs) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
@@ -212,7 +212,7 @@ describe('every weight-sharing strategy', () => {
     const alphaOf = async (w: number) => {
       const events: EngineEvent[] = [];
       await search(x(w), { onCheckpoint: (c) => (saved = c) }, events);
-      const snaps = events.flatMap((e) => (e.type === 'alpha' ? [e.snapshot] : []));
+      const snaps = events.flatMap((e) => (e.type === 'alphas' ? [e.snapshot] : []));
       return snaps[snaps.length - 1]!;
     };
     const plain = await alphaOf(0);

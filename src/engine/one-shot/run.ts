@@ -16,6 +16,8 @@ import { bestTrial } from '../best';
 import { SearchControl } from '../control';
 import { ScratchEvaluator } from '../evaluate/scratch';
 import type { Evaluation } from '../evaluate/types';
+import { SupernetEvaluator } from '../evaluate/supernet';
+import type { TrainData } from '../../nn/train';
 import type { AlphaSnapshot, Emit, TrialRecord } from '../events';
 import type { SearchDeps, SearchResult } from '../search';
 import { SearchInterrupted } from '../search';
@@ -174,7 +176,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
         skipDropout: id === 'pdarts' ? Math.min(0.9, settings.skipDropout * (stage + 1)) : 0,
         between: () => control.checkpoint(),
         progress: (epoch) => {
-          void method.view().then((view) => view && emit({ type: 'alpha', snapshot: snapshotOf(view, supernet, epoch, stage, stageAllowed, supernet.derive(view.probs, stageAllowed), space) }));
+          void method.view().then((view) => view && emit({ type: 'alphas', snapshot: snapshotOf(view, supernet, epoch, stage, stageAllowed, supernet.derive(view.probs, stageAllowed), space) }));
         },
       });
       try {
@@ -200,12 +202,13 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           const report = { epoch: curve.length + 1, loss: result.loss, valAccuracy: accuracy };
           curve.push(report);
           emit({ type: 'epoch', index: trials.length, report });
-          if (view) emit({ type: 'alpha', snapshot: snapshotOf(view, supernet, epoch, stage, stageAllowed, genotype, space) });
+          if (view) emit({ type: 'alphas', snapshot: snapshotOf(view, supernet, epoch, stage, stageAllowed, genotype, space) });
           emit({
             type: 'supernet',
             info: { method: id, stage, stages, epoch, epochs: settings.epochs, cells: supernet.cells, params, weightBytes, supernetAccuracy, stepBytes: result.memory.bytes, stepTensors: result.memory.tensors, peakStepBytes: peakStep },
           });
-          const trial = record(genotype, `${stageLabel}epoch ${epoch}${view ? '' : ', best of 4 samples'}`, { accuracy, curve: [...curve], epochs: epoch, seconds: (performance.now() - started) / 1000 }, weightedGraph(space.describe(genotype), view, supernet));
+          const sampled = id === 'spos' || id === 'enas';
+          const trial = record(genotype, sampled ? `${stageLabel}epoch ${epoch}: best of 4 ${id === 'enas' ? 'controller' : 'uniform'} samples` : `${stageLabel}derived from α after epoch ${epoch}`, { accuracy, curve: [...curve], epochs: epoch, seconds: (performance.now() - started) / 1000 }, weightedGraph(space.describe(genotype), view, supernet));
           if (view || id === 'enas') final = trial;
           last = { strategy: id, stage, epoch, method: await method.save(), allowed: stageAllowed, trials: [...trials], curve: [...curve] };
           deps.onCheckpoint?.(last);
@@ -215,7 +218,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           if (view) allowed = prune(view.probs, stageAllowed, keepCount(supernet.ops.length, stage + 1, stages), supernet);
           emit({ type: 'log', message: `P-DARTS: stage ${stage + 2} deepens the supernet to ${depth + 1} cells per stage and keeps ${keepCount(supernet.ops.length, stage + 1, stages)} ops per edge.` });
         } else if (id === 'spos' || id === 'enas') {
-          final = await rankWithSharedWeights(method, x, space, record, control, settings.search);
+          final = await rankWithSharedWeights(method, x, space, data, record, control, settings.search);
         }
       } finally {
         method.dispose();
@@ -245,20 +248,20 @@ async function rankWithSharedWeights(
   method: OneShotMethod,
   x: Experiment,
   space: SearchSpace,
+  data: TrainData,
   record: (g: unknown, origin: string, e: Omit<Evaluation, 'params' | 'flops'>, graph: ArchGraph) => TrialRecord,
   control: SearchControl,
   search: 'evolution' | 'random',
 ): Promise<TrialRecord | null> {
+  const evaluator = new SupernetEvaluator(method, space, data);
   const strategy = !(method instanceof Enas) ? createStrategy(search, space, x.seed, { evolution: x.strategySettings.evolution }) : null;
   const sampler = method instanceof Enas ? method.sampler('final') : null;
   let best: TrialRecord | null = null;
   for (let i = 0; i < x.budget; i++) {
-    await control.checkpoint();
-    const started = performance.now();
     const proposal = strategy ? strategy.ask() : sampler!.ask();
-    const accuracy = await method.score(proposal.genotype, 1000 + i);
+    const evaluation = await evaluator.evaluate(proposal.genotype, i, { between: () => control.checkpoint() });
     const origin = strategy ? `${search === 'evolution' ? 'evolution' : 'random'} over paths: ${proposal.origin}` : 'sampled by the trained controller';
-    const trial = record(proposal.genotype, origin, { accuracy, curve: [], seconds: (performance.now() - started) / 1000 }, space.describe(proposal.genotype));
+    const trial = record(proposal.genotype, origin, evaluation, space.describe(proposal.genotype));
     strategy?.tell({ index: i, genotype: proposal.genotype, encoded: proposal.encoded, reward: trial.reward });
     if (!best || trial.reward > best.reward) best = trial;
   }
