@@ -119,7 +119,7 @@ async function memory(label: string, s: SearchSpace, d: TrainData): Promise<void
   const pathRng = createRng('paths');
   let one = { bytes: 0, tensors: 0 };
   for (let i = 0; i < 5; i++) {
-    const step = await weightStep(net, optimizer, 0.01, batch, pathChooser(proxyless.samplePath(pathRng)));
+    const step = await weightStep(net, optimizer, 0.01, batch, pathChooser((await proxyless.samplePath(pathRng))));
     if (step.memory.bytes > one.bytes) one = step.memory;
   }
   const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;

@@ -147,7 +147,7 @@ describe('ProxylessNAS', () => {
     const batch: Batch = { x: tf.tensor4d(images.train.x.slice(0, 8 * 64), [8, 8, 8, 1]), y: tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10) as tf.Tensor2D, n: 8 };
     const rng = createRng('paths');
     for (let i = 0; i < 4; i++) {
-      const path = proxyless.samplePath(rng);
+      const path = (await proxyless.samplePath(rng));
       expect(path.every((ops) => ops.length === 1)).toBe(true);
       const single = await weightStep(supernet, optimizer, 0.01, batch, pathChooser(path));
       const genotype = { ops: path.map((ops) => supernet.ops[ops[0]!]!) };
@@ -164,10 +164,10 @@ describe('ProxylessNAS', () => {
       expect(single.memory.tensors, JSON.stringify(genotype)).toBe(standalone);
     }
     const all = await weightStep(supernet, optimizer, 0.01, batch, darts.mixed());
-    const one = await weightStep(supernet, optimizer, 0.01, batch, pathChooser(proxyless.samplePath(rng)));
+    const one = await weightStep(supernet, optimizer, 0.01, batch, pathChooser((await proxyless.samplePath(rng))));
     expect(all.memory.bytes).toBeGreaterThan(2.5 * one.memory.bytes);
     const count = tf.memory().numTensors;
-    await weightStep(supernet, optimizer, 0.01, batch, pathChooser(proxyless.samplePath(rng)));
+    await weightStep(supernet, optimizer, 0.01, batch, pathChooser((await proxyless.samplePath(rng))));
     expect(tf.memory().numTensors).toBe(count); // nothing leaks per step
     tf.dispose([batch.x, batch.y]);
     optimizer.dispose();

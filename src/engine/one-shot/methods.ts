@@ -95,8 +95,9 @@ export abstract class OneShotMethod {
     for (let s = 0; s < this.steps; s++) {
       await this.setup.between();
       if (this.archActive(epoch)) await this.archStep(val, train, rng, this.learningRate(epoch, s));
+      const choice = await this.weightChoice(rng);
       const batch = train.next();
-      const step = await weightStep(this.supernet, this.optimizer, this.learningRate(epoch, s), batch, this.weightChoice(rng));
+      const step = await weightStep(this.supernet, this.optimizer, this.learningRate(epoch, s), batch, choice);
       disposeBatch(batch);
       lossSum += step.loss * batch.n;
       seen += batch.n;
@@ -108,7 +109,7 @@ export abstract class OneShotMethod {
   }
 
   /** The edge choice of one weight step. */
-  protected abstract weightChoice(rng: Rng): ChooseEdge;
+  protected abstract weightChoice(rng: Rng): ChooseEdge | Promise<ChooseEdge>;
   protected async archStep(_val: BatchStream, _train: BatchStream, _rng: Rng, _weightRate: number): Promise<void> {}
   protected async afterEpoch(_epoch: number, _val: BatchStream): Promise<void> {}
   abstract view(): Promise<ArchView | null>;
@@ -264,7 +265,7 @@ export class Darts extends AlphaMethod {
       value.dispose();
     } else {
       const tb = train.next();
-      grad = this.unrolledGradient(vb, tb, weightRate);
+      grad = await this.unrolledGradient(vb, tb, weightRate);
       disposeBatch(tb);
     }
     this.archOptimizer.apply({ [this.alpha.name]: grad }, this.setup.settings.archLearningRate);
@@ -276,7 +277,7 @@ export class Darts extends AlphaMethod {
    * ∇α L_val(w′, α) − ξ ∇²α,w L_train(w, α) ∇w′ L_val(w′, α), with w′ = w − ξ ∇w L_train(w, α), and
    * the second term as (∇α L_train(w⁺) − ∇α L_train(w⁻)) / 2ε, w± = w ± ε ∇w′ L_val, ε = 0.01 / ‖∇w′ L_val‖.
    */
-  private unrolledGradient(vb: ReturnType<BatchStream['next']>, tb: ReturnType<BatchStream['next']>, xi: number): tf.Tensor {
+  private async unrolledGradient(vb: ReturnType<BatchStream['next']>, tb: ReturnType<BatchStream['next']>, xi: number): Promise<tf.Tensor> {
     const weights = this.supernet.ctx.trainable;
     const saved = weights.map((w) => tf.clone(w));
     const restore = () => tf.tidy(() => weights.forEach((w, i) => w.assign(saved[i]!)));
@@ -292,7 +293,10 @@ export class Darts extends AlphaMethod {
       restore();
       const dAlpha = valGrads.grads[this.alpha.name]!;
       const dW = weights.map((w) => valGrads.grads[w.name] ?? null);
-      const norm = tf.tidy(() => Math.sqrt(dW.reduce((s, g) => (g ? s + tf.sum(tf.square(g)).dataSync()[0]! : s), 0)));
+      // Read back asynchronously: a synchronous read stalls (or fails) on WebGPU.
+      const squares = tf.tidy(() => tf.addN(dW.flatMap((g) => (g ? [tf.sum(tf.square(g))] : [])).concat(tf.scalar(0))));
+      const norm = Math.sqrt((await squares.data())[0]!);
+      squares.dispose();
       const eps = 0.01 / Math.max(norm, 1e-12);
       const alphaGradAt = (sign: number): tf.Tensor => {
         tf.tidy(() => weights.forEach((w, i) => dW[i] && w.assign(tf.add(saved[i]!, tf.mul(dW[i]!, sign * eps)))));
@@ -323,13 +327,13 @@ export class Proxyless extends AlphaMethod {
   latency: number[][] | null = null;
 
   /** One op per edge, sampled from softmax(α): the only path a weight step computes and keeps in memory. */
-  samplePath(rng: Rng): number[][] {
-    const probs = tf.tidy(() => this.probsTensor().arraySync() as number[][]);
+  async samplePath(rng: Rng): Promise<number[][]> {
+    const probs = await this.probs();
     return probs.map((p, e) => [sampleAllowed(p, this.setup.allowed[e]!, rng)]);
   }
 
-  protected weightChoice(rng: Rng): ChooseEdge {
-    return pathChooser(this.samplePath(rng));
+  protected async weightChoice(rng: Rng): Promise<ChooseEdge> {
+    return pathChooser(await this.samplePath(rng));
   }
 
   protected override async archStep(val: BatchStream, _train: BatchStream, rng: Rng): Promise<void> {
