@@ -51,6 +51,40 @@ export const ExperimentSchema = v.object({
       ),
       /** Image side as a share of the original (0.5 = half): the lower-resolution fidelity. */
       resolution: v.optional(v.picklist([1, 0.5]), 1),
+      /** Seeded augmentation of image training batches. */
+      augment: v.optional(
+        v.object({
+          flip: v.optional(v.boolean(), false),
+          crop: v.optional(int(0, 8), 0),
+          rotate: v.optional(real(0, 45), 0),
+          noise: v.optional(real(0, 2), 0),
+          cutout: v.optional(int(0, 16), 0),
+          mixup: v.optional(real(0, 4), 0),
+        }),
+        {},
+      ),
+      /** Cleaning of tables: missing values, outliers, scaling. */
+      cleaning: v.optional(
+        v.object({
+          missing: v.optional(v.picklist(['mean', 'median', 'drop']), 'mean'),
+          outliers: v.optional(v.picklist(['keep', 'clip', 'drop']), 'keep'),
+          scale: v.optional(v.picklist(['standard', 'minmax', 'none']), 'standard'),
+        }),
+        {},
+      ),
+      /** Feature engineering of tables, fitted on the training split: construction, then selection, then PCA. */
+      features: v.optional(
+        v.object({
+          construct: v.optional(v.picklist(['none', 'polynomial', 'binning']), 'none'),
+          bins: v.optional(int(2, 20), 4),
+          select: v.optional(v.picklist(['none', 'variance', 'mutual-info']), 'none'),
+          keep: v.optional(int(1, 1000), 8),
+          pca: v.optional(int(0, 1000), 0),
+        }),
+        {},
+      ),
+      /** Class-conditional synthetic examples that bring every training class up to the largest. */
+      synthetic: v.optional(v.object({ balance: v.optional(v.boolean(), false) }), {}),
     }),
     {},
   ),

@@ -5,12 +5,25 @@ import type { TrainData } from '../nn/train';
 import { DIGITS_PATH, parseDigits } from './digits';
 import { makeShapes, makeSpiral } from './procedural';
 import { stratifiedSplit } from './split';
-import { parseTable, standardize, TABLES } from './tabular';
+import { parseTable, TABLES } from './tabular';
+import { cleanTable } from './clean';
+import { baselineAccuracy, engineerFeatures, engineering, scaleSplits, type FeatureReport } from './features';
+import { balanceClasses, type SyntheticReport } from './synthetic';
 import { contentHash, parseUserCsv } from './user-csv';
-import type { AssetReader, DatasetInfo, RawDataset } from './types';
+import type { AssetReader, CleaningReport, DatasetInfo, RawDataset } from './types';
 
 export interface PreparedData extends TrainData {
   info: DatasetInfo;
+  /** What preparation did, step by step, for the data panel. */
+  prep: PrepReport;
+}
+
+export interface PrepReport {
+  cleaning?: CleaningReport;
+  features?: FeatureReport;
+  synthetic?: SyntheticReport;
+  /** Training examples before synthetic ones were added (they follow the real ones). */
+  realTrain: number;
 }
 
 /** The bytes of the user's own file, held on this device (the page's worker, or the CLI). */
@@ -82,13 +95,41 @@ export function halveResolution(raw: RawDataset): RawDataset {
   };
 }
 
-/** The dataset of an experiment, split with the experiment's seed. */
+/**
+ * The dataset of an experiment, prepared as its settings say: cleaned (tables), split with the
+ * experiment's seed, scaled and feature-engineered on the training split's statistics (tables),
+ * then balanced with synthetic examples (training split only).
+ */
 export async function prepareData(x: Experiment, readAsset: AssetReader, userFile?: UserFile): Promise<PreparedData> {
-  const loaded = await loadRaw(x, readAsset, userFile);
+  let loaded = await loadRaw(x, readAsset, userFile);
+  const table = loaded.info.kind === 'table';
+  if (table) loaded = cleanTable(loaded, x.data.cleaning);
   const raw = x.data.resolution === 0.5 ? halveResolution(loaded) : loaded;
-  const { input } = raw.info;
+  let { input } = raw.info;
+  let info = raw.info;
   const size = input.height * input.width * input.channels;
-  const { train, val } = stratifiedSplit(raw.examples, size, x.data.validationFraction, x.data.maxExamples, createRng(x.seed).fork('data').fork('split'));
-  if (raw.info.kind === 'table') standardize(train, val, size);
-  return { info: raw.info, input, classes: raw.info.classNames.length, train, val };
+  const rng = createRng(x.seed).fork('data');
+  let { train, val } = stratifiedSplit(raw.examples, size, x.data.validationFraction, x.data.maxExamples, rng.fork('split'));
+  const prep: PrepReport = { ...(info.cleaning ? { cleaning: info.cleaning } : {}), realTrain: train.n };
+  if (table) {
+    scaleSplits(train, val, size, x.data.cleaning.scale);
+    if (engineering(x.data.features)) {
+      const classes = info.classNames.length;
+      const columns = info.columns ?? Array.from({ length: size }, (_, f) => `feature ${f + 1}`);
+      const before = baselineAccuracy(train, val, size, classes);
+      const out = engineerFeatures(train, val, columns, classes, x.data.features);
+      if (out.columns.length === 0) throw new PlaygroundError('invalid-config', 'Feature engineering left no columns.', 'Keep at least one column.');
+      const after = baselineAccuracy(out.train, out.val, out.columns.length, classes);
+      ({ train, val } = out);
+      input = { height: 1, width: 1, channels: out.columns.length };
+      info = { ...info, input, columns: out.columns, title: `${info.title} → ${out.columns.length} engineered features` };
+      prep.features = { ...out.report, baseline: { before, after } };
+    }
+  }
+  if (x.data.synthetic.balance) {
+    const out = balanceClasses(train, input.height * input.width * input.channels, info.classNames.length, rng.fork('synthetic'));
+    train = out.train;
+    prep.synthetic = out.report;
+  }
+  return { info, input, classes: info.classNames.length, train, val, prep };
 }

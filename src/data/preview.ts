@@ -1,5 +1,7 @@
+import { augmentBatch, augmenting } from '../core/augment';
 import type { Experiment } from '../core/experiment';
-import { prepareData, type UserFile } from './load';
+import { createRng } from '../core/rng';
+import { prepareData, type PrepReport, type UserFile } from './load';
 import type { AssetReader, DatasetInfo } from './types';
 
 /** What the dataset panel shows: a few examples per class, the class balance of each split. */
@@ -7,9 +9,15 @@ export interface DataPreview {
   info: DatasetInfo;
   /** Examples, flattened as the model sees them, with their labels. */
   samples: { x: Float32Array; y: Int32Array; n: number };
-  balance: { train: number[]; val: number[] };
+  balance: { train: number[]; val: number[]; synthetic: number[] };
   /** For points: every training example (small sets only), to draw the whole scatter. */
   points?: { x: Float32Array; y: Int32Array; n: number };
+  /** What preparation did. */
+  prep: PrepReport;
+  /** The same samples as training would see them after augmentation (images, when it is on). */
+  augmented?: { x: Float32Array; y: Int32Array; n: number };
+  /** A few synthetic training examples per class, shown beside the real ones. */
+  synthetic?: { x: Float32Array; y: Int32Array; n: number };
 }
 
 const PER_CLASS = 6;
@@ -17,14 +25,16 @@ const PER_CLASS = 6;
 export async function previewData(x: Experiment, readAsset: AssetReader, userFile?: UserFile): Promise<DataPreview> {
   const data = await prepareData(x, readAsset, userFile);
   const size = data.input.height * data.input.width * data.input.channels;
-  const count = (y: Int32Array) => {
+  const count = (y: ArrayLike<number>) => {
     const out = new Array<number>(data.classes).fill(0);
-    for (const label of y) out[label]! += 1;
+    for (let i = 0; i < y.length; i++) out[y[i]!]! += 1;
     return out;
   };
+  const real = data.prep.realTrain;
+  const realY = data.train.y.subarray(0, real);
   const picked: number[] = [];
   const taken = new Array<number>(data.classes).fill(0);
-  for (let i = 0; i < data.train.n && picked.length < PER_CLASS * data.classes; i++) {
+  for (let i = 0; i < real && picked.length < PER_CLASS * data.classes; i++) {
     const label = data.train.y[i]!;
     if (taken[label]! < PER_CLASS) {
       taken[label]! += 1;
@@ -34,10 +44,42 @@ export async function previewData(x: Experiment, readAsset: AssetReader, userFil
   picked.sort((a, b) => data.train.y[a]! - data.train.y[b]! || a - b);
   const xs = new Float32Array(picked.length * size);
   picked.forEach((i, k) => xs.set(data.train.x.subarray(i * size, (i + 1) * size), k * size));
+  const ys = Int32Array.from(picked.map((i) => data.train.y[i]!));
+  let augmented: DataPreview['augmented'];
+  const aug = x.data.augment;
+  if (data.info.kind === 'image' && augmenting(aug)) {
+    const out = augmentBatch(xs, ys, picked.length, data.input, data.classes, aug, createRng(x.seed).fork('preview-augment'));
+    // A mixed-up example is shown under the class with the larger share.
+    const labels = Int32Array.from({ length: picked.length }, (_, b) => {
+      const row = Array.from(out.y.subarray(b * data.classes, (b + 1) * data.classes));
+      return row.indexOf(Math.max(...row));
+    });
+    augmented = { x: out.x, y: labels, n: picked.length };
+  }
+  let synthetic: DataPreview['synthetic'];
+  if (data.train.n > real) {
+    const chosen: number[] = [];
+    const count = new Array<number>(data.classes).fill(0);
+    for (let i = real; i < data.train.n; i++) {
+      const label = data.train.y[i]!;
+      if (count[label]! < PER_CLASS) {
+        count[label]! += 1;
+        chosen.push(i);
+      }
+    }
+    const sx = new Float32Array(chosen.length * size);
+    chosen.forEach((i, k) => sx.set(data.train.x.subarray(i * size, (i + 1) * size), k * size));
+    synthetic = { x: sx, y: Int32Array.from(chosen.map((i) => data.train.y[i]!)), n: chosen.length };
+  }
+  const all = count(data.train.y);
+  const realCounts = count(realY);
   return {
     info: data.info,
-    samples: { x: xs, y: Int32Array.from(picked.map((i) => data.train.y[i]!)), n: picked.length },
-    balance: { train: count(data.train.y), val: count(data.val.y) },
+    samples: { x: xs, y: ys, n: picked.length },
+    balance: { train: all, val: count(data.val.y), synthetic: all.map((c, k) => c - realCounts[k]!) },
     points: data.info.kind === 'points' ? { x: data.train.x, y: data.train.y, n: data.train.n } : undefined,
+    prep: data.prep,
+    ...(augmented ? { augmented } : {}),
+    ...(synthetic ? { synthetic } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { PlaygroundError } from '../core/errors';
 import type { DatasetId } from '../core/experiment';
-import type { Split } from '../nn/train';
+
 import type { RawDataset } from './types';
 
 /** The small real tables shipped in public/data (UCI, via scikit-learn). */
@@ -10,6 +10,15 @@ export const TABLES = {
   breast_cancer: { path: 'data/breast_cancer.csv', title: 'Breast cancer (30 features, 2 classes)', source: 'UCI ML repository via scikit-learn (Wolberg et al. 1995)' },
 } as const;
 export type TableId = keyof typeof TABLES;
+
+const CANCER_MEASURES = ['radius', 'texture', 'perimeter', 'area', 'smoothness', 'compactness', 'concavity', 'concave points', 'symmetry', 'fractal dimension'];
+
+/** Column names, in the files' order (scikit-learn's feature_names; the CSV files carry none). */
+const COLUMN_NAMES: Record<TableId, string[]> = {
+  iris: ['sepal length', 'sepal width', 'petal length', 'petal width'],
+  wine: ['alcohol', 'malic acid', 'ash', 'alcalinity of ash', 'magnesium', 'total phenols', 'flavanoids', 'nonflavanoid phenols', 'proanthocyanins', 'color intensity', 'hue', 'od280/od315', 'proline'],
+  breast_cancer: ['mean', 'error', 'worst'].flatMap((kind) => CANCER_MEASURES.map((m) => `${kind} ${m}`)),
+};
 
 function damaged(id: string, why: string): PlaygroundError {
   return new PlaygroundError('dataset-load', `The shipped ${id} table is damaged: ${why}.`, 'Reload the page; if it persists, the deployment is damaged.');
@@ -40,23 +49,15 @@ export function parseTable(id: TableId, bytes: Uint8Array): RawDataset {
   }
   const meta = TABLES[id];
   return {
-    info: { id: id as DatasetId, title: meta.title, kind: 'table', input: { height: 1, width: 1, channels: features }, classNames, source: meta.source },
+    info: {
+      id: id as DatasetId,
+      title: meta.title,
+      kind: 'table',
+      input: { height: 1, width: 1, channels: features },
+      classNames,
+      source: meta.source,
+      ...(COLUMN_NAMES[id].length === features ? { columns: COLUMN_NAMES[id] } : {}),
+    },
     examples: { x, y, n: rows },
   };
-}
-
-/**
- * Standardises every feature to zero mean and unit variance using the training split's statistics
- * only, so nothing about the validation examples leaks into training.
- */
-export function standardize(train: Split, val: Split, features: number): void {
-  for (let f = 0; f < features; f++) {
-    let mean = 0;
-    for (let i = 0; i < train.n; i++) mean += train.x[i * features + f]!;
-    mean /= Math.max(train.n, 1);
-    let variance = 0;
-    for (let i = 0; i < train.n; i++) variance += (train.x[i * features + f]! - mean) ** 2;
-    const std = Math.sqrt(variance / Math.max(train.n, 1)) || 1;
-    for (const split of [train, val]) for (let i = 0; i < split.n; i++) split.x[i * features + f] = (split.x[i * features + f]! - mean) / std;
-  }
 }

@@ -19,6 +19,21 @@ export interface DatasetInfo {
   /** For tables: the feature columns' names, and the label column's. */
   columns?: string[];
   labelColumn?: string;
+  /** For tables: what reading and cleaning found and did. */
+  cleaning?: CleaningReport;
+}
+
+/** What cleaning a table found and did, for the data panel and the CLI. */
+export interface CleaningReport {
+  rows: number;
+  duplicates: number;
+  /** Column → detected type (numbers, or a few text values one-hot encoded). */
+  types: Array<{ column: string; type: 'numeric' | 'categorical'; values?: number }>;
+  constant: string[];
+  missing: { cells: number; rowsDropped: number; filledWith: 'mean' | 'median' | null };
+  outliers: { cells: number; rowsDropped: number; action: 'keep' | 'clip' | 'drop' };
+  /** Problems with the labels that do not stop training (imbalance). */
+  labelNotes: string[];
 }
 
 export interface RawDataset {

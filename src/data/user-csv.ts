@@ -2,8 +2,11 @@ import Papa from 'papaparse';
 import { PlaygroundError } from '../core/errors';
 import { fileTooLarge } from '../core/limits';
 export { contentHash } from '../core/digest';
-import type { RawDataset } from './types';
+import type { CleaningReport, RawDataset } from './types';
 
+
+/** More distinct words than this in a column is free text, not a category. */
+const MAX_CATEGORIES = 20;
 
 function refuse(message: string, hint: string): PlaygroundError {
   return new PlaygroundError('incompatible-data', message, hint);
@@ -61,35 +64,35 @@ export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): R
   const constant = header.map((_, i) => i).filter((i) => i !== labelAt && new Set(body.map((r) => r[i])).size === 1);
   const featureColumns = header.map((_, i) => i).filter((i) => i !== labelAt && !constant.includes(i));
   if (featureColumns.length === 0) throw refuse(`Every feature column of ${name} holds a single value.`, 'A classifier needs at least one column that varies.');
+  // Type detection: a column of numbers (a stray word in it is an error to fix), or a few distinct
+  // words (a category, one-hot encoded), or free text (refused: an id or a name teaches nothing).
+  const isMissing = (cell: string) => cell === '' || cell.toLowerCase() === 'na' || cell.toLowerCase() === 'nan';
+  const types: CleaningReport['types'] = [];
+  const outputs: Array<{ name: string; value: (row: string[]) => number }> = [];
+  for (const col of featureColumns) {
+    const present = body.map((r) => r[col]!).filter((c) => !isMissing(c));
+    if (present.length === 0) throw refuse(`Column "${header[col]}" of ${name} has no values.`, 'Remove the empty column.');
+    const numeric = present.filter(isNumber).length / present.length > 0.5;
+    if (numeric) {
+      const bad = body.findIndex((r) => !isMissing(r[col]!) && !isNumber(r[col]!));
+      if (bad >= 0) {
+        throw refuse(`Column "${header[col]}" of ${name} has text ("${body[bad]![col]!.slice(0, 20)}") in row ${bad + 1 + (hasHeader ? 1 : 0)}; features must be numbers.`, 'Fix that cell, leave it empty to have it filled in, or pick the column as the label.');
+      }
+      types.push({ column: header[col]!, type: 'numeric' });
+      outputs.push({ name: header[col]!, value: (r) => (isMissing(r[col]!) ? Number.NaN : Number(r[col]!)) });
+      continue;
+    }
+    const values = [...new Set(present)].sort();
+    if (values.length > MAX_CATEGORIES) {
+      throw refuse(`Column "${header[col]}" of ${name} has ${values.length} different text values, like "${values[0]!.slice(0, 20)}": it looks like free text or an identifier.`, `Drop it, or reduce it to at most ${MAX_CATEGORIES} categories.`);
+    }
+    types.push({ column: header[col]!, type: 'categorical', values: values.length });
+    for (const value of values) outputs.push({ name: `${header[col]}=${value}`, value: (r) => (isMissing(r[col]!) ? Number.NaN : r[col] === value ? 1 : 0) });
+  }
   const n = body.length;
-  const x = new Float32Array(n * featureColumns.length);
-  let missing = 0;
-  featureColumns.forEach((col, f) => {
-    let sum = 0;
-    let count = 0;
-    body.forEach((r, i) => {
-      const cell = r[col]!;
-      if (cell === '' || cell.toLowerCase() === 'na' || cell.toLowerCase() === 'nan') {
-        x[i * featureColumns.length + f] = Number.NaN;
-        return;
-      }
-      if (!isNumber(cell)) {
-        throw refuse(`Column "${header[col]}" of ${name} has text ("${cell.slice(0, 20)}") in row ${i + 1 + (hasHeader ? 1 : 0)}; features must be numbers.`, 'Encode that column as numbers, drop it, or pick it as the label column.');
-      }
-      const v = Number(cell);
-      x[i * featureColumns.length + f] = v;
-      sum += v;
-      count += 1;
-    });
-    if (count === 0) throw refuse(`Column "${header[col]}" of ${name} has no values.`, 'Remove the empty column.');
-    const mean = sum / count;
-    body.forEach((_, i) => {
-      if (Number.isNaN(x[i * featureColumns.length + f]!)) {
-        x[i * featureColumns.length + f] = mean;
-        missing += 1;
-      }
-    });
-  });
+  const width2 = outputs.length;
+  const x = new Float32Array(n * width2);
+  body.forEach((r, i) => outputs.forEach((o, f) => (x[i * width2 + f] = o.value(r))));
   const labels = body.map((r) => r[labelAt]!);
   if (labels.some((l) => l === '')) throw refuse(`Some rows of ${name} have no label in column "${header[labelAt]}".`, 'Fill in or remove those rows.');
   const classNames = [...new Set(labels)].sort((a, b) => (isNumber(a) && isNumber(b) ? Number(a) - Number(b) : a.localeCompare(b)));
@@ -102,24 +105,23 @@ export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): R
   return {
     info: {
       id: 'own',
-      title: `${name} (${featureColumns.length} features, ${classNames.length} classes)`,
+      title: `${name} (${width2} features, ${classNames.length} classes)`,
       kind: 'table',
-      input: { height: 1, width: 1, channels: featureColumns.length },
+      input: { height: 1, width: 1, channels: width2 },
       classNames,
-      source: cleaningReport(duplicates, constant.map((i) => header[i]!), missing),
-      columns: featureColumns.map((i) => header[i]!),
+      source: 'your file, read on this device',
+      columns: outputs.map((o) => o.name),
       labelColumn: header[labelAt]!,
+      cleaning: {
+        rows: body.length + duplicates,
+        duplicates,
+        types,
+        constant: constant.map((i) => header[i]!),
+        missing: { cells: 0, rowsDropped: 0, filledWith: null },
+        outliers: { cells: 0, rowsDropped: 0, action: 'keep' },
+        labelNotes: [],
+      },
     },
     examples: { x, y, n },
   };
-}
-
-/** What the reading changed, in words for the data panel. */
-function cleaningReport(duplicates: number, constant: string[], missing: number): string {
-  const notes = [
-    duplicates ? `${duplicates} duplicate row${duplicates > 1 ? 's' : ''} removed` : '',
-    constant.length ? `constant column${constant.length > 1 ? 's' : ''} ${constant.map((c) => `"${c}"`).join(', ')} dropped` : '',
-    missing ? `${missing} missing value${missing > 1 ? 's' : ''} filled with column means` : '',
-  ].filter(Boolean);
-  return notes.length ? `your file, read on this device; ${notes.join('; ')}` : 'your file, read on this device';
 }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../core/rng';
 import type { InputShape } from '../core/space/types';
 import type { Network } from './network';
+import { augmentBatch, augmenting, type AugmentSettings } from '../core/augment';
 import { cosineRate, Optimizer, type OptimizerKind } from './optimizer';
 
 export interface Split {
@@ -24,6 +25,8 @@ export interface TrainSettings {
   optimizer: OptimizerKind;
   learningRate: number;
   weightDecay: number;
+  /** Image augmentation of training batches (ignored for tables and points). */
+  augment?: AugmentSettings;
 }
 
 export interface EpochReport {
@@ -57,6 +60,20 @@ export function batchTensors(split: Split, input: InputShape, indices: ArrayLike
   }));
 }
 
+/** A training batch, augmented (with soft labels) when the settings ask for it and the examples are images. */
+export function trainingBatch(split: Split, input: InputShape, indices: ArrayLike<number>, classes: number, augment: AugmentSettings | undefined, rng: Rng): { x: tf.Tensor4D; y: tf.Tensor2D } {
+  if (!augment || !augmenting(augment) || input.height < 2 || input.width < 2) return batchTensors(split, input, indices, classes);
+  const size = input.height * input.width * input.channels;
+  const xs = new Float32Array(indices.length * size);
+  const ys = new Int32Array(indices.length);
+  for (let b = 0; b < indices.length; b++) {
+    xs.set(split.x.subarray(indices[b]! * size, (indices[b]! + 1) * size), b * size);
+    ys[b] = split.y[indices[b]!]!;
+  }
+  const out = augmentBatch(xs, ys, indices.length, input, classes, augment, rng);
+  return { x: tf.tensor4d(out.x, [indices.length, input.height, input.width, input.channels]), y: tf.tensor2d(out.y, [indices.length, classes]) };
+}
+
 /** Validation accuracy with batch-norm in inference mode. */
 export async function evaluateAccuracy(net: Network, data: TrainData): Promise<number> {
   let correct = 0;
@@ -77,6 +94,7 @@ export async function train(net: Network, data: TrainData, settings: TrainSettin
   const totalSteps = stepsPerEpoch * settings.epochs;
   const curve: EpochReport[] = [];
   const order = Array.from({ length: data.train.n }, (_, i) => i);
+  const augmentRng = rng.fork('augment');
   let step = 0;
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
@@ -85,7 +103,7 @@ export async function train(net: Network, data: TrainData, settings: TrainSettin
       for (let s = 0; s < stepsPerEpoch; s++) {
         await hooks.between?.();
         const idx = order.slice(s * settings.batchSize, (s + 1) * settings.batchSize);
-        const { x, y } = batchTensors(data.train, data.input, idx, data.classes);
+        const { x, y } = trainingBatch(data.train, data.input, idx, data.classes, settings.augment, augmentRng);
         const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tf.Scalar, net.ctx.trainable);
         optimizer.apply(grads, cosineRate(settings.learningRate, step, totalSteps));
         step += 1;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlaygroundError } from '../../src/core/errors';
 import { MAX_FILE_BYTES } from '../../src/core/limits';
+import { cleanTable } from '../../src/data/clean';
 import { parseUserCsv } from '../../src/data/user-csv';
 
 const csv = (text: string) => new TextEncoder().encode(text);
@@ -33,11 +34,43 @@ describe("the user's own CSV", () => {
     expect(noHeader.info.classNames).toEqual(['0', '1']);
   });
 
-  it('fills missing feature values with the column mean and says how many', () => {
-    const data = parseUserCsv(csv('a,b,y\n1,,0\n3,4,1\n,6,0\n7,8,1\n'));
-    expect(data.examples.x[1]).toBeCloseTo(6, 6); // mean of 4, 6, 8
-    expect(data.examples.x[4]).toBeCloseTo(11 / 3, 5); // mean of 1, 3, 7
-    expect(data.info.source).toMatch(/2 missing values/);
+  it('fills missing feature values with the column mean or median, or drops their rows, and says how many', () => {
+    const raw = parseUserCsv(csv('a,b,y\n1,,0\n3,4,1\n,6,0\n7,8,1\n9,9,0\n11,12,0\n'));
+    const mean = cleanTable(raw, { missing: 'mean', outliers: 'keep', scale: 'none' });
+    expect(mean.examples.x[1]).toBeCloseTo(39 / 5, 5); // mean of 4, 6, 8, 9, 12
+    expect(mean.examples.x[4]).toBeCloseTo(31 / 5, 5); // mean of 1, 3, 7, 9, 11
+    expect(mean.info.cleaning!.missing).toEqual({ cells: 2, rowsDropped: 0, filledWith: 'mean' });
+    const median = cleanTable(raw, { missing: 'median', outliers: 'keep', scale: 'none' });
+    expect(median.examples.x[1]).toBeCloseTo(8, 6); // median of 4, 6, 8, 9, 12
+    const dropped = cleanTable(raw, { missing: 'drop', outliers: 'keep', scale: 'none' });
+    expect(dropped.examples.n).toBe(4);
+    expect(dropped.info.cleaning!.missing.rowsDropped).toBe(2);
+    // Dropping may leave a class with one example: refused, saying what to do instead.
+    expect(() => cleanTable(parseUserCsv(csv('a,b,y\n1,,0\n3,4,1\n,6,0\n7,8,1\n9,9,0\n')), { missing: 'drop', outliers: 'keep', scale: 'none' })).toThrow(/single example after dropping 2 rows/);
+  });
+
+  it('detects column types: numbers stay numbers, a few words become one-hot columns, free text is refused', () => {
+    const data = parseUserCsv(csv('size,w,y\nS,1,0\nM,2,1\nL,3,0\nM,4,1\n'));
+    expect(data.info.columns).toEqual(['size=L', 'size=M', 'size=S', 'w']);
+    expect(Array.from(data.examples.x.slice(0, 4))).toEqual([0, 0, 1, 1]);
+    expect(data.info.cleaning!.types).toEqual([{ column: 'size', type: 'categorical', values: 3 }, { column: 'w', type: 'numeric' }]);
+    const names = Array.from({ length: 30 }, (_, i) => `name${i},${i},${i % 2}`).join('\n');
+    expect(() => parseUserCsv(csv(`who,w,y\n${names}\n`))).toThrow(/30 different text values/);
+  });
+
+  it('clips or drops outliers beyond 3 standard deviations, leaving 0/1 columns alone, and notes imbalanced classes', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i},${i % 2},${i < 24 ? 0 : 1}`);
+    rows.push('1000,1,0');
+    const raw = parseUserCsv(csv(`a,flag,y\n${rows.join('\n')}\n`));
+    const kept = cleanTable(raw, { missing: 'mean', outliers: 'keep', scale: 'none' });
+    expect(kept.info.cleaning!.outliers.cells).toBe(1);
+    expect(kept.examples.x[30 * 2]).toBe(1000);
+    const clipped = cleanTable(raw, { missing: 'mean', outliers: 'clip', scale: 'none' });
+    expect(clipped.examples.x[30 * 2]).toBeLessThan(1000);
+    expect(clipped.examples.x[30 * 2]).toBeGreaterThan(4);
+    const dropped = cleanTable(raw, { missing: 'mean', outliers: 'drop', scale: 'none' });
+    expect(dropped.examples.n).toBe(30);
+    expect(dropped.info.cleaning!.labelNotes.join(' ')).toMatch(/imbalanced: the largest has 24 examples, the smallest 6/);
   });
 
   it.each([
@@ -63,7 +96,7 @@ describe('cleaning your own CSV', () => {
     const data = parseUserCsv(csv('a,same,b,y\n1,7,2,0\n1,7,2,0\n3,7,4,1\n5,7,6,0\n7,7,8,1\n'), { name: 'd.csv' });
     expect(data.examples.n).toBe(4);
     expect(data.info.columns).toEqual(['a', 'b']);
-    expect(data.info.source).toMatch(/1 duplicate row removed; constant column "same" dropped/);
+    expect(data.info.cleaning).toMatchObject({ rows: 5, duplicates: 1, constant: ['same'] });
     expect(() => parseUserCsv(csv('a,y\n1,0\n1,1\n1,0\n1,1\n'))).toThrow(/single value/);
   });
 });

@@ -29,7 +29,7 @@ export async function createEvaluator(x: Experiment, space: SearchSpace, readAss
   if (problem) {
     throw new PlaygroundError('incompatible-data', `The ${space.title} space cannot run on ${data.info.title}: ${problem}.`, 'Choose another dataset or search space.');
   }
-  const scratch = new ScratchEvaluator(space, data, x.training, x.seed);
+  const scratch = new ScratchEvaluator(space, data, { ...x.training, augment: x.data.augment }, x.seed);
   const cost = (g: unknown) => space.cost(g, data.input, data.classes);
   return {
     evaluator: x.surrogate.enabled ? new SurrogateEvaluator(scratch, space, cost, x.surrogate, x.seed) : scratch,

@@ -3,7 +3,8 @@ import type { Rng } from '../../core/rng';
 import type { InputShape } from '../../core/space/types';
 import type { Optimizer } from '../../nn/optimizer';
 import type { ChooseEdge, Supernet } from '../../nn/supernet/index';
-import { batchTensors, type Split, type TrainData } from '../../nn/train';
+import { batchTensors, trainingBatch, type Split, type TrainData } from '../../nn/train';
+import type { AugmentSettings } from '../../core/augment';
 
 export interface Batch {
   x: tf.Tensor4D;
@@ -22,6 +23,8 @@ export class BatchStream {
     private readonly classes: number,
     private readonly batchSize: number,
     private readonly rng: Rng,
+    /** Training batches only: the experiment's image augmentation. */
+    private readonly augment?: AugmentSettings,
   ) {
     this.order = rng.shuffle(Array.from({ length: split.n }, (_, i) => i));
   }
@@ -37,7 +40,7 @@ export class BatchStream {
     }
     const idx = this.order.slice(this.at, this.at + this.batchSize);
     this.at += this.batchSize;
-    return { ...batchTensors(this.split, this.input, idx, this.classes), n: idx.length };
+    return { ...trainingBatch(this.split, this.input, idx, this.classes, this.augment, this.rng), n: idx.length };
   }
 }
 

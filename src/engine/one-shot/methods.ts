@@ -71,7 +71,7 @@ export abstract class OneShotMethod {
   protected streams(epoch: number): { train: BatchStream; val: BatchStream } {
     const { data, training } = this.setup;
     return {
-      train: new BatchStream(data.train, data.input, data.classes, training.batchSize, this.rng(`train-${epoch}`)),
+      train: new BatchStream(data.train, data.input, data.classes, training.batchSize, this.rng(`train-${epoch}`), training.augment),
       val: new BatchStream(data.val, data.input, data.classes, training.batchSize, this.rng(`val-${epoch}`)),
     };
   }

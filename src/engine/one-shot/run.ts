@@ -168,7 +168,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
         space: stageSpace,
         supernet,
         data,
-        training: x.training,
+        training: { ...x.training, augment: x.data.augment },
         settings,
         seed: x.seed,
         stage,
@@ -227,7 +227,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
     }
     if (settings.retrain && final) {
       const chosen: TrialRecord = final;
-      const scratch = new ScratchEvaluator(space, data, x.training, x.seed);
+      const scratch = new ScratchEvaluator(space, data, { ...x.training, augment: x.data.augment }, x.seed);
       emit({ type: 'trial-start', index: trials.length, encoded: chosen.encoded, origin: 'derived, trained from scratch', graph: space.describe(chosen.genotype) });
       const index = trials.length;
       const result = await scratch.evaluate(chosen.genotype, index, { onEpoch: (r) => emit({ type: 'epoch', index, report: r }), between: () => control.checkpoint() });

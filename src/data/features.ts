@@ -1,0 +1,248 @@
+import type { Experiment } from '../core/experiment';
+import type { Split } from '../nn/train';
+
+export type FeatureSettings = Experiment['data']['features'];
+export type ScaleKind = Experiment['data']['cleaning']['scale'];
+
+/** One feature-engineering step: what it did to the columns. */
+export interface FeatureStep {
+  step: string;
+  before: number;
+  after: number;
+  detail: string;
+}
+
+export interface FeatureReport {
+  steps: FeatureStep[];
+  /** The columns the model sees, by name. */
+  columns: string[];
+  /** Validation accuracy of a quick softmax-regression baseline, before and after engineering. */
+  baseline: { before: number; after: number } | null;
+}
+
+interface Table {
+  train: Split;
+  val: Split;
+  columns: string[];
+}
+
+const column = (s: Split, d: number, f: number) => Float64Array.from({ length: s.n }, (_, i) => s.x[i * d + f]!);
+
+function rebuild(t: Table, columns: string[], value: (s: Split, i: number, out: Float32Array) => void): Table {
+  const make = (s: Split): Split => {
+    const x = new Float32Array(s.n * columns.length);
+    const row = new Float32Array(columns.length);
+    for (let i = 0; i < s.n; i++) {
+      value(s, i, row);
+      x.set(row, i * columns.length);
+    }
+    return { x, y: s.y, n: s.n };
+  };
+  return { train: make(t.train), val: make(t.val), columns };
+}
+
+/** Standardise (zero mean, unit variance) or min-max scale every column with the training split's statistics only. */
+export function scaleSplits(train: Split, val: Split, d: number, kind: ScaleKind): void {
+  if (kind === 'none') return;
+  for (let f = 0; f < d; f++) {
+    const c = column(train, d, f);
+    let shift: number;
+    let scale: number;
+    if (kind === 'standard') {
+      shift = c.reduce((a, b) => a + b, 0) / Math.max(c.length, 1);
+      scale = Math.sqrt(c.reduce((a, b) => a + (b - shift) ** 2, 0) / Math.max(c.length, 1)) || 1;
+    } else {
+      shift = Math.min(...c);
+      scale = Math.max(...c) - shift || 1;
+    }
+    for (const s of [train, val]) for (let i = 0; i < s.n; i++) s.x[i * d + f] = (s.x[i * d + f]! - shift) / scale;
+  }
+}
+
+/** Squares and pairwise products (degree-2 polynomial features), after the originals. */
+function polynomial(t: Table): Table {
+  const d = t.columns.length;
+  const names = [...t.columns];
+  const pairs: Array<[number, number]> = [];
+  for (let a = 0; a < d; a++) for (let b = a; b < d; b++) pairs.push([a, b]);
+  for (const [a, b] of pairs) names.push(a === b ? `${t.columns[a]}²` : `${t.columns[a]}×${t.columns[b]}`);
+  return rebuild(t, names, (s, i, out) => {
+    for (let f = 0; f < d; f++) out[f] = s.x[i * d + f]!;
+    pairs.forEach(([a, b], k) => (out[d + k] = s.x[i * d + a]! * s.x[i * d + b]!));
+  });
+}
+
+/** Quantile edges of a column (fitted on the training split). */
+function quantileEdges(values: Float64Array, bins: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Array.from({ length: bins - 1 }, (_, k) => sorted[Math.min(sorted.length - 1, Math.floor(((k + 1) * sorted.length) / bins))]!);
+}
+
+/** Each column becomes `bins` 0/1 indicators of its quantile bin (edges from the training split). */
+function binning(t: Table, bins: number): Table {
+  const d = t.columns.length;
+  const edges = t.columns.map((_, f) => quantileEdges(column(t.train, d, f), bins));
+  const names = t.columns.flatMap((c) => Array.from({ length: bins }, (_, b) => `${c} bin ${b + 1}`));
+  return rebuild(t, names, (s, i, out) => {
+    out.fill(0);
+    for (let f = 0; f < d; f++) {
+      const v = s.x[i * d + f]!;
+      let b = 0;
+      while (b < bins - 1 && v >= edges[f]![b]!) b++;
+      out[f * bins + b] = 1;
+    }
+  });
+}
+
+function keepColumns(t: Table, kept: number[]): Table {
+  const d = t.columns.length;
+  return rebuild(t, kept.map((f) => t.columns[f]!), (s, i, out) => kept.forEach((f, k) => (out[k] = s.x[i * d + f]!)));
+}
+
+/** Mutual information (nats) between a column, in 8 quantile bins, and the class, on the training split. */
+export function mutualInformation(values: Float64Array, labels: Int32Array, classes: number, bins = 8): number {
+  const edges = quantileEdges(values, bins);
+  const joint = Array.from({ length: bins }, () => new Array<number>(classes).fill(0));
+  values.forEach((v, i) => {
+    let b = 0;
+    while (b < bins - 1 && v >= edges[b]!) b++;
+    joint[b]![labels[i]!]! += 1;
+  });
+  const n = values.length;
+  const pb = joint.map((row) => row.reduce((a, c) => a + c, 0) / n);
+  const pc = Array.from({ length: classes }, (_, k) => joint.reduce((a, row) => a + row[k]!, 0) / n);
+  let mi = 0;
+  joint.forEach((row, b) => row.forEach((c, k) => {
+    if (c > 0) mi += (c / n) * Math.log(c / n / (pb[b]! * pc[k]!));
+  }));
+  return mi;
+}
+
+/** Principal components of the training split (power iteration with deflation on the covariance). */
+function pca(t: Table, k: number): { table: Table; explained: number } {
+  const d = t.columns.length;
+  const n = Math.max(t.train.n, 1);
+  const mean = t.columns.map((_, f) => column(t.train, d, f).reduce((a, b) => a + b, 0) / n);
+  const cov = Array.from({ length: d }, () => new Float64Array(d));
+  for (let i = 0; i < t.train.n; i++) {
+    for (let a = 0; a < d; a++) {
+      const va = t.train.x[i * d + a]! - mean[a]!;
+      for (let b = a; b < d; b++) cov[a]![b]! += (va * (t.train.x[i * d + b]! - mean[b]!)) / n;
+    }
+  }
+  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) cov[a]![b] = cov[b]![a]!;
+  const total = cov.reduce((s, row, a) => s + row[a]!, 0);
+  const components: Float64Array[] = [];
+  let explained = 0;
+  for (let c = 0; c < Math.min(k, d); c++) {
+    let v = Float64Array.from({ length: d }, (_, i) => 1 / Math.sqrt(d) + (i === c ? 0.5 : 0));
+    let lambda = 0;
+    for (let it = 0; it < 200; it++) {
+      const w = new Float64Array(d);
+      for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) w[a]! += cov[a]![b]! * v[b]!;
+      const norm = Math.sqrt(w.reduce((s, x) => s + x * x, 0));
+      if (norm < 1e-12) break;
+      lambda = norm;
+      v = w.map((x) => x / norm);
+    }
+    components.push(v);
+    explained += lambda;
+    for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) cov[a]![b]! -= lambda * v[a]! * v[b]!;
+  }
+  const names = components.map((_, c) => `PC${c + 1}`);
+  const table = rebuild(t, names, (s, i, out) => {
+    components.forEach((v, c) => {
+      let sum = 0;
+      for (let f = 0; f < d; f++) sum += (s.x[i * d + f]! - mean[f]!) * v[f]!;
+      out[c] = sum;
+    });
+  });
+  return { table, explained: total > 0 ? explained / total : 0 };
+}
+
+/**
+ * Softmax regression by full-batch gradient descent: a seconds-cheap baseline whose validation
+ * accuracy shows what a feature step did before any search runs.
+ */
+export function baselineAccuracy(train: Split, val: Split, d: number, classes: number, iterations = 300, rate = 1): number {
+  const w = new Float64Array(d * classes);
+  const b = new Float64Array(classes);
+  const logits = new Float64Array(classes);
+  const scores = (s: Split, i: number) => {
+    for (let k = 0; k < classes; k++) {
+      let z = b[k]!;
+      for (let f = 0; f < d; f++) z += s.x[i * d + f]! * w[f * classes + k]!;
+      logits[k] = z;
+    }
+    return logits;
+  };
+  for (let it = 0; it < iterations; it++) {
+    const gw = new Float64Array(d * classes);
+    const gb = new Float64Array(classes);
+    for (let i = 0; i < train.n; i++) {
+      const z = scores(train, i);
+      const max = Math.max(...z);
+      let sum = 0;
+      for (let k = 0; k < classes; k++) sum += Math.exp(z[k]! - max);
+      for (let k = 0; k < classes; k++) {
+        const g = Math.exp(z[k]! - max) / sum - (train.y[i] === k ? 1 : 0);
+        gb[k]! += g;
+        for (let f = 0; f < d; f++) gw[f * classes + k]! += g * train.x[i * d + f]!;
+      }
+    }
+    const scale = rate / Math.max(train.n, 1);
+    for (let j = 0; j < w.length; j++) w[j]! -= scale * (gw[j]! + 1e-3 * w[j]! * train.n);
+    for (let k = 0; k < classes; k++) b[k]! -= scale * gb[k]!;
+  }
+  let correct = 0;
+  for (let i = 0; i < val.n; i++) {
+    const z = scores(val, i);
+    if (z.indexOf(Math.max(...z)) === val.y[i]) correct++;
+  }
+  return val.n === 0 ? 0 : correct / val.n;
+}
+
+export function engineering(settings: FeatureSettings): boolean {
+  return settings.construct !== 'none' || settings.select !== 'none' || settings.pca > 0;
+}
+
+/**
+ * Construction (polynomial or binning), then selection (highest training variance or mutual
+ * information with the class, keep k), then PCA (k components): every statistic from the training
+ * split, applied alike to validation.
+ */
+export function engineerFeatures(train: Split, val: Split, columns: string[], classes: number, settings: FeatureSettings): Table & { report: FeatureReport } {
+  let t: Table = { train, val, columns };
+  const steps: FeatureStep[] = [];
+  const record = (step: string, before: number, detail: string) => steps.push({ step, before, after: t.columns.length, detail });
+  if (settings.construct === 'polynomial') {
+    const before = t.columns.length;
+    t = polynomial(t);
+    record('polynomial features', before, `added ${t.columns.length - before} squares and pairwise products`);
+  } else if (settings.construct === 'binning') {
+    const before = t.columns.length;
+    t = binning(t, settings.bins);
+    record('binning', before, `each column → ${settings.bins} quantile-bin indicators`);
+  }
+  if (settings.select !== 'none' && settings.keep < t.columns.length) {
+    const d = t.columns.length;
+    const before = d;
+    const score = t.columns.map((_, f) => {
+      const c = column(t.train, d, f);
+      if (settings.select === 'mutual-info') return mutualInformation(c, t.train.y, classes);
+      const mean = c.reduce((a, b) => a + b, 0) / Math.max(c.length, 1);
+      return c.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(c.length, 1);
+    });
+    const kept = score.map((s, f) => ({ s, f })).sort((a, b) => b.s - a.s || a.f - b.f).slice(0, settings.keep).map(({ f }) => f).sort((a, b) => a - b);
+    const top = kept.map((f) => ({ name: t.columns[f]!, s: score[f]! })).sort((a, b) => b.s - a.s).slice(0, 3);
+    t = keepColumns(t, kept);
+    record(settings.select === 'mutual-info' ? 'selection by mutual information' : 'selection by variance', before, `kept ${kept.length}; top: ${top.map((c) => `${c.name} (${c.s.toFixed(settings.select === 'mutual-info' ? 3 : 2)})`).join(', ')}`);
+  }
+  if (settings.pca > 0) {
+    const before = t.columns.length;
+    const { table, explained } = pca(t, settings.pca);
+    t = table;
+    record('PCA', before, `${t.columns.length} components explain ${(explained * 100).toFixed(1)} % of the variance`);
+  }
+  return { ...t, report: { steps, columns: t.columns, baseline: null } };
+}
