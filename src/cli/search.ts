@@ -3,6 +3,8 @@ import type { Experiment } from '../core/experiment';
 import { meanStd } from '../core/stats';
 import { encodeLink } from '../core/link';
 import { readPublicAsset } from '../data/node-assets';
+import { folderCache } from '../data/byte-cache-node';
+import type { NetworkAccess } from '../data/image-sets';
 import type { UserFile } from '../data/load';
 import type { EngineEvent, TrialRecord } from '../engine/events';
 import { finalScore } from '../engine/compare';
@@ -11,6 +13,17 @@ import { useNodeBackend } from '../nn/backend-node';
 import { parseCliArgs, USAGE } from './args';
 import { formatSeedTable, formatTable, progressLine, trialJson } from './format';
 
+
+/** Image sets come from their public mirrors into ~/.cache/nas-playground; progress goes to a terminal. */
+function cliNetwork(live: boolean): NetworkAccess {
+  return {
+    fetch: (input, init) => fetch(input, init),
+    cache: folderCache(),
+    progress: (p) => {
+      if (live && p.from === 'network') process.stderr.write(`\rdownloading ${p.dataset} ${p.file}: ${(p.loaded / 2 ** 20).toFixed(1)} / ${(p.total / 2 ** 20).toFixed(1)} MB${p.loaded >= p.total ? '\n' : ''}`);
+    },
+  };
+}
 
 async function searchOnce(experiment: Experiment, backend: string, live: boolean, label = '', userFile?: UserFile): Promise<SearchResult> {
   let current = '';
@@ -23,7 +36,7 @@ async function searchOnce(experiment: Experiment, backend: string, live: boolean
     }
     if (event.type === 'done') process.stderr.write('\n');
   };
-  return runSearch(experiment, { readAsset: readPublicAsset, backend, userFile }, onEvent);
+  return runSearch(experiment, { readAsset: readPublicAsset, backend, userFile, net: cliNetwork(live) }, onEvent);
 }
 
 async function main(argv: string[]): Promise<number> {

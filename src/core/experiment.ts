@@ -12,7 +12,10 @@ import { DEFAULT_ONE_SHOT, isOneShot, ONE_SHOT_IDS, ONE_SHOT_SPACES, ONE_SHOT_TI
  */
 
 /** Datasets with examples to train on. */
-export const TRAINABLE_DATASETS = ['digits', 'shapes', 'spiral', 'iris', 'wine', 'breast_cancer', 'own'] as const;
+export const TRAINABLE_DATASETS = ['digits', 'shapes', 'spiral', 'iris', 'wine', 'breast_cancer', 'mnist', 'fashion_mnist', 'cifar10_images', 'own'] as const;
+/** Image sets downloaded at run time from their usual public locations (and cached on the device). */
+export const DOWNLOADED_DATASETS = ['mnist', 'fashion_mnist', 'cifar10_images'] as const;
+export type DownloadedDataset = (typeof DOWNLOADED_DATASETS)[number];
 /** Datasets known only through a tabular benchmark: searched by lookup, never trained here. */
 export const BENCHMARK_DATASETS = ['cifar10', 'cifar100', 'imagenet16'] as const;
 export type BenchmarkDataset = (typeof BENCHMARK_DATASETS)[number];

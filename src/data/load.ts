@@ -9,6 +9,7 @@ import { parseTable, TABLES } from './tabular';
 import { cleanTable } from './clean';
 import { baselineAccuracy, engineerFeatures, engineering, scaleSplits, type FeatureReport } from './features';
 import { balanceClasses, type SyntheticReport } from './synthetic';
+import { loadImageSet, type NetworkAccess } from './image-sets';
 import { contentHash, parseUserCsv } from './user-csv';
 import type { AssetReader, CleaningReport, DatasetInfo, RawDataset } from './types';
 
@@ -41,7 +42,7 @@ async function readShipped(readAsset: AssetReader, path: string, what: string): 
   }
 }
 
-export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: UserFile): Promise<RawDataset> {
+export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess): Promise<RawDataset> {
   const rng = createRng(x.seed).fork('data');
   switch (x.dataset) {
     case 'spiral':
@@ -61,6 +62,10 @@ export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: 
       }
       return parseUserCsv(userFile.bytes, { label: expected.label, name: userFile.name });
     }
+    case 'mnist':
+    case 'fashion_mnist':
+    case 'cifar10_images':
+      return loadImageSet(x.dataset, readAsset, net, x.data.maxExamples);
     case 'iris':
     case 'wine':
     case 'breast_cancer':
@@ -100,8 +105,8 @@ export function halveResolution(raw: RawDataset): RawDataset {
  * experiment's seed, scaled and feature-engineered on the training split's statistics (tables),
  * then balanced with synthetic examples (training split only).
  */
-export async function prepareData(x: Experiment, readAsset: AssetReader, userFile?: UserFile): Promise<PreparedData> {
-  let loaded = await loadRaw(x, readAsset, userFile);
+export async function prepareData(x: Experiment, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess): Promise<PreparedData> {
+  let loaded = await loadRaw(x, readAsset, userFile, net);
   const table = loaded.info.kind === 'table';
   if (table) loaded = cleanTable(loaded, x.data.cleaning);
   const raw = x.data.resolution === 0.5 ? halveResolution(loaded) : loaded;

@@ -3,6 +3,7 @@ import type { Experiment } from '../core/experiment';
 import { createRng } from '../core/rng';
 import { prepareData, type PrepReport, type UserFile } from './load';
 import type { AssetReader, DatasetInfo } from './types';
+import type { NetworkAccess } from './image-sets';
 
 /** What the dataset panel shows: a few examples per class, the class balance of each split. */
 export interface DataPreview {
@@ -22,8 +23,8 @@ export interface DataPreview {
 
 const PER_CLASS = 6;
 
-export async function previewData(x: Experiment, readAsset: AssetReader, userFile?: UserFile): Promise<DataPreview> {
-  const data = await prepareData(x, readAsset, userFile);
+export async function previewData(x: Experiment, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess): Promise<DataPreview> {
+  const data = await prepareData(x, readAsset, userFile, net);
   const size = data.input.height * data.input.width * data.input.channels;
   const count = (y: ArrayLike<number>) => {
     const out = new Array<number>(data.classes).fill(0);

@@ -60,7 +60,7 @@ export async function compareStrategies(
 ): Promise<StrategyComparison[]> {
   const control = deps.control ?? new SearchControl();
   // Load the data or table once; every run shares it.
-  const setup = await createEvaluator(x, experimentSpace(x), deps.readAsset, deps.userFile);
+  const setup = await createEvaluator(x, experimentSpace(x), deps.readAsset, deps.userFile, deps.net);
   const out: StrategyComparison[] = [];
   let done = 0;
   for (const strategy of strategies) {

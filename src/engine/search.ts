@@ -7,6 +7,7 @@ import { isOneShot } from '../core/one-shot';
 import { runOneShot, type OneShotCheckpoint } from './one-shot/run';
 import type { AssetReader } from '../data/types';
 import type { UserFile } from '../data/load';
+import type { NetworkAccess } from '../data/image-sets';
 import { SearchControl } from './control';
 import { createEvaluator, type EvaluatorSetup } from './evaluate/index';
 import { bestTrial } from './best';
@@ -41,6 +42,8 @@ export interface SearchDeps {
   setup?: EvaluatorSetup;
   /** The user's own data file, when the experiment searches it. */
   userFile?: UserFile;
+  /** Fetching (and caching) the image sets downloaded at run time. */
+  net?: NetworkAccess;
   /**
    * Trials of an earlier, interrupted run of this experiment: they are replayed into the strategy
    * (and the evaluator's memory) without training again, and the search goes on after them.
@@ -61,7 +64,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
   if (isOneShot(x.strategy)) return runOneShot(x, x.strategy, deps, emit);
   const control = deps.control ?? new SearchControl();
   const space = experimentSpace(x);
-  const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset, deps.userFile));
+  const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset, deps.userFile, deps.net));
   const backend = setup.usesBackend ? deps.backend : 'table';
   // Hyperband's maximum resource R is the experiment's full training length.
   const strategy = createStrategy(x.strategy, space, x.seed, { ...x.strategySettings, hyperband: { ...x.strategySettings.hyperband, maxResource: x.training.epochs } });

@@ -14,6 +14,7 @@ import type { EpochReport } from '../nn/train';
 import { proxy, transfer } from '../worker/client';
 import type { BackendReport, SearchWorkerApi } from '../worker/protocol';
 import type { DataPreview } from '../data/preview';
+import type { DownloadProgress } from '../data/image-sets';
 import { fileTooLarge } from '../core/limits';
 import type { SharedFromLocation } from './url';
 
@@ -73,7 +74,12 @@ export class SearchSession {
 
   private runId = 0;
 
-  constructor(private readonly worker: Remote<SearchWorkerApi>) {}
+  /** The latest progress of an image-set download (or cache read) in the worker. */
+  download = $state.raw<DownloadProgress | null>(null);
+
+  constructor(private readonly worker: Remote<SearchWorkerApi>) {
+    void Promise.resolve(this.worker.watchDownloads(proxy((p: DownloadProgress) => (this.download = p)))).catch(() => undefined);
+  }
 
   restore(from: SharedFromLocation): void {
     if (from.kind === 'link') {

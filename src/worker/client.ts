@@ -1,5 +1,8 @@
 import * as Comlink from 'comlink';
 import type { SearchWorkerApi } from './protocol';
+import { keepPlaygroundErrors } from './errors-transfer';
+
+keepPlaygroundErrors();
 
 /** Starts the search worker; the page talks to it only through the typed protocol. */
 export function createSearchWorker(): { api: Comlink.Remote<SearchWorkerApi>; terminate(): void } {

@@ -6,6 +6,7 @@ import type { BackendPreference, Experiment } from '../core/experiment';
 import type { CompareProgress, StrategyComparison } from '../engine/compare';
 import type { EngineEvent } from '../engine/events';
 import type { DataPreview } from '../data/preview';
+import type { DownloadProgress } from '../data/image-sets';
 import type { StrategyId } from '../core/strategy/index';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -51,6 +52,8 @@ export interface SearchWorkerApi {
   setUserFile(name: string, bytes: Uint8Array, label?: string): Promise<{ columns: string[]; labelColumn: string; hash: string }>;
   /** A few examples and the class balance of the experiment's data, for the dataset panel. */
   preview(experiment: Experiment): Promise<DataPreview>;
+  /** Where the progress of image-set downloads goes (a comlink proxy), for a progress bar. */
+  watchDownloads(sink: (progress: DownloadProgress) => void): void;
   /** The backend in use now (it changes when a GPU fails mid-search). */
   currentBackend(): BackendReport | null;
   memory(): MemoryInfo;

@@ -9,9 +9,12 @@ import type { OneShotCheckpoint } from '../engine/one-shot/run';
 import { compareStrategies } from '../engine/compare';
 import { chooseBackend } from '../nn/backend-browser';
 import { previewData } from '../data/preview';
+import type { DownloadProgress, NetworkAccess } from '../data/image-sets';
+import { indexedDbCache } from '../data/byte-cache-browser';
 import { contentHash, parseUserCsv } from '../data/user-csv';
 import type { UserFile } from '../data/load';
 import { createEventBatcher, FLUSH_EVERY_MS } from './batch';
+import { keepPlaygroundErrors } from './errors-transfer';
 import type { BackendReport, EventSink, SearchWorkerApi } from './protocol';
 
 const assetBase = new URL(import.meta.env.BASE_URL, self.location.origin);
@@ -23,6 +26,19 @@ async function readAsset(path: string): Promise<Uint8Array> {
 }
 
 let backend: BackendReport | null = null;
+let downloadSink: ((p: DownloadProgress) => void) | null = null;
+let lastReport = 0;
+/** Image sets come from their public mirrors, are cached in IndexedDB, and report progress (throttled). */
+const net: NetworkAccess = {
+  fetch: (input, init) => fetch(input, init),
+  cache: indexedDbCache(),
+  progress: (p) => {
+    const now = performance.now();
+    if (p.loaded < p.total && now - lastReport < FLUSH_EVERY_MS) return;
+    lastReport = now;
+    downloadSink?.(p);
+  },
+};
 /** The user's own file: held here, in the worker, and nowhere else. */
 let userFile: UserFile | undefined;
 let active: { runId: number; control: SearchControl } | null = null;
@@ -57,7 +73,7 @@ const api: SearchWorkerApi = {
       let resumeOneShot: OneShotCheckpoint | undefined;
       for (;;) {
         try {
-          await runSearch(experiment, { readAsset, backend: chosen, control, resumeFrom, resumeOneShot, userFile }, emit);
+          await runSearch(experiment, { readAsset, backend: chosen, control, resumeFrom, resumeOneShot, userFile, net }, emit);
           break;
         } catch (e) {
           // A GPU that fails mid-search (device lost, out of memory) costs the trial (or supernet epoch) in
@@ -88,7 +104,7 @@ const api: SearchWorkerApi = {
     try {
       const chosen = await backendFor(experiment);
       let last = 0;
-      return await compareStrategies(experiment, strategies, seeds, { readAsset, backend: chosen, control, userFile }, (progress, partial) => {
+      return await compareStrategies(experiment, strategies, seeds, { readAsset, backend: chosen, control, userFile, net }, (progress, partial) => {
         // Throttled like search events: a table comparison finishes hundreds of runs a second.
         const now = performance.now();
         if (now - last > FLUSH_EVERY_MS || progress.done === progress.total) {
@@ -117,7 +133,11 @@ const api: SearchWorkerApi = {
   },
 
   preview(experiment) {
-    return previewData(experiment, readAsset, userFile);
+    return previewData(experiment, readAsset, userFile, net);
+  },
+
+  watchDownloads(sink) {
+    downloadSink = sink;
   },
 
   currentBackend() {
@@ -130,4 +150,5 @@ const api: SearchWorkerApi = {
   },
 };
 
+keepPlaygroundErrors();
 Comlink.expose(api);

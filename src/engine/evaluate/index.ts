@@ -4,6 +4,7 @@ import type { SearchSpace } from '../../core/space/types';
 import { prepareData, type UserFile } from '../../data/load';
 import { BENCHMARK_INFO, loadNb201Table } from '../../data/nb201-table';
 import type { AssetReader } from '../../data/types';
+import type { NetworkAccess } from '../../data/image-sets';
 import { Nb201LookupEvaluator } from './nb201-lookup';
 import { ScratchEvaluator } from './scratch';
 import { SurrogateEvaluator } from './surrogate';
@@ -17,14 +18,14 @@ export interface EvaluatorSetup {
 }
 
 /** The evaluator an experiment asks for, with its data loaded (examples, or the benchmark table). */
-export async function createEvaluator(x: Experiment, space: SearchSpace, readAsset: AssetReader, userFile?: UserFile): Promise<EvaluatorSetup> {
+export async function createEvaluator(x: Experiment, space: SearchSpace, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess): Promise<EvaluatorSetup> {
   if (x.evaluator === 'nb201') {
     const dataset = x.dataset as BenchmarkDataset;
     const table = await loadNb201Table(readAsset);
     const meta = BENCHMARK_INFO[dataset];
     return { evaluator: new Nb201LookupEvaluator(table, dataset), info: { title: meta.title, train: 0, val: 0, classes: meta.classes }, usesBackend: false };
   }
-  const data = await prepareData(x, readAsset, userFile);
+  const data = await prepareData(x, readAsset, userFile, net);
   const problem = space.checkInput(data.input);
   if (problem) {
     throw new PlaygroundError('incompatible-data', `The ${space.title} space cannot run on ${data.info.title}: ${problem}.`, 'Choose another dataset or search space.');

@@ -122,7 +122,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
   const control = deps.control ?? new SearchControl();
   const space = experimentSpace(x);
   const settings = x.strategySettings.oneShot;
-  const data = await prepareData(x, deps.readAsset, deps.userFile);
+  const data = await prepareData(x, deps.readAsset, deps.userFile, deps.net);
   const problem = space.checkInput(data.input);
   if (problem) throw new PlaygroundError('incompatible-data', `The ${space.title} space cannot run on ${data.info.title}: ${problem}.`, 'Choose another dataset or search space.');
   if (data.val.n === 0) throw new PlaygroundError('invalid-config', 'Weight sharing needs a validation split to learn the architecture on.', 'Raise the validation fraction above 0.');
