@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentHash } from '../core/digest';
+import type { UserFile } from '../data/load';
 import { fileTooLarge } from '../core/limits';
 import { PlaygroundError } from '../core/errors';
 import { BENCHMARK_DATASETS, DATASET_IDS, EVALUATOR_IDS, parseExperiment, type Experiment } from '../core/experiment';
@@ -12,6 +13,8 @@ import { isOneShot, ONE_SHOT_IDS } from '../core/one-shot';
 
 const ALL_STRATEGIES = [...STRATEGY_IDS, ...ONE_SHOT_IDS];
 import { NODE_BACKENDS, type NodeBackend } from '../nn/backend-node';
+import { isZip } from '../data/user-images';
+import { decodeImageNode } from '../data/image-decode-node';
 
 export const USAGE = `Usage: npm run search -- [options]
 
@@ -24,7 +27,9 @@ Runs a NAS Playground search headless, with the same engine as the page.
             | ${ONE_SHOT_IDS.join('|')}   (weight sharing; --space cell|nb201)
   --evaluator ${EVALUATOR_IDS.join('|')}   train from scratch, or look cells up in the NAS-Bench-201
                           table (with --space nb201 and a dataset cifar10|cifar100|imagenet16)
-  --data-file <path.csv>  search your own table (read here, never uploaded)
+  --data-file <path.csv|path.zip>
+                          search your own table, or a zip of one folder of images per
+                          class (read here, never uploaded; PNG and JPEG)
   --label <column>        its label column, by name or 1-based position (default: the last)
   --budget N              number of trials (table lookups count as trials)
   --epochs E              training epochs per trial (the fidelity); for weight
@@ -42,7 +47,7 @@ Runs a NAS Playground search headless, with the same engine as the page.
 export interface CliOptions {
   experiment: Experiment;
   /** The user's own file, when --data-file names one. */
-  userFile?: { name: string; bytes: Uint8Array };
+  userFile?: UserFile;
   backend: NodeBackend;
   /** Several seeds: one search each. */
   seeds: number[] | null;
@@ -128,7 +133,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     const tooLarge = fileTooLarge(path, statSync(path).size);
     if (tooLarge) throw tooLarge;
     const bytes = new Uint8Array(readFileSync(path));
-    userFile = { name: basename(path), bytes };
+    userFile = { name: basename(path), bytes, ...(isZip(bytes) ? { decode: decodeImageNode } : {}) };
+    if (isZip(bytes) && f.label !== undefined) throw usageError('--label goes with a CSV file; a zip of images takes its classes from its folders.');
     file = { name: basename(path).slice(0, 200), hash: contentHash(bytes), ...(f.label !== undefined ? { label: f.label } : {}) };
   } else if (f.label !== undefined) {
     throw usageError('--label goes with --data-file.');

@@ -10,6 +10,7 @@ import { cleanTable } from './clean';
 import { baselineAccuracy, engineerFeatures, engineering, scaleSplits, type FeatureReport } from './features';
 import { balanceClasses, type SyntheticReport } from './synthetic';
 import { loadImageSet, type NetworkAccess } from './image-sets';
+import { isZip, parseUserImages, type ImageDecoder } from './user-images';
 import { contentHash, parseUserCsv } from './user-csv';
 import type { AssetReader, CleaningReport, DatasetInfo, RawDataset } from './types';
 
@@ -31,6 +32,8 @@ export interface PrepReport {
 export interface UserFile {
   name: string;
   bytes: Uint8Array;
+  /** How this context decodes image files (a zip of class folders); absent where images cannot be read. */
+  decode?: ImageDecoder;
 }
 
 /** A file shipped with the page; a failed read says which and what to do. */
@@ -59,6 +62,10 @@ export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: 
       const hash = contentHash(userFile.bytes);
       if (hash !== expected.hash) {
         throw new PlaygroundError('incompatible-data', `"${userFile.name}" is not the file this experiment was made with (content ${hash}, expected ${expected.hash}).`, 'Choose the original file, or start a new experiment with this one.');
+      }
+      if (isZip(userFile.bytes)) {
+        if (!userFile.decode) throw new PlaygroundError('incompatible-data', `"${userFile.name}" holds images, which this context cannot decode.`, 'Open it in the page.');
+        return parseUserImages(userFile.bytes, userFile.name, userFile.decode);
       }
       return parseUserCsv(userFile.bytes, { label: expected.label, name: userFile.name });
     }

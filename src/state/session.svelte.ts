@@ -16,6 +16,9 @@ import type { BackendReport, SearchWorkerApi } from '../worker/protocol';
 import type { DataPreview } from '../data/preview';
 import type { DownloadProgress } from '../data/image-sets';
 import { fileTooLarge } from '../core/limits';
+import { zipSync } from 'fflate';
+
+const FIXED_TIME = new Date('2000-01-01T00:00:00Z');
 import type { SharedFromLocation } from './url';
 
 export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
@@ -107,21 +110,51 @@ export class SearchSession {
   /** Columns of the user's own file, once loaded: the label can be any of them. */
   userColumns = $state.raw<string[]>([]);
 
-  /** Hands a CSV the user chose to the worker, which checks it; on success the experiment uses it. */
+  /** What the worker found in the user's file, for the dataset menu and the hint under it. */
+  userSummary = $state<string | null>(null);
+
+  /** Hands a CSV or a zip of class folders the user chose to the worker, which checks it; on success the experiment uses it. */
   async loadUserFile(file: File): Promise<void> {
     try {
       const tooLarge = fileTooLarge(`"${file.name}"`, file.size);
       if (tooLarge) throw tooLarge;
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await this.worker.setUserFile(file.name, transfer(bytes, [bytes.buffer]));
-      this.userColumns = result.columns;
-      this.update((d) => {
-        d.dataset = 'own';
-        d.data.file = { name: file.name.slice(0, 200), hash: result.hash, label: result.labelColumn };
-      });
+      await this.useUserBytes(file.name, new Uint8Array(await file.arrayBuffer()));
     } catch (e) {
       this.error = toErrorInfo(e);
     }
+  }
+
+  /**
+   * A folder of class folders (from a directory picker): zipped here with fixed timestamps, so the
+   * same folder always gives the same bytes and the same content hash in the link.
+   */
+  async loadUserFolder(files: FileList | File[]): Promise<void> {
+    try {
+      const list = [...files].filter((f) => !f.name.startsWith('.'));
+      const total = list.reduce((a, f) => a + f.size, 0);
+      const root = (list[0] as File & { webkitRelativePath?: string } | undefined)?.webkitRelativePath?.split('/')[0] || 'folder';
+      const tooLarge = fileTooLarge(`The folder "${root}"`, total);
+      if (tooLarge) throw tooLarge;
+      const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+      for (const f of list) {
+        const path = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+        entries[path] = [new Uint8Array(await f.arrayBuffer()), { mtime: FIXED_TIME }];
+      }
+      const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));
+      await this.useUserBytes(`${root}.zip`, zipSync(sorted, { level: 0 }));
+    } catch (e) {
+      this.error = toErrorInfo(e);
+    }
+  }
+
+  private async useUserBytes(name: string, bytes: Uint8Array): Promise<void> {
+    const result = await this.worker.setUserFile(name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
+    this.userColumns = result.columns;
+    this.userSummary = result.summary;
+    this.update((d) => {
+      d.dataset = 'own';
+      d.data.file = { name: name.slice(0, 200), hash: result.hash, ...(result.kind === 'table' ? { label: result.labelColumn } : {}) };
+    });
   }
 
   /** Examples and class balance of the current experiment's data (read in the worker). */

@@ -49,7 +49,8 @@ export interface SearchWorkerApi {
   resume(runId: number): void;
   stop(runId: number): void;
   /** Keeps the user's own CSV in the worker (it never leaves the device) and checks it; returns its columns. */
-  setUserFile(name: string, bytes: Uint8Array, label?: string): Promise<{ columns: string[]; labelColumn: string; hash: string }>;
+  /** A CSV table or a zip of class folders of images, checked here; the page learns what it holds. */
+  setUserFile(name: string, bytes: Uint8Array, label?: string): Promise<{ kind: 'table' | 'images'; columns: string[]; labelColumn: string; hash: string; summary: string }>;
   /** A few examples and the class balance of the experiment's data, for the dataset panel. */
   preview(experiment: Experiment): Promise<DataPreview>;
   /** Where the progress of image-set downloads goes (a comlink proxy), for a progress bar. */

@@ -9,6 +9,8 @@ import type { OneShotCheckpoint } from '../engine/one-shot/run';
 import { compareStrategies } from '../engine/compare';
 import { chooseBackend } from '../nn/backend-browser';
 import { previewData } from '../data/preview';
+import { isZip, parseUserImages } from '../data/user-images';
+import { decodeImageBrowser } from '../data/image-decode-browser';
 import type { DownloadProgress, NetworkAccess } from '../data/image-sets';
 import { indexedDbCache } from '../data/byte-cache-browser';
 import { contentHash, parseUserCsv } from '../data/user-csv';
@@ -127,9 +129,16 @@ const api: SearchWorkerApi = {
     if (active?.runId === runId) active.control.stop();
   },
   async setUserFile(name, bytes, label) {
+    const hash = contentHash(bytes);
+    if (isZip(bytes)) {
+      const images = await parseUserImages(bytes, name, decodeImageBrowser);
+      userFile = { name, bytes, decode: decodeImageBrowser };
+      return { kind: 'images', columns: [], labelColumn: '', hash, summary: `${images.info.title}; ${images.info.source}` };
+    }
     const dataset = parseUserCsv(bytes, { name, label });
     userFile = { name, bytes };
-    return { columns: [...dataset.info.columns!, dataset.info.labelColumn!], labelColumn: dataset.info.labelColumn!, hash: contentHash(bytes) };
+    const cleaning = dataset.info.cleaning!;
+    return { kind: 'table', columns: [...cleaning.types.map((t) => t.column), ...cleaning.constant, dataset.info.labelColumn!], labelColumn: dataset.info.labelColumn!, hash, summary: dataset.info.title };
   },
 
   preview(experiment) {

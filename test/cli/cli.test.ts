@@ -115,4 +115,26 @@ describe('command line with your own file', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/which a link cannot carry/);
   });
+
+  it('searches a zip of class folders of images given with --data-file, and refuses a zip without images', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { classFolders, zip } = await import('../fixtures/images');
+    const dir = mkdtempSync(join(tmpdir(), 'nas-zip-'));
+    writeFileSync(join(dir, 'shapes.zip'), zip(classFolders()));
+    writeFileSync(join(dir, 'text.zip'), zip({ 'a/notes.txt': 'hello', 'b/more.txt': 'there' }));
+    const good = cli(['--data-file', join(dir, 'shapes.zip'), '--space', 'chain', '--budget', '1', '--epochs', '1', '--json']);
+    expect(good.code, good.stderr).toBe(0);
+    const out = JSON.parse(good.stdout);
+    expect(out.config.data.file.name).toBe('shapes.zip');
+    expect(out.trials).toHaveLength(1);
+    const bad = cli(['--data-file', join(dir, 'text.zip'), '--budget', '1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/text\.zip holds no images/);
+    expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+    const labelled = cli(['--data-file', join(dir, 'shapes.zip'), '--label', 'x']);
+    expect(labelled.code).toBe(2);
+    expect(labelled.stderr).toMatch(/takes its classes from its folders/);
+  });
 });
