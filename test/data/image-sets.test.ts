@@ -4,6 +4,7 @@ import { parseExperiment } from '../../src/core/experiment';
 import { prepareData } from '../../src/data/load';
 import { loadImageSet, parseIdx, readTar, resetCatalog, sha256Hex, type ByteCache, type DownloadProgress, type NetworkAccess } from '../../src/data/image-sets';
 import { readPublicAsset } from '../../src/data/node-assets';
+import { idxEntry, TEN_CLASSES } from '../fixtures/catalog';
 
 /** IDX files as the MNIST distribution has them, with pixel = (7·i + p) mod 256 and label = i mod 10. */
 function idx(count: number, side: number): { images: Uint8Array; labels: Uint8Array } {
@@ -70,7 +71,7 @@ async function setup(served: Record<string, Uint8Array | number>, catalog: objec
   return { net, cache, requests, progress, readAsset };
 }
 
-const classes = Array.from({ length: 10 }, (_, k) => String(k));
+const classes = TEN_CLASSES;
 
 describe('image sets loaded at run time', () => {
   it('ships a catalog of the usual public locations over https, with published SHA-256 where there is one', async () => {
@@ -98,18 +99,7 @@ describe('image sets loaded at run time', () => {
   it('downloads MNIST-format files, checks their SHA-256, caches them, reports progress, and reads the cache the second time', async () => {
     const { images, labels } = idx(30, 28);
     const [gi, gl] = [gzipSync(images), gzipSync(labels)];
-    const catalog = {
-      mnist: {
-        title: 'MNIST',
-        source: 'test',
-        format: 'idx',
-        classes,
-        files: {
-          images: { urls: ['https://a.example/i.gz', 'https://b.example/i.gz'], sha256: await sha256Hex(gi), bytes: gi.length },
-          labels: { urls: ['https://a.example/l.gz'], sha256: await sha256Hex(gl), bytes: gl.length },
-        },
-      },
-    };
+    const catalog = { mnist: await idxEntry('MNIST', { urls: ['https://a.example/i.gz', 'https://b.example/i.gz'], gz: gi }, { urls: ['https://a.example/l.gz'], gz: gl }) };
     // The first mirror of the images is down; the second answers.
     const t = await setup({ 'https://a.example/i.gz': 503, 'https://b.example/i.gz': gi, 'https://a.example/l.gz': gl }, catalog);
     const first = await loadImageSet('mnist', t.readAsset, t.net, 20);
@@ -129,18 +119,7 @@ describe('image sets loaded at run time', () => {
   it('refuses a file whose checksum differs, and says why when every mirror fails', async () => {
     const { images, labels } = idx(5, 4);
     const [gi, gl] = [gzipSync(images), gzipSync(labels)];
-    const catalog = {
-      fashion_mnist: {
-        title: 'Fashion-MNIST',
-        source: 'test',
-        format: 'idx',
-        classes,
-        files: {
-          images: { urls: ['https://a.example/i.gz'], sha256: '0'.repeat(64), bytes: gi.length },
-          labels: { urls: ['https://a.example/l.gz'], sha256: await sha256Hex(gl), bytes: gl.length },
-        },
-      },
-    };
+    const catalog = { fashion_mnist: await idxEntry('Fashion-MNIST', { urls: ['https://a.example/i.gz'], gz: gi, sha256: '0'.repeat(64) }, { urls: ['https://a.example/l.gz'], gz: gl }) };
     const t = await setup({ 'https://a.example/i.gz': gi, 'https://a.example/l.gz': gl }, catalog);
     await expect(loadImageSet('fashion_mnist', t.readAsset, t.net, 0)).rejects.toThrow(/SHA-256 is [0-9a-f]{12}…, not the published 000000000000…/);
     expect(t.cache.store.size).toBe(0); // nothing unchecked is kept
@@ -180,7 +159,7 @@ describe('image sets loaded at run time', () => {
   it('a search over a downloaded set prepares its data like any image set (subset, split)', async () => {
     const { images, labels } = idx(60, 8);
     const [gi, gl] = [gzipSync(images), gzipSync(labels)];
-    const catalog = { mnist: { title: 'MNIST', source: 'test', format: 'idx', classes, files: { images: { urls: ['https://a.example/i.gz'], sha256: await sha256Hex(gi), bytes: 1 }, labels: { urls: ['https://a.example/l.gz'], sha256: await sha256Hex(gl), bytes: 1 } } } };
+    const catalog = { mnist: await idxEntry('MNIST', { urls: ['https://a.example/i.gz'], gz: gi }, { urls: ['https://a.example/l.gz'], gz: gl }) };
     const t = await setup({ 'https://a.example/i.gz': gi, 'https://a.example/l.gz': gl }, catalog);
     const data = await prepareData(parseExperiment({ dataset: 'mnist', data: { maxExamples: 50 } }), t.readAsset, undefined, t.net);
     expect(data.train.n + data.val.n).toBe(50);

@@ -1,6 +1,6 @@
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/data/image-sets';
+import { idxEntry } from '../fixtures/catalog';
 import { watchErrors } from './browser';
 import { usePageEnvironment } from './environment';
 import { waitForBackend } from './page-helpers';
@@ -25,18 +25,7 @@ function mnistLike(): { images: Uint8Array; labels: Uint8Array } {
 describe('image sets downloaded at run time', () => {
   it('downloads MNIST once with a progress bar and checksums, then works offline from IndexedDB', async () => {
     const { images, labels } = mnistLike();
-    const catalog = {
-      mnist: {
-        title: 'MNIST',
-        source: 'generated for this test',
-        format: 'idx',
-        classes: Array.from({ length: 10 }, (_, k) => String(k)),
-        files: {
-          images: { urls: ['https://mirror.test/train-images-idx3-ubyte.gz'], sha256: await sha256Hex(images), bytes: images.length },
-          labels: { urls: ['https://mirror.test/train-labels-idx1-ubyte.gz'], sha256: await sha256Hex(labels), bytes: labels.length },
-        },
-      },
-    };
+    const catalog = { mnist: await idxEntry('MNIST', { urls: ['https://mirror.test/train-images-idx3-ubyte.gz'], gz: images }, { urls: ['https://mirror.test/train-labels-idx1-ubyte.gz'], gz: labels }) };
     const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     // The page's own catalog is replaced by one naming these files; the "mirror" is served from here.
     await context.route('**/data/image-sets.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(catalog) }));
@@ -71,18 +60,7 @@ describe('image sets downloaded at run time', () => {
 
   it('says what is wrong when the download fails or the file is not the published one, and loses nothing', async () => {
     const { images, labels } = mnistLike();
-    const catalog = {
-      fashion_mnist: {
-        title: 'Fashion-MNIST',
-        source: 'generated for this test',
-        format: 'idx',
-        classes: Array.from({ length: 10 }, (_, k) => String(k)),
-        files: {
-          images: { urls: ['https://mirror.test/f-images.gz'], sha256: 'f'.repeat(64), bytes: images.length },
-          labels: { urls: ['https://mirror.test/f-labels.gz'], sha256: await sha256Hex(labels), bytes: labels.length },
-        },
-      },
-    };
+    const catalog = { fashion_mnist: await idxEntry('Fashion-MNIST', { urls: ['https://mirror.test/f-images.gz'], gz: images, sha256: 'f'.repeat(64) }, { urls: ['https://mirror.test/f-labels.gz'], gz: labels }) };
     const context = await env.browser.newContext();
     await context.route('**/data/image-sets.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(catalog) }));
     await context.route('https://mirror.test/**', (route) => route.fulfill({ body: Buffer.from(route.request().url().includes('images') ? images : labels), headers: { 'access-control-allow-origin': '*' } }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseExperiment } from '../../src/core/experiment';
+import type { Page } from 'playwright-core';
+import { parseExperiment, type Experiment } from '../../src/core/experiment';
 import { encodeLink } from '../../src/core/link';
 import { watchErrors } from './browser';
 import { usePageEnvironment } from './environment';
@@ -14,17 +15,22 @@ async function webGpuOffered(page: import('playwright-core').Page): Promise<bool
   });
 }
 
+/** Opens the page on a link to `experiment`, runs it to the end, and says whether Chromium offered a WebGPU adapter. */
+async function runLinked(experiment: Experiment): Promise<{ page: Page; errors: string[]; offered: boolean }> {
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.url}${encodeLink(experiment)}`);
+  const offered = await webGpuOffered(page);
+  await waitForBackend(page);
+  await page.click('[data-testid=start]');
+  expect(await waitForRunEnd(page)).toBe('done');
+  return { page, errors, offered };
+}
+
 describe('GPU backends in the browser', () => {
   it('trains a trial on WebGPU where Chromium offers an adapter, and otherwise says why it fell back', async () => {
     // A few steps only: here WebGPU runs on SwiftShader, about 2 s a step.
-    const experiment = parseExperiment({ dataset: 'spiral', data: { maxExamples: 60 }, budget: 1, training: { epochs: 1, batchSize: 16 }, backend: 'webgpu' });
-    const page = await env.browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${env.url}${encodeLink(experiment)}`);
-    const offered = await webGpuOffered(page);
-    await waitForBackend(page);
-    await page.click('[data-testid=start]');
-    expect(await waitForRunEnd(page)).toBe('done');
+    const { page, errors, offered } = await runLinked(parseExperiment({ dataset: 'spiral', data: { maxExamples: 60 }, budget: 1, training: { epochs: 1, batchSize: 16 }, backend: 'webgpu' }));
     if (offered) {
       expect(await page.textContent('[data-testid=backend]')).toMatch(/WEBGPU/);
       const accuracy = await page.textContent('[data-testid=trial-row] td.num');
@@ -37,23 +43,18 @@ describe('GPU backends in the browser', () => {
   });
 
   it('trains a weight-sharing supernet (ProxylessNAS) on WebGPU where offered', async () => {
-    const experiment = parseExperiment({
-      dataset: 'digits',
-      data: { maxExamples: 50 },
-      space: 'nb201',
-      spaceSettings: { nb201: { channels: 2 } },
-      strategy: 'proxyless',
-      strategySettings: { oneShot: { epochs: 1 } },
-      training: { batchSize: 20 },
-      backend: 'webgpu',
-    });
-    const page = await env.browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${env.url}${encodeLink(experiment)}`);
-    const offered = await webGpuOffered(page);
-    await waitForBackend(page);
-    await page.click('[data-testid=start]');
-    expect(await waitForRunEnd(page)).toBe('done');
+    const { page, errors, offered } = await runLinked(
+      parseExperiment({
+        dataset: 'digits',
+        data: { maxExamples: 50 },
+        space: 'nb201',
+        spaceSettings: { nb201: { channels: 2 } },
+        strategy: 'proxyless',
+        strategySettings: { oneShot: { epochs: 1 } },
+        training: { batchSize: 20 },
+        backend: 'webgpu',
+      }),
+    );
     expect(await page.textContent('[data-testid=backend]')).toMatch(offered ? /WEBGPU/ : /WASM/);
     expect(await page.locator('[data-testid=trial-row]').count()).toBe(1);
     expect(await page.locator('[data-testid=alpha-heatmap] rect.alpha-cell').count()).toBe(30);

@@ -4,7 +4,7 @@ import { cellPlan } from '../../core/space/cell-cost';
 import type { InputShape } from '../../core/space/types';
 import { factorizedReduce, operation } from '../build-cell';
 import { BuildContext, classifierHead, convLayer } from '../layers';
-import { tracked, type Candidate, type ChooseEdge, type Supernet, type SupernetEdge } from './types';
+import { collectVariables, tracked, type Candidate, type ChooseEdge, type Supernet, type SupernetEdge } from './types';
 
 const PARAMETER_FREE = new Set(['none', 'max_pool_3x3', 'avg_pool_3x3', 'skip_connect']);
 
@@ -126,20 +126,12 @@ export class CellSupernet implements Supernet<CellGenotype> {
   }
 
   variablesOf(g: CellGenotype): { trainable: tf.Variable[]; statistics: tf.Variable[] } {
-    const trainable = [...this.stem.trainable];
-    const statistics = [...this.stem.statistics];
-    const add = (c: Candidate) => {
-      trainable.push(...c.trainable);
-      statistics.push(...c.statistics);
-    };
+    const parts: Candidate[] = [this.stem];
     for (const part of this.parts) {
-      add(part.pre0);
-      add(part.pre1);
       const spec = part.reduction ? g.reduce : g.normal;
-      spec.edges.forEach(([op, input], e) => add(part.candidates[cellEdgeIndex(Math.floor(e / 2), input)]![this.ops.indexOf(op)]!));
+      parts.push(part.pre0, part.pre1, ...spec.edges.map(([op, input], e) => part.candidates[cellEdgeIndex(Math.floor(e / 2), input)]![this.ops.indexOf(op)]!));
     }
-    trainable.push(...this.head.trainable);
-    return { trainable, statistics };
+    return collectVariables(parts, this.head.trainable);
   }
 
   derive(probs: readonly (readonly number[])[], allowed?: readonly (readonly boolean[])[]): CellGenotype {

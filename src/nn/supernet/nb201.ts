@@ -4,7 +4,7 @@ import type { InputShape } from '../../core/space/types';
 import { reductionBlock } from '../build-nb201';
 import { batchNorm, BuildContext, classifierHead, convLayer } from '../layers';
 import { avgPool } from '../ops';
-import { tracked, type Candidate, type ChooseEdge, type Supernet, type SupernetEdge } from './types';
+import { collectVariables, tracked, type Candidate, type ChooseEdge, type Supernet, type SupernetEdge } from './types';
 
 type Block = { kind: 'cell'; candidates: Candidate[][] } | { kind: 'reduce'; part: Candidate };
 
@@ -79,19 +79,13 @@ export class Nb201Supernet implements Supernet<Nb201Genotype> {
   }
 
   variablesOf(g: Nb201Genotype): { trainable: tf.Variable[]; statistics: tf.Variable[] } {
-    const trainable = [...this.stem.trainable];
-    const statistics = [...this.stem.statistics];
-    const add = (c: Candidate) => {
-      trainable.push(...c.trainable);
-      statistics.push(...c.statistics);
-    };
+    const parts: Candidate[] = [this.stem];
     for (const block of this.blocks) {
-      if (block.kind === 'reduce') add(block.part);
-      else g.ops.forEach((op, e) => add(block.candidates[e]![NB201_OPS.indexOf(op)]!));
+      if (block.kind === 'reduce') parts.push(block.part);
+      else parts.push(...g.ops.map((op, e) => block.candidates[e]![NB201_OPS.indexOf(op)]!));
     }
-    add(this.tail.lastNorm);
-    trainable.push(...this.tail.headVars);
-    return { trainable, statistics };
+    parts.push(this.tail.lastNorm);
+    return collectVariables(parts, this.tail.headVars);
   }
 
   derive(probs: readonly (readonly number[])[], allowed?: readonly (readonly boolean[])[]): Nb201Genotype {

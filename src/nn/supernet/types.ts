@@ -64,3 +64,8 @@ export function tracked(ctx: BuildContext, build: () => Layer | null): Candidate
   const layer = build();
   return { layer, trainable: ctx.trainable.slice(t), statistics: ctx.statistics.slice(s) };
 }
+
+/** The variables of some candidates, concatenated in the order given (a stand-alone model's build order). */
+export function collectVariables(parts: readonly Candidate[], extraTrainable: readonly tf.Variable[] = []): { trainable: tf.Variable[]; statistics: tf.Variable[] } {
+  return { trainable: [...parts.flatMap((c) => c.trainable), ...extraTrainable], statistics: parts.flatMap((c) => c.statistics) };
+}
