@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { watchErrors } from './browser';
 import { usePageEnvironment } from './environment';
-import { setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
+import { openPlayground, setNumber, waitForRunEnd } from './page-helpers';
 
 const env = usePageEnvironment();
 
 describe('weight sharing in the page', () => {
   it('runs DARTS on NAS-Bench-201 cells: α heat map per epoch, edge widths from α, the supernet panel, and the collapse explained', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const errors = watchErrors(page);
-    await page.goto(env.url);
-    await waitForBackend(page);
+    const { page, errors } = await openPlayground(env.browser, env.url);
     await page.selectOption('[data-testid=space]', 'chain');
     // Choosing a weight-sharing strategy moves the experiment to a space that has a supernet.
     await page.selectOption('[data-testid=strategy]', 'darts');

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { watchErrors } from './browser';
 
 export async function waitForBackend(page: Page): Promise<string> {
   await page.waitForFunction(() => (document.querySelector('[data-testid=backend]')?.textContent ?? '…').trim() !== '…', null, { timeout: 60_000 });
@@ -22,4 +23,13 @@ export async function setNumber(page: Page, testid: string, value: number): Prom
 
 export async function architectures(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid=trial-row] td.mono', (cells) => cells.map((c) => c.textContent ?? ''));
+}
+
+/** A new wide page on the playground (optionally at a link), its console errors watched, once the backend is known. */
+export async function openPlayground(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await waitForBackend(page);
+  return { page, errors };
 }

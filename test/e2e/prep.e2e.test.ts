@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { watchErrors } from './browser';
 import { usePageEnvironment } from './environment';
-import { setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
+import { openPlayground, setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
 
 const env = usePageEnvironment();
 
 describe('data preparation in the page', () => {
   it('augments digits (preview beside the real ones), engineers iris features with a baseline, balances classes, and the link carries it all', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const errors = watchErrors(page);
-    await page.goto(env.url);
-    await waitForBackend(page);
+    const { page, errors } = await openPlayground(env.browser, env.url);
     await page.waitForSelector('[data-testid=data-samples]');
     await page.check('[data-testid=aug-flip]');
     await setNumber(page, 'aug-rotate', 15);

@@ -3,18 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classFolders, zip } from '../fixtures/images';
-import { watchErrors } from './browser';
 import { usePageEnvironment } from './environment';
-import { setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
+import { openPlayground, setNumber, waitForRunEnd } from './page-helpers';
 
 const env = usePageEnvironment();
 
 describe('your own images in the page', () => {
   it('reads a zip of class folders in the worker, searches it, and reads a folder of class folders the same way', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const errors = watchErrors(page);
-    await page.goto(env.url);
-    await waitForBackend(page);
+    const { page, errors } = await openPlayground(env.browser, env.url);
     await page.setInputFiles('[data-testid=data-file]', { name: 'shapes.zip', mimeType: 'application/zip', buffer: Buffer.from(zip(classFolders())) });
     await page.waitForFunction(() => /shapes\.zip \(12 images at 12 × 12, 2 classes\)/.test(document.querySelector('[data-testid=data-panel]')?.textContent ?? ''));
     expect(await page.inputValue('[data-testid=dataset]')).toBe('own');
@@ -53,10 +49,7 @@ describe('your own images in the page', () => {
   });
 
   it('refuses a zip with no images, and a 500 MB file, with messages that say what to do, and keeps the page working', async () => {
-    const page = await env.browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(env.url);
-    await waitForBackend(page);
+    const { page, errors } = await openPlayground(env.browser, env.url);
     await page.setInputFiles('[data-testid=data-file]', { name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from(zip({ 'a/readme.txt': 'hello', 'b/data.csv': '1,2' })) });
     await page.waitForSelector('[role=alert]');
     expect(await page.textContent('[role=alert]')).toMatch(/notes\.zip holds no images .* Zip one folder per class/);
