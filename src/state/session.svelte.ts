@@ -15,6 +15,7 @@ import { proxy, transfer } from '../worker/client';
 import type { BackendReport, SearchWorkerApi } from '../worker/protocol';
 import type { DataPreview } from '../data/preview';
 import type { DownloadProgress } from '../data/image-sets';
+import type { SavedRunSummary } from '../worker/saved-runs';
 import { fileTooLarge } from '../core/limits';
 import { zipSync } from 'fflate';
 
@@ -170,7 +171,25 @@ export class SearchSession {
     }
   }
 
-  async start(): Promise<void> {
+  /** A run of the current experiment that a reload or a crash interrupted, kept by the worker. */
+  interrupted = $state.raw<SavedRunSummary | null>(null);
+
+  async checkInterrupted(): Promise<void> {
+    if (this.running) return;
+    try {
+      this.interrupted = await this.worker.interruptedRun($state.snapshot(this.experiment) as Experiment);
+    } catch {
+      this.interrupted = null;
+    }
+  }
+
+  async discardInterrupted(): Promise<void> {
+    await this.worker.forgetRun($state.snapshot(this.experiment) as Experiment);
+    this.interrupted = null;
+  }
+
+  async start(resume = false): Promise<void> {
+    this.interrupted = null;
     const runId = ++this.runId;
     this.status = 'preparing';
     this.trials = [];
@@ -188,7 +207,7 @@ export class SearchSession {
       if (experiment.evaluator === 'train') this.backend = await this.worker.prepare(experiment.backend);
       if (runId !== this.runId) return;
       if (isOneShot(experiment.strategy)) void this.pollMemory(runId);
-      await this.worker.start(runId, experiment, proxy((id: number, events: EngineEvent[]) => this.onEvents(id, events)));
+      await this.worker.start(runId, experiment, proxy((id: number, events: EngineEvent[]) => this.onEvents(id, events)), { resume });
     } catch (e) {
       if (runId === this.runId) {
         this.error = toErrorInfo(e);

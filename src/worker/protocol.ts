@@ -7,6 +7,7 @@ import type { CompareProgress, StrategyComparison } from '../engine/compare';
 import type { EngineEvent } from '../engine/events';
 import type { DataPreview } from '../data/preview';
 import type { DownloadProgress } from '../data/image-sets';
+import type { SavedRunSummary } from './saved-runs';
 import type { StrategyId } from '../core/strategy/index';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -44,7 +45,11 @@ export interface SearchWorkerApi {
   /** Probes the backends and starts the chosen one. */
   prepare(preference: BackendPreference): Promise<BackendReport>;
   /** Runs a whole search, streaming events; resolves when it ends. */
-  start(runId: number, experiment: Experiment, sink: EventSink): Promise<void>;
+  /** `resume`: continue the run of this experiment that a reload or crash interrupted (kept in IndexedDB). */
+  start(runId: number, experiment: Experiment, sink: EventSink, options?: { resume?: boolean }): Promise<void>;
+  /** The interrupted run of this experiment, if one was kept. */
+  interruptedRun(experiment: Experiment): Promise<SavedRunSummary | null>;
+  forgetRun(experiment: Experiment): Promise<void>;
   pause(runId: number): void;
   resume(runId: number): void;
   stop(runId: number): void;

@@ -17,6 +17,7 @@ import { contentHash, parseUserCsv } from '../data/user-csv';
 import type { UserFile } from '../data/load';
 import { createEventBatcher, FLUSH_EVERY_MS } from './batch';
 import { keepPlaygroundErrors } from './errors-transfer';
+import { forgetRun, loadRun, RunRecorder, summariseRun } from './saved-runs';
 import type { BackendReport, EventSink, SearchWorkerApi } from './protocol';
 
 const assetBase = new URL(import.meta.env.BASE_URL, self.location.origin);
@@ -65,17 +66,32 @@ const api: SearchWorkerApi = {
     return backend;
   },
 
-  async start(runId: number, experiment: Experiment, sink: EventSink) {
+  async start(runId: number, experiment: Experiment, sink: EventSink, options = {}) {
     const control = begin(runId);
     const batcher = createEventBatcher((events) => sink(runId, events));
-    const emit = (event: EngineEvent) => batcher.push(event);
+    const saved = options.resume ? await loadRun(experiment) : undefined;
+    const recorder = new RunRecorder(experiment, saved);
+    let finished = false;
+    const emit = (event: EngineEvent) => {
+      if (event.type === 'trial') recorder.trial(event.trial);
+      if (event.type === 'done') finished = true;
+      batcher.push(event);
+    };
     try {
       let chosen = await backendFor(experiment);
-      let resumeFrom: TrialRecord[] | undefined;
-      let resumeOneShot: OneShotCheckpoint | undefined;
+      let resumeFrom: TrialRecord[] | undefined = saved?.trials;
+      let resumeOneShot: OneShotCheckpoint | undefined = saved?.checkpoint;
+      // The trials kept from before the reload are shown again first; the search replays them without training.
+      // (A one-shot search resumes from its last epoch checkpoint, whose trials are the ones to show.)
+      const kept = saved?.checkpoint?.trials ?? saved?.trials ?? [];
+      for (const trial of kept) batcher.push({ type: 'trial', trial });
+      if (saved) {
+        const at = saved.checkpoint ? `epoch ${saved.checkpoint.curve.length + 1}` : `trial ${kept.length + 1}`;
+        batcher.push({ type: 'log', message: `Resumed from this device: ${kept.length} trial${kept.length === 1 ? '' : 's'} kept, continuing at ${at}.` });
+      }
       for (;;) {
         try {
-          await runSearch(experiment, { readAsset, backend: chosen, control, resumeFrom, resumeOneShot, userFile, net }, emit);
+          await runSearch(experiment, { readAsset, backend: chosen, control, resumeFrom, resumeOneShot, userFile, net, onCheckpoint: (c) => recorder.epoch(c) }, emit);
           break;
         } catch (e) {
           // A GPU that fails mid-search (device lost, out of memory) costs the trial (or supernet epoch) in
@@ -97,8 +113,19 @@ const api: SearchWorkerApi = {
       emit({ type: 'error', error: toErrorInfo(e instanceof SearchInterrupted ? e.cause : e) });
     } finally {
       batcher.flush();
+      // A run that ended (done, or stopped on purpose) leaves nothing to resume; an error or a GPU
+      // loss that could not fall back keeps what was saved, to resume after a reload.
+      if (finished) await recorder.finish();
       if (active?.runId === runId) active = null;
     }
+  },
+
+  interruptedRun(experiment) {
+    return summariseRun(experiment);
+  },
+
+  forgetRun(experiment) {
+    return forgetRun(experiment);
   },
 
   async compare(runId, experiment, strategies, seeds, sink) {
