@@ -28,7 +28,7 @@ export interface StartInfo {
 
 /** α (or a controller's sampling frequencies) at one moment of a one-shot search, for the heat map. */
 export interface AlphaSnapshot {
-  /** Epochs done, fractional within an epoch. */
+  /** Epochs done over all stages, fractional within an epoch. */
   epoch: number;
   stage: number;
   kind: 'alpha' | 'frequency';

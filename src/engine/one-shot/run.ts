@@ -176,7 +176,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
         skipDropout: id === 'pdarts' ? Math.min(0.9, settings.skipDropout * (stage + 1)) : 0,
         between: () => control.checkpoint(),
         progress: (epoch) => {
-          void method.view().then((view) => view && emit({ type: 'alphas', snapshot: snapshotOf(view, supernet, epoch, stage, stageAllowed, supernet.derive(view.probs, stageAllowed), space) }));
+          void method.view().then((view) => view && emit({ type: 'alphas', snapshot: snapshotOf(view, supernet, stage * settings.epochs + epoch, stage, stageAllowed, supernet.derive(view.probs, stageAllowed), space) }));
         },
       });
       try {
@@ -202,7 +202,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           const report = { epoch: curve.length + 1, loss: result.loss, valAccuracy: accuracy };
           curve.push(report);
           emit({ type: 'epoch', index: trials.length, report });
-          if (view) emit({ type: 'alphas', snapshot: snapshotOf(view, supernet, epoch, stage, stageAllowed, genotype, space) });
+          if (view) emit({ type: 'alphas', snapshot: snapshotOf(view, supernet, stage * settings.epochs + epoch, stage, stageAllowed, genotype, space) });
           emit({
             type: 'supernet',
             info: { method: id, stage, stages, epoch, epochs: settings.epochs, cells: supernet.cells, params, weightBytes, supernetAccuracy, stepBytes: result.memory.bytes, stepTensors: result.memory.tensors, peakStepBytes: peakStep },
