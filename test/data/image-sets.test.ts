@@ -2,7 +2,7 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseExperiment } from '../../src/core/experiment';
 import { prepareData } from '../../src/data/load';
-import { loadImageSet, parseIdx, readTar, resetCatalog, sha256Hex, type ByteCache, type DownloadProgress, type NetworkAccess } from '../../src/data/image-sets';
+import { loadImageSet, parseIdx, readTar, resetCatalog, type ByteCache, type DownloadProgress, type NetworkAccess } from '../../src/data/image-sets';
 import { readPublicAsset } from '../../src/data/node-assets';
 import { idxEntry, TEN_CLASSES } from '../fixtures/catalog';
 

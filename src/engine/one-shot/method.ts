@@ -1,0 +1,146 @@
+import type { OneShotId, OneShotSettings } from '../../core/one-shot';
+import { createRng, type Rng } from '../../core/rng';
+import type { SearchSpace } from '../../core/space/types';
+import type { StrategyState } from '../../core/strategy/index';
+import { cosineRate, Optimizer, type OptimizerState } from '../../nn/optimizer';
+import { pathChooser, type ChooseEdge, type Supernet } from '../../nn/supernet/index';
+import type { TrainData, TrainSettings } from '../../nn/train';
+import { BatchStream, disposeBatch, pathAccuracy, readVariables, recalibrate, weightStep, writeVariables, type StepMemory } from './common';
+
+export interface MethodSetup {
+  id: OneShotId;
+  space: SearchSpace;
+  supernet: Supernet;
+  data: TrainData;
+  training: TrainSettings;
+  settings: OneShotSettings;
+  seed: number;
+  /** P-DARTS stage (0 otherwise): streams are forked per stage so stages differ. */
+  stage: number;
+  /** Ops still in play per edge (P-DARTS prunes them between stages). */
+  allowed: boolean[][];
+  /** P-DARTS: drop probability of skip connections in this stage. */
+  skipDropout: number;
+  /** Awaited between steps: where a pause waits and a stop throws. */
+  between(): Promise<void>;
+  /** Called a few times per epoch, to show α as it moves. */
+  progress(epoch: number): void;
+}
+
+/** Per-edge op probabilities: α's softmax (`alpha`), or how often a controller samples each op (`frequency`). */
+export interface ArchView {
+  kind: 'alpha' | 'frequency';
+  probs: number[][];
+}
+
+export interface MethodState {
+  weights: Float32Array[];
+  optimizer: OptimizerState;
+  alpha?: Float32Array;
+  archOptimizer?: OptimizerState;
+  /** ProxylessNAS: the latency table measured at the start, kept so a resumed search optimises the same objective. */
+  latency?: number[][] | null;
+  controller?: StrategyState;
+}
+
+export interface EpochResult {
+  loss: number;
+  memory: StepMemory;
+}
+
+const CALIBRATION_BATCHES = 8;
+
+/** The shared part: the supernet's weights, their optimiser and schedule, scoring and checkpoints. */
+export abstract class OneShotMethod {
+  protected readonly optimizer: Optimizer;
+  protected readonly steps: number;
+  readonly supernet: Supernet;
+
+  constructor(protected readonly setup: MethodSetup) {
+    this.supernet = setup.supernet;
+    this.optimizer = new Optimizer(setup.training.optimizer, setup.supernet.ctx.trainable, setup.training.weightDecay);
+    this.steps = Math.ceil(setup.data.train.n / setup.training.batchSize);
+  }
+
+  protected rng(name: string): Rng {
+    return createRng(this.setup.seed).fork(`one-shot/${this.setup.stage}/${name}`);
+  }
+
+  protected streams(epoch: number): { train: BatchStream; val: BatchStream } {
+    const { data, training } = this.setup;
+    return {
+      train: new BatchStream(data.train, data.input, data.classes, training.batchSize, this.rng(`train-${epoch}`), training.augment),
+      val: new BatchStream(data.val, data.input, data.classes, training.batchSize, this.rng(`val-${epoch}`)),
+    };
+  }
+
+  protected learningRate(epoch: number, step: number): number {
+    return cosineRate(this.setup.training.learningRate, (epoch - 1) * this.steps + step, this.steps * this.setup.settings.epochs);
+  }
+
+  protected archActive(epoch: number): boolean {
+    return epoch > this.setup.settings.warmup;
+  }
+
+  /** Trains one epoch: shared weights, and the architecture when the method learns one. */
+  async trainEpoch(epoch: number): Promise<EpochResult> {
+    const { train, val } = this.streams(epoch);
+    const rng = this.rng(`sample-${epoch}`);
+    let lossSum = 0;
+    let seen = 0;
+    let memory: StepMemory = { bytes: 0, tensors: 0 };
+    const every = Math.max(1, Math.floor(this.steps / 4));
+    for (let s = 0; s < this.steps; s++) {
+      await this.setup.between();
+      if (this.archActive(epoch)) await this.archStep(val, train, rng, this.learningRate(epoch, s));
+      const choice = await this.weightChoice(rng);
+      const batch = train.next();
+      const step = await weightStep(this.supernet, this.optimizer, this.learningRate(epoch, s), batch, choice);
+      disposeBatch(batch);
+      lossSum += step.loss * batch.n;
+      seen += batch.n;
+      if (step.memory.bytes > memory.bytes) memory = step.memory;
+      if ((s + 1) % every === 0 && s + 1 < this.steps) this.setup.progress(epoch - 1 + (s + 1) / this.steps);
+    }
+    await this.afterEpoch(epoch, val);
+    return { loss: lossSum / Math.max(seen, 1), memory };
+  }
+
+  /** The edge choice of one weight step. */
+  protected abstract weightChoice(rng: Rng): ChooseEdge | Promise<ChooseEdge>;
+  protected async archStep(_val: BatchStream, _train: BatchStream, _rng: Rng, _weightRate: number): Promise<void> {}
+  protected async afterEpoch(_epoch: number, _val: BatchStream): Promise<void> {}
+  abstract view(): Promise<ArchView | null>;
+  /** Validation accuracy of the whole supernet as it is trained (DARTS's mixed ops), where that means something. */
+  async supernetAccuracy(): Promise<number | null> {
+    return null;
+  }
+  /** The genotype the method would return now. */
+  abstract current(epoch: number): Promise<unknown>;
+
+  /** A genotype's validation accuracy with inherited weights (after recalibrating batch norm when asked). */
+  async score(genotype: unknown, epoch: number): Promise<number> {
+    const choose = pathChooser(this.supernet.pathOf(genotype));
+    if (this.setup.settings.recalibrate) {
+      const { data, training } = this.setup;
+      const stream = new BatchStream(data.train, data.input, data.classes, training.batchSize, this.rng(`calibrate-${epoch}`));
+      await recalibrate(this.supernet, stream, choose, Math.min(CALIBRATION_BATCHES, stream.stepsPerPass));
+    }
+    return pathAccuracy(this.supernet, this.setup.data, choose);
+  }
+
+  async save(): Promise<MethodState> {
+    const ctx = this.supernet.ctx;
+    return { weights: await readVariables([...ctx.trainable, ...ctx.statistics]), optimizer: await this.optimizer.exportState() };
+  }
+
+  restore(state: MethodState): void {
+    const ctx = this.supernet.ctx;
+    writeVariables([...ctx.trainable, ...ctx.statistics], state.weights);
+    this.optimizer.importState(state.optimizer);
+  }
+
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+}
