@@ -25,8 +25,11 @@ Runs a NAS Playground search headless, with the same engine as the page.
   --space ${SPACE_IDS.join('|')}
   --strategy ${STRATEGY_IDS.join('|')}
             | ${ONE_SHOT_IDS.join('|')}   (weight sharing; --space cell|nb201)
-  --evaluator ${EVALUATOR_IDS.join('|')}   train from scratch, or look cells up in the NAS-Bench-201
-                          table (with --space nb201 and a dataset cifar10|cifar100|imagenet16)
+  --evaluator ${EVALUATOR_IDS.join('|')}
+                          train each candidate from scratch; look cells up in the NAS-Bench-201
+                          table (with --space nb201 and a dataset cifar10|cifar100|imagenet16);
+                          or score them with weights inherited from a SPOS supernet
+                          (--space cell|nb201; --epochs is then the supernet's)
   --data-file <path.csv|path.zip>
                           search your own table, or a zip of one folder of images per
                           class (read here, never uploaded; PNG and JPEG)
@@ -148,8 +151,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
     oneShot.latencyWeight = w;
   }
   if (f.retrain) oneShot.retrain = true;
-  if (isOneShot(strategy) && epochs !== undefined) oneShot.epochs = epochs;
   const evaluator = oneOf('evaluator', f.evaluator, EVALUATOR_IDS) ?? base.evaluator;
+  // With weight sharing, --epochs is the supernet's training; a candidate is never trained alone (but for --retrain).
+  const shared = isOneShot(strategy) || evaluator === 'supernet';
+  if (shared && epochs !== undefined) oneShot.epochs = epochs;
   // The table covers one space and three datasets: fill them in when the flags leave them open.
   const lookup = evaluator === 'nb201';
   const baseDataset = lookup && !(BENCHMARK_DATASETS as readonly string[]).includes(base.dataset) ? 'cifar10' : base.dataset;
@@ -163,7 +168,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     evaluator,
     budget: wholeNumber('budget', f.budget) ?? base.budget,
     seed: wholeNumber('seed', f.seed) ?? base.seed,
-    training: { ...base.training, epochs: (isOneShot(strategy) ? wholeNumber('retrain-epochs', f['retrain-epochs']) : epochs) ?? base.training.epochs },
+    training: { ...base.training, epochs: (shared ? wholeNumber('retrain-epochs', f['retrain-epochs']) : epochs) ?? base.training.epochs },
     backend,
   });
   return { experiment, backend, userFile, seeds: parseSeeds(f.seeds), json: f.json ?? false, help: f.help ?? false };

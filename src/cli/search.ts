@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { experiment, json } = options;
-  const backend = experiment.evaluator === 'train' ? await useNodeBackend(options.backend) : 'table';
+  const backend = experiment.evaluator !== 'nb201' ? await useNodeBackend(options.backend) : 'table';
   const live = Boolean(process.stderr.isTTY) && !json;
 
   if (options.seeds) {

@@ -3,7 +3,7 @@ import { PlaygroundError } from './errors';
 import { COST_METRICS } from './objective';
 import { createSpace, SPACE_IDS, type SearchSpace } from './space/index';
 import { STRATEGY_IDS } from './strategy/index';
-import { DEFAULT_ONE_SHOT, isOneShot, ONE_SHOT_IDS, ONE_SHOT_SPACES, ONE_SHOT_TITLES, type OneShotId } from './one-shot';
+import { DEFAULT_ONE_SHOT, isOneShot, ONE_SHOT_IDS, ONE_SHOT_SPACES, ONE_SHOT_TITLES } from './one-shot';
 
 /**
  * The experiment config: the one source of truth for what a search is. Every field is optional
@@ -23,7 +23,8 @@ export const DATASET_IDS = [...TRAINABLE_DATASETS, ...BENCHMARK_DATASETS] as con
 export type DatasetId = (typeof DATASET_IDS)[number];
 
 /** How a candidate is scored: trained from scratch here, or looked up in the NAS-Bench-201 table. */
-export const EVALUATOR_IDS = ['train', 'nb201'] as const;
+/** Train each candidate from scratch, look it up in the NAS-Bench-201 table, or score it with weights inherited from a trained supernet. */
+export const EVALUATOR_IDS = ['train', 'nb201', 'supernet'] as const;
 export type EvaluatorId = (typeof EVALUATOR_IDS)[number];
 
 export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -251,10 +252,11 @@ export function parseExperiment(raw: unknown): Experiment {
   if (x.dataset === 'own' && !x.data.file) {
     throw new PlaygroundError('invalid-config', 'The "own" dataset needs your file.', 'Choose a CSV file (in the page, or with --data-file in the CLI).');
   }
-  if (x.evaluator === 'train' && benchmark) {
+  if (x.evaluator !== 'nb201' && benchmark) {
     throw new PlaygroundError('invalid-config', `"${x.dataset}" is known here only through the NAS-Bench-201 table, so it cannot be trained on.`, 'Choose the NAS-Bench-201 lookup evaluator, or a dataset such as digits.');
   }
-  if (isOneShot(x.strategy)) checkOneShot(x, x.strategy);
+  if (isOneShot(x.strategy)) checkOneShot(x, ONE_SHOT_TITLES[x.strategy]);
+  else if (x.evaluator === 'supernet') checkSupernetEvaluator(x);
   if (x.strategySettings.evolution.sample > x.strategySettings.evolution.population) {
     throw new PlaygroundError('invalid-config', `Evolution's tournament sample (${x.strategySettings.evolution.sample}) is larger than its population (${x.strategySettings.evolution.population}).`, 'Lower the sample size or raise the population.');
   }
@@ -262,12 +264,11 @@ export function parseExperiment(raw: unknown): Experiment {
 }
 
 /** Weight sharing needs a supernet (cell or nb201 space), real training, and no per-candidate extras. */
-function checkOneShot(x: Experiment, id: OneShotId): void {
-  const title = ONE_SHOT_TITLES[id];
+function checkOneShot(x: Experiment, title: string): void {
   if (!(ONE_SHOT_SPACES as readonly string[]).includes(x.space)) {
     throw new PlaygroundError('invalid-config', `${title} shares weights in a supernet, which exists for the ${ONE_SHOT_SPACES.join(' and ')} spaces, not "${x.space}".`, 'Choose the cell or nb201 space, or another strategy.');
   }
-  if (x.evaluator !== 'train') {
+  if (x.evaluator === 'nb201') {
     throw new PlaygroundError('invalid-config', `${title} trains a supernet on real examples; the NAS-Bench-201 table has only final accuracies.`, 'Choose "train" as the evaluator and a dataset such as digits (the derived nb201 cell is still looked up in the table).');
   }
   if (x.space === 'cell' && x.spaceSettings.cell.ops !== 'darts') {
@@ -275,6 +276,14 @@ function checkOneShot(x: Experiment, id: OneShotId): void {
   }
   if (x.surrogate.enabled || x.hpo.enabled) {
     throw new PlaygroundError('invalid-config', `${title} scores candidates with shared weights, so a surrogate or a per-candidate hyperparameter search does not apply.`, 'Turn the surrogate and hyperparameter search off.');
+  }
+}
+
+/** Any ask/tell strategy can rank sub-networks of a SPOS supernet, at one fidelity. */
+function checkSupernetEvaluator(x: Experiment): void {
+  checkOneShot(x, 'Scoring with a shared supernet');
+  if (x.strategy === 'hyperband' || x.strategy === 'bohb') {
+    throw new PlaygroundError('invalid-config', `${x.strategy === 'bohb' ? 'BOHB' : 'Hyperband'} trains candidates for more and more epochs, but a supernet scores every sub-network at once, at one fidelity.`, 'Pick another strategy, or train each candidate.');
   }
 }
 

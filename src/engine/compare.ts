@@ -60,7 +60,8 @@ export async function compareStrategies(
 ): Promise<StrategyComparison[]> {
   const control = deps.control ?? new SearchControl();
   // Load the data or table once; every run shares it.
-  const setup = await createEvaluator(x, experimentSpace(x), deps.readAsset, deps.userFile, deps.net);
+  // With shared weights each strategy trains its own supernet, so there is no evaluator to share.
+  const setup = x.evaluator === 'supernet' ? undefined : await createEvaluator(x, experimentSpace(x), deps.readAsset, deps.userFile, deps.net);
   const out: StrategyComparison[] = [];
   let done = 0;
   for (const strategy of strategies) {

@@ -62,6 +62,8 @@ export interface SearchDeps {
  */
 export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Promise<SearchResult> {
   if (isOneShot(x.strategy)) return runOneShot(x, x.strategy, deps, emit);
+  // The supernet evaluator: a SPOS supernet is trained, then the experiment's strategy ranks its paths.
+  if (x.evaluator === 'supernet') return runOneShot(x, 'spos', deps, emit, x.strategy);
   const control = deps.control ?? new SearchControl();
   const space = experimentSpace(x);
   const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset, deps.userFile, deps.net));

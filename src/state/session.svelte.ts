@@ -204,9 +204,9 @@ export class SearchSession {
     this.returned = null;
     const experiment = $state.snapshot(this.experiment) as Experiment;
     try {
-      if (experiment.evaluator === 'train') this.backend = await this.worker.prepare(experiment.backend);
+      if (experiment.evaluator !== 'nb201') this.backend = await this.worker.prepare(experiment.backend);
       if (runId !== this.runId) return;
-      if (isOneShot(experiment.strategy)) void this.pollMemory(runId);
+      if (isOneShot(experiment.strategy) || experiment.evaluator === 'supernet') void this.pollMemory(runId);
       await this.worker.start(runId, experiment, proxy((id: number, events: EngineEvent[]) => this.onEvents(id, events)), { resume });
     } catch (e) {
       if (runId === this.runId) {

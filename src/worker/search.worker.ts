@@ -56,7 +56,7 @@ function begin(runId: number): SearchControl {
 
 /** The backend for an experiment: a table lookup runs no model, so it needs none (and survives a lost GPU). */
 async function backendFor(experiment: Experiment): Promise<string> {
-  if (experiment.evaluator === 'train' && (!backend || backend.preference !== experiment.backend)) backend = await chooseBackend(experiment.backend);
+  if (experiment.evaluator !== 'nb201' && (!backend || backend.preference !== experiment.backend)) backend = await chooseBackend(experiment.backend);
   return backend?.chosen ?? 'none';
 }
 

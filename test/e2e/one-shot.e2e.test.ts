@@ -39,4 +39,23 @@ describe('weight sharing in the page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('scores the candidates of any strategy with one shared supernet when that evaluator is chosen', async () => {
+    const { page, errors } = await openPlayground(env.browser, env.url);
+    await page.selectOption('[data-testid=space]', 'mnas');
+    await page.selectOption('[data-testid=evaluator]', 'supernet');
+    expect(await page.inputValue('[data-testid=space]')).toBe('nb201');
+    await page.selectOption('[data-testid=strategy]', 'random');
+    await page.selectOption('[data-testid=max-examples]', '250');
+    await setNumber(page, 'one-shot-epochs', 1);
+    await setNumber(page, 'budget', 3);
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page)).toBe('done');
+    await expect.poll(() => page.locator('[data-testid=trial-row]').count()).toBe(4);
+    expect(await page.textContent('[data-testid=supernet-panel]')).toMatch(/SPOS/);
+    const rows = await page.$$eval('[data-testid=trial-row]', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(rows.filter((r) => /random over paths/.test(r))).toHaveLength(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

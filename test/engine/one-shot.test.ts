@@ -246,3 +246,20 @@ describe('every weight-sharing strategy', () => {
     expect(result.best!.reported!.accuracy).toBeGreaterThan(0.05);
   });
 });
+
+describe('the supernet evaluator', () => {
+  it('lets any ask/tell strategy rank the paths of one SPOS supernet, and refuses multi-fidelity strategies', async () => {
+    const events: EngineEvent[] = [];
+    const result = await search({ ...TINY, evaluator: 'supernet', strategy: 'tpe', budget: 4, strategySettings: { oneShot: { epochs: 1 }, tpe: { initial: 2 } } }, {}, events);
+    // One supernet epoch, then the budget's paths proposed by TPE and scored with inherited weights.
+    expect(result.trials).toHaveLength(1 + 4);
+    expect(result.trials.slice(1).every((t) => t.origin.startsWith('tpe over paths'))).toBe(true);
+    expect(result.trials.slice(1).every((t) => t.curve.length === 0)).toBe(true); // scored, not trained
+    expect(events.find((e) => e.type === 'start')).toMatchObject({ info: { evaluator: 'supernet' } });
+    expect(result.best!.reward).toBe(Math.max(...result.trials.slice(1).map((t) => t.reward)));
+    const again = await search({ ...TINY, evaluator: 'supernet', strategy: 'tpe', budget: 4, strategySettings: { oneShot: { epochs: 1 }, tpe: { initial: 2 } } });
+    expect(again.digest).toEqual(result.digest);
+    expect(() => parseExperiment({ ...TINY, evaluator: 'supernet', strategy: 'hyperband' })).toThrow(/one fidelity/);
+    expect(() => parseExperiment({ evaluator: 'supernet', space: 'chain' })).toThrow(/cell and nb201/);
+  });
+});

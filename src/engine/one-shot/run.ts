@@ -6,7 +6,7 @@ import type { OneShotId } from '../../core/one-shot';
 import { createRng } from '../../core/rng';
 import { Nb201Space, type Nb201Genotype } from '../../core/space/nb201';
 import type { ArchGraph, SearchSpace } from '../../core/space/types';
-import { createStrategy } from '../../core/strategy/index';
+import { createStrategy, type StrategyId } from '../../core/strategy/index';
 import { prepareData } from '../../data/load';
 import { loadNb201Table, type Nb201Table } from '../../data/nb201-table';
 import { buildSupernet, type Supernet } from '../../nn/supernet/index';
@@ -118,7 +118,7 @@ function capSkips(supernet: Supernet, probs: number[][], allowed: boolean[][]): 
  * controller), record the genotype each epoch would return as a trial scored with inherited
  * weights, then (SPOS, ENAS) rank candidates with those weights. Checkpoints after every epoch.
  */
-export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps, emit: Emit): Promise<SearchResult> {
+export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps, emit: Emit, search?: StrategyId): Promise<SearchResult> {
   const control = deps.control ?? new SearchControl();
   const space = experimentSpace(x);
   const settings = x.strategySettings.oneShot;
@@ -218,7 +218,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           if (view) allowed = prune(view.probs, stageAllowed, keepCount(supernet.ops.length, stage + 1, stages), supernet);
           emit({ type: 'log', message: `P-DARTS: stage ${stage + 2} deepens the supernet to ${depth + 1} cells per stage and keeps ${keepCount(supernet.ops.length, stage + 1, stages)} ops per edge.` });
         } else if (id === 'spos' || id === 'enas') {
-          final = await rankWithSharedWeights(method, x, space, data, record, control, settings.search);
+          final = await rankWithSharedWeights(method, x, space, data, record, control, search ?? settings.search);
         }
       } finally {
         method.dispose();
@@ -251,16 +251,16 @@ async function rankWithSharedWeights(
   data: TrainData,
   record: (g: unknown, origin: string, e: Omit<Evaluation, 'params' | 'flops'>, graph: ArchGraph) => TrialRecord,
   control: SearchControl,
-  search: 'evolution' | 'random',
+  search: StrategyId,
 ): Promise<TrialRecord | null> {
   const evaluator = new SupernetEvaluator(method, space, data);
-  const strategy = !(method instanceof Enas) ? createStrategy(search, space, x.seed, { evolution: x.strategySettings.evolution }) : null;
+  const strategy = !(method instanceof Enas) ? createStrategy(search, space, x.seed, x.strategySettings) : null;
   const sampler = method instanceof Enas ? method.sampler('final') : null;
   let best: TrialRecord | null = null;
   for (let i = 0; i < x.budget; i++) {
     const proposal = strategy ? strategy.ask() : sampler!.ask();
     const evaluation = await evaluator.evaluate(proposal.genotype, i, { between: () => control.checkpoint() });
-    const origin = strategy ? `${search === 'evolution' ? 'evolution' : 'random'} over paths: ${proposal.origin}` : 'sampled by the trained controller';
+    const origin = strategy ? `${search} over paths: ${proposal.origin}` : 'sampled by the trained controller';
     const trial = record(proposal.genotype, origin, evaluation, space.describe(proposal.genotype));
     strategy?.tell({ index: i, genotype: proposal.genotype, encoded: proposal.encoded, reward: trial.reward });
     if (!best || trial.reward > best.reward) best = trial;
