@@ -20,6 +20,14 @@ export interface PreparedData extends TrainData {
   prep: PrepReport;
 }
 
+export interface PrepareOptions {
+  /**
+   * Fit the quick baseline before and after feature engineering, for the data panel. A search
+   * does not need it, so only the preview asks (it costs up to a second on wide tables).
+   */
+  baseline?: boolean;
+}
+
 export interface PrepReport {
   cleaning?: CleaningReport;
   features?: FeatureReport;
@@ -112,7 +120,7 @@ export function halveResolution(raw: RawDataset): RawDataset {
  * experiment's seed, scaled and feature-engineered on the training split's statistics (tables),
  * then balanced with synthetic examples (training split only).
  */
-export async function prepareData(x: Experiment, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess): Promise<PreparedData> {
+export async function prepareData(x: Experiment, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess, options: PrepareOptions = {}): Promise<PreparedData> {
   let loaded = await loadRaw(x, readAsset, userFile, net);
   const table = loaded.info.kind === 'table';
   if (table) loaded = cleanTable(loaded, x.data.cleaning);
@@ -128,14 +136,14 @@ export async function prepareData(x: Experiment, readAsset: AssetReader, userFil
     if (engineering(x.data.features)) {
       const classes = info.classNames.length;
       const columns = info.columns ?? Array.from({ length: size }, (_, f) => `feature ${f + 1}`);
-      const before = baselineAccuracy(train, val, size, classes);
+      const before = options.baseline ? baselineAccuracy(train, val, size, classes) : null;
       const out = engineerFeatures(train, val, columns, classes, x.data.features);
       if (out.columns.length === 0) throw new PlaygroundError('invalid-config', 'Feature engineering left no columns.', 'Keep at least one column.');
-      const after = baselineAccuracy(out.train, out.val, out.columns.length, classes);
+      const baseline = before === null ? null : { before, after: baselineAccuracy(out.train, out.val, out.columns.length, classes) };
       ({ train, val } = out);
       input = { height: 1, width: 1, channels: out.columns.length };
       info = { ...info, input, columns: out.columns, title: `${info.title} → ${out.columns.length} engineered features` };
-      prep.features = { ...out.report, baseline: { before, after } };
+      prep.features = { ...out.report, baseline };
     }
   }
   if (x.data.synthetic.balance) {

@@ -24,7 +24,7 @@ export interface DataPreview {
 const PER_CLASS = 6;
 
 export async function previewData(x: Experiment, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess): Promise<DataPreview> {
-  const data = await prepareData(x, readAsset, userFile, net);
+  const data = await prepareData(x, readAsset, userFile, net, { baseline: true });
   const size = data.input.height * data.input.width * data.input.channels;
   const count = (y: ArrayLike<number>) => {
     const out = new Array<number>(data.classes).fill(0);

@@ -132,7 +132,7 @@ describe('prepared data in the experiment', () => {
       dataset: 'iris',
       data: { cleaning: { scale: 'minmax' }, features: { construct: 'polynomial', select: 'mutual-info', keep: 6 }, synthetic: { balance: true } },
     });
-    const data = await prepareData(x, readPublicAsset);
+    const data = await prepareData(x, readPublicAsset, undefined, undefined, { baseline: true });
     expect(data.input.channels).toBe(6);
     expect(data.prep.features!.steps.map((s) => [s.before, s.after])).toEqual([[4, 14], [14, 6]]);
     expect(data.prep.features!.baseline!.before).toBeGreaterThan(0.5);
@@ -140,6 +140,7 @@ describe('prepared data in the experiment', () => {
     expect(data.prep.cleaning!.types).toHaveLength(4);
     const again = await prepareData(decodeLink(encodeLink(x)).experiment, readPublicAsset);
     expect(Array.from(again.train.x)).toEqual(Array.from(data.train.x));
+    expect(again.prep.features!.baseline).toBeNull(); // a search does not pay for the panel's baseline
     expect(decodeLink(encodeLink(x)).experiment.data).toEqual(x.data);
   });
 });
