@@ -73,7 +73,7 @@ export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: 
       }
       if (isZip(userFile.bytes)) {
         if (!userFile.decode) throw new PlaygroundError('incompatible-data', `"${userFile.name}" holds images, which this context cannot decode.`, 'Open it in the page.');
-        return parseUserImages(userFile.bytes, userFile.name, userFile.decode);
+        return parseUserImages(userFile.bytes, userFile.name, userFile.decode, hash);
       }
       return parseUserCsv(userFile.bytes, { label: expected.label, name: userFile.name });
     }

@@ -73,8 +73,9 @@ const cache = new Map<string, Promise<RawDataset & { report: ImageReadReport }>>
  * colour otherwise. Files that are not images are skipped and named; a zip with no images, one
  * class, or a class of one image is refused with what to do.
  */
-export function parseUserImages(bytes: Uint8Array, name: string, decode: ImageDecoder): Promise<RawDataset & { report: ImageReadReport }> {
-  const key = contentHash(bytes);
+export function parseUserImages(bytes: Uint8Array, name: string, decode: ImageDecoder, hash = contentHash(bytes)): Promise<RawDataset & { report: ImageReadReport }> {
+  // Keyed by the content hash the callers have already computed to check the file (and the name, shown in the title).
+  const key = `${hash}/${name}`;
   let pending = cache.get(key);
   if (!pending) {
     pending = readImages(bytes, name, decode);

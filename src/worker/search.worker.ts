@@ -158,7 +158,7 @@ const api: SearchWorkerApi = {
   async setUserFile(name, bytes, label) {
     const hash = contentHash(bytes);
     if (isZip(bytes)) {
-      const images = await parseUserImages(bytes, name, decodeImageBrowser);
+      const images = await parseUserImages(bytes, name, decodeImageBrowser, hash);
       userFile = { name, bytes, decode: decodeImageBrowser };
       return { kind: 'images', columns: [], labelColumn: '', hash, summary: `${images.info.title}; ${images.info.source}` };
     }
