@@ -54,6 +54,7 @@ function toySupernet(classes: number): Supernet<{ op: number }> {
     ops,
     edges: [{ group: 'cell', from: 0, to: 1, label: 'in → out' }],
     parameterFree: [true, true, true, true],
+    noneInGenotypes: true,
     cells: 1,
     apply,
     pathOf: (g) => [[g.op]],

@@ -44,9 +44,9 @@ function keepCount(ops: number, stage: number, stages: number): number {
   return Math.max(2, Math.round(ops * share));
 }
 
-/** Drops all but the `keep` most likely ops of each edge (`none` stays in the cell space: it is never picked). */
+/** Drops all but the `keep` most likely ops of each edge (`none` stays where genotypes never use it: it is never picked). */
 function prune(probs: readonly number[][], allowed: readonly boolean[][], keep: number, supernet: Supernet): boolean[][] {
-  const noneIsStructural = supernet.ops[0] === 'none' && supernet.edges[0]!.group !== 'cell';
+  const noneIsStructural = supernet.ops[0] === 'none' && !supernet.noneInGenotypes;
   return probs.map((row, e) => {
     const ranked = row.map((p, k) => ({ p, k })).filter(({ k }) => allowed[e]![k] && !(noneIsStructural && k === 0)).sort((a, b) => b.p - a.p);
     const kept = new Set(ranked.slice(0, noneIsStructural ? keep - 1 : keep).map(({ k }) => k));
@@ -185,16 +185,18 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
         if (method instanceof Proxyless && settings.latencyWeight > 0 && !method.latency) await method.measureLatency();
         const params = countParams(supernet.ctx.trainable);
         const weightBytes = 4 * (params + countParams(supernet.ctx.statistics));
+        // α (or the controller) as it stands; nothing between the end of one epoch and the start of the next changes it.
+        let view = await method.view();
         for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
           await control.checkpoint();
           const started = performance.now();
-          const before = await method.view();
+          const before = view;
           const pending = before ? supernet.derive(before.probs, stageAllowed) : null;
           const stageLabel = stages > 1 ? `stage ${stage + 1}/${stages}, ` : '';
           if (pending) emit({ type: 'trial-start', index: trials.length, encoded: space.encode(pending), origin: `${stageLabel}epoch ${epoch}`, graph: weightedGraph(space.describe(pending), before, supernet) });
           const result = await method.trainEpoch(epoch);
           peakStep = Math.max(peakStep, result.memory.bytes);
-          const view = await method.view();
+          view = await method.view();
           const lastEpoch = stage === stages - 1 && epoch === settings.epochs;
           const genotype = id === 'pdarts' && lastEpoch && view ? capSkips(supernet, view.probs, stageAllowed) : await method.current(epoch);
           const supernetAccuracy = await method.supernetAccuracy();
@@ -214,7 +216,6 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           deps.onCheckpoint?.(last);
         }
         if (stage < stages - 1) {
-          const view = await method.view();
           if (view) allowed = prune(view.probs, stageAllowed, keepCount(supernet.ops.length, stage + 1, stages), supernet);
           emit({ type: 'log', message: `P-DARTS: stage ${stage + 2} deepens the supernet to ${depth + 1} cells per stage and keeps ${keepCount(supernet.ops.length, stage + 1, stages)} ops per edge.` });
         } else if (id === 'spos' || id === 'enas') {

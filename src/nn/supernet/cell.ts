@@ -31,6 +31,7 @@ export class CellSupernet implements Supernet<CellGenotype> {
   readonly ops: readonly string[];
   readonly edges: SupernetEdge[] = [];
   readonly parameterFree: boolean[];
+  readonly noneInGenotypes = false;
   readonly cells: number;
   private readonly stem: Candidate;
   private readonly parts: CellParts[] = [];

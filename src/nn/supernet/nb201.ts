@@ -21,6 +21,7 @@ export class Nb201Supernet implements Supernet<Nb201Genotype> {
   readonly ops: readonly string[] = NB201_OPS;
   readonly edges: SupernetEdge[] = NB201_EDGES.map(([from, to]) => ({ group: 'cell', from, to, label: `node ${from} → node ${to}` }));
   readonly parameterFree = NB201_OPS.map((op) => nb201ConvKernel(op) === null);
+  readonly noneInGenotypes = true;
   readonly cells: number;
   private readonly stem: Candidate;
   private readonly blocks: Block[] = [];

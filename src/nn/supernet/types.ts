@@ -40,6 +40,8 @@ export interface Supernet<G = unknown> {
   readonly ops: readonly string[];
   /** The rows of α. */
   readonly edges: readonly SupernetEdge[];
+  /** Whether a genotype may use `none` (NAS-Bench-201), or it is only the zero of the relaxation (DARTS cells). */
+  readonly noneInGenotypes: boolean;
   /** Ops with no weights (none, skip, pooling): the ones DARTS collapses towards. */
   readonly parameterFree: readonly boolean[];
   /** Cells in the stacked network (P-DARTS grows it). */
