@@ -25,6 +25,14 @@ export abstract class AlphaMethod extends OneShotMethod {
     return tf.softmax(tf.add(this.alpha, this.mask)) as tf.Tensor2D;
   }
 
+  /**
+   * One probability of `probs` as a differentiable scalar, taken by slicing: unstack's gradient
+   * fails when some outputs go unused, and gather's needs a kernel wasm lacks.
+   */
+  protected static prob(probs: tf.Tensor2D, edge: number, op: number): tf.Scalar {
+    return tf.reshape(tf.slice(probs, [edge, op], [1, 1]), []) as tf.Scalar;
+  }
+
   protected async probs(): Promise<number[][]> {
     const p = tf.tidy(() => this.probsTensor());
     const rows = (await p.array()) as number[][];
@@ -45,8 +53,7 @@ export abstract class AlphaMethod extends OneShotMethod {
       if (!choice) {
         probs ??= this.probsTensor();
         const ops = this.setup.allowed[edge]!.flatMap((a, k) => (a && this.supernet.ops[k] !== 'none' ? [k] : []));
-        // Slices rather than unstack: unstack's gradient fails when some outputs go unused.
-        const coef = (k: number) => tf.reshape(tf.slice(probs!, [edge, k], [1, 1]), []);
+        const coef = (k: number) => AlphaMethod.prob(probs!, edge, k);
         choice = { ops, coefs: ops.map((k) => (scale ? tf.mul(coef(k), scale(edge, k)) : coef(k))) };
         cache.set(edge, choice);
       }

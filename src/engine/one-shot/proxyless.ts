@@ -56,8 +56,7 @@ export class Proxyless extends AlphaMethod {
       const choose: ChooseEdge = (edge) => {
         const pair = pairs[edge]!;
         if (pair.ops.length === 1) return { ops: pair.ops };
-        // Slices rather than gather, whose gradient wasm lacks.
-        const picked = tf.concat(pair.ops.map((k) => tf.reshape(tf.slice(probs, [edge, k], [1, 1]), [1])));
+        const picked = tf.stack(pair.ops.map((k) => AlphaMethod.prob(probs, edge, k)));
         const p2 = tf.div(picked, tf.sum(picked));
         // Binary gates: the value is one-hot, the gradient flows as if the gates were p2.
         const offset = tf.tensor1d(pair.values.map((v, j) => (j === pair.active ? 1 : 0) - v));
