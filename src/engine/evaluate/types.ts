@@ -1,4 +1,4 @@
-import type { EpochReport } from '../../nn/train';
+import type { EpochReport, TrainHooks } from '../../nn/train';
 
 export interface Evaluation {
   /** Validation accuracy, 0..1 (the reward, unless a multi-objective goal builds one from it). */
@@ -21,10 +21,8 @@ export interface Evaluation {
   seconds: number;
 }
 
-export interface EvaluateHooks {
-  onEpoch?(report: EpochReport): void;
-  between?(): Promise<void>;
-}
+/** What a caller may watch and pace while an evaluator trains: the training hooks, minus early stopping (the evaluator's own rule). */
+export type EvaluateHooks = Pick<TrainHooks, 'onEpoch' | 'between'>;
 
 export interface Evaluator {
   readonly kind: string;

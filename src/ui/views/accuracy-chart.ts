@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
 import { CHART } from './theme';
+import { yAxisTitle } from './chart-parts';
 
 export interface ChartPoint {
   index: number;
@@ -38,13 +39,7 @@ export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: C
     .attr('text-anchor', 'middle')
     .attr('fill', CHART.text)
     .style('font-size', CHART.font);
-  svg
-    .append('text')
-    .attr('transform', `translate(16,${(M.top + H - M.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .attr('fill', CHART.text)
-    .style('font-size', CHART.font)
-    .text('validation accuracy');
+  yAxisTitle(svg, H, M).text('validation accuracy');
 
   function update({ points, budget, bestIndex, axis }: ChartData): void {
     const at = (p: { index: number; elapsed: number }) => (axis === 'trial' ? x(p.index + 1) : x(p.elapsed));

@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
 import type { StrategyComparison } from '../../engine/compare';
+import { yAxisTitle } from './chart-parts';
 import { CHART, STRATEGY_COLORS } from './theme';
 
 const W = 900;
@@ -17,12 +18,7 @@ export function createCompareChart(svgElement: SVGSVGElement): { update(results:
   const lines = svg.append('g');
   const legend = svg.append('g').attr('transform', `translate(${W - M.right + 14},${M.top + 6})`);
   svg.append('text').attr('x', (M.left + W - M.right) / 2).attr('y', H - 6).attr('text-anchor', 'middle').attr('fill', CHART.text).style('font-size', CHART.font).text('trials (queries)');
-  const yLabel = svg
-    .append('text')
-    .attr('transform', `translate(16,${(M.top + H - M.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .attr('fill', CHART.text)
-    .style('font-size', CHART.font);
+  const yLabel = yAxisTitle(svg, H, M);
 
   function update(results: StrategyComparison[], budget: number, label: string): void {
     x.domain([1, Math.max(budget, 2)]);

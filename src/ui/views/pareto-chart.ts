@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import { paretoFront } from '../../core/objective';
 import { CHART } from './theme';
+import { yAxisTitle } from './chart-parts';
 
 export interface ParetoPoint {
   index: number;
@@ -34,12 +35,7 @@ export function createParetoChart(svgElement: SVGSVGElement): { update(points: P
   const frontLine = svg.append('path').attr('fill', 'none').attr('stroke', CHART.best).attr('stroke-width', 2.5);
   const dots = svg.append('g');
   const xLabel = svg.append('text').attr('x', (M.left + W - M.right) / 2).attr('y', H - 8).attr('text-anchor', 'middle').attr('fill', CHART.text).style('font-size', CHART.font);
-  const yLabel = svg
-    .append('text')
-    .attr('transform', `translate(16,${(M.top + H - M.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .attr('fill', CHART.text)
-    .style('font-size', CHART.font);
+  const yLabel = yAxisTitle(svg, H, M);
 
   function update(points: ParetoPoint[], xa: ParetoAxis, ya: ParetoAxis): void {
     const usable = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (xa.maximise || p.x > 0) && (ya.maximise || p.y > 0));
