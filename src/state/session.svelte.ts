@@ -265,7 +265,8 @@ export class SearchSession {
           if (current?.index === event.index) current = { ...current, epochs: [...current.epochs, event.report] };
           break;
         case 'trial':
-          trials = [...trials, event.trial];
+          // By position: a search resumed from a checkpoint (a lost GPU) sends again the trials after it.
+          trials = [...trials.slice(0, event.trial.index), event.trial];
           break;
         case 'done':
           status = event.stopped ? 'stopped' : 'done';

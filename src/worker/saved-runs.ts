@@ -58,7 +58,8 @@ export class RunRecorder {
   }
 
   trial(t: TrialRecord): void {
-    this.trials.push(t);
+    // By position, as the page keeps them: trials re-sent after resuming from a checkpoint replace their first copies.
+    this.trials = [...this.trials.slice(0, t.index), t];
     this.save();
   }
 
