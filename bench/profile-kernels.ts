@@ -1,9 +1,10 @@
+// Kernel-by-kernel time of one chain training step on WASM in Node: `node --import tsx bench/profile-kernels.ts`.
 import * as tf from '@tensorflow/tfjs';
-import { useNodeBackend } from './src/nn/backend-node';
-import { createRng } from './src/core/rng';
-import { ChainSpace } from './src/core/space/chain';
-import { buildNetwork } from './src/nn/build';
-import { Optimizer } from './src/nn/optimizer';
+import { useNodeBackend } from '../src/nn/backend-node';
+import { createRng } from '../src/core/rng';
+import { ChainSpace } from '../src/core/space/chain';
+import { buildNetwork } from '../src/nn/build';
+import { Optimizer } from '../src/nn/optimizer';
 await useNodeBackend('wasm');
 const space = new ChainSpace({ depth: 2, widths: [16, 32] });
 const net = buildNetwork(space, space.decode('conv3x3-16|conv3x3-32'), { height: 16, width: 16, channels: 1 }, 10, createRng(1));
