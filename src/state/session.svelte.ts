@@ -15,7 +15,7 @@ import { pollEverySecond } from './poll';
 import { returnedTrial } from './returned-trial';
 import { applyEvents, beginRun, failRun, type CurrentTrial, type RunState, type RunStatus } from './run-reducer';
 import type { SharedFromLocation } from './url';
-import { UserData } from './user-data.svelte';
+import { UserData, type UserFileRef } from './user-data.svelte';
 
 /**
  * The page's state: the experiment being edited, and the run in flight. Created once in main.ts
@@ -64,11 +64,12 @@ export class SearchSession {
 
   constructor(private readonly worker: Remote<SearchWorkerApi>) {
     this.saved = new InterruptedRun(worker);
-    this.userData = new UserData(
-      worker,
-      (file) => this.update((d) => ((d.dataset = 'own'), (d.data.file = file))),
-      (error) => (this.error = error),
-    );
+    const useFile = (file: UserFileRef) =>
+      this.update((d) => {
+        d.dataset = 'own';
+        d.data.file = file;
+      });
+    this.userData = new UserData(worker, useFile, (error) => (this.error = error));
     void Promise.resolve(this.worker.watchDownloads(proxy((p: DownloadProgress) => (this.download = p)))).catch(() => undefined);
   }
 
