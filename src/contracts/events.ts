@@ -1,3 +1,9 @@
+/**
+ * The page↔worker contracts (this folder): the events of a run, the records and reports they
+ * carry, and the worker's API. Types and pure helpers over core's types only, so the engine, nn,
+ * data and the worker declare what they send here, and the page reads it without loading any of
+ * them (test/contracts/imports.test.ts holds it so).
+ */
 import type { ResultDigest } from '../core/digest';
 import type { ErrorInfo } from '../core/errors';
 import type { ArchGraph } from '../core/space/types';

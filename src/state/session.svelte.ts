@@ -2,6 +2,7 @@ import type { Remote } from 'comlink';
 import type { BackendReport, MemoryInfo } from '../contracts/backend';
 import type { DataPreview, DownloadProgress } from '../contracts/data';
 import type { AlphaSnapshot, RunEvent, StartInfo, SupernetInfo, TrialRecord } from '../contracts/events';
+import type { SavedRunSummary } from '../contracts/runs';
 import type { SearchWorkerApi } from '../contracts/worker-api';
 import { compareDigest, type DigestComparison, type ResultDigest } from '../core/digest';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
@@ -129,7 +130,7 @@ export class SearchSession {
   }
 
   /** A run of the current experiment that a reload or a crash interrupted, kept by the worker. */
-  get interrupted() {
+  get interrupted(): SavedRunSummary | null {
     return this.saved.summary;
   }
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -60,6 +60,41 @@ describe('the page never imports the engine, nn or data code', () => {
       ({ target }) => /^(engine|nn|data|cli)(\/|$)/.test(target) || (target.startsWith('worker/') && target !== 'worker/client') || target.startsWith('package:@tensorflow/'),
     );
     expect(forbidden).toEqual([]);
+  });
+});
+
+/** The file a relative import names, as the bundler resolves it. */
+function resolveFile(from: string, spec: string): string {
+  const base = resolve(dirname(from), spec);
+  const found = [base, `${base}.ts`, join(base, 'index.ts')].find((f) => existsSync(f) && statSync(f).isFile());
+  if (!found) throw new Error(`${relative(ROOT, from)} imports ${spec}, which resolves to no file`);
+  return found;
+}
+
+/** Every file of ours the page bundle loads, from its entry, and every package they import. */
+function pageClosure(): { files: string[]; packages: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    if (!/\.(ts|svelte)$/.test(file)) return;
+    for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+      if (spec.startsWith('.')) visit(resolveFile(file, spec));
+      else packages.add(spec);
+    }
+  };
+  visit(join(SRC, 'main.ts'));
+  return { files: [...files].map((f) => relative(SRC, f).replaceAll('\\', '/')), packages: [...packages] };
+}
+
+describe('the page bundle', () => {
+  it('loads, through any chain of imports, no engine, nn or data module, no worker module but the client, and no tfjs', () => {
+    const { files, packages } = pageClosure();
+    expect(files).toContain('state/session.svelte.ts');
+    expect(files).toContain('worker/client.ts');
+    expect(files.filter((f) => /^(engine|nn|data|cli)\//.test(f) || (f.startsWith('worker/') && !['worker/client.ts', 'worker/errors-transfer.ts'].includes(f)))).toEqual([]);
+    expect(packages.filter((p) => p.startsWith('@tensorflow/'))).toEqual([]);
   });
 });
 
