@@ -1,6 +1,6 @@
 import { compactNumber } from '../core/format';
-import { bestTrial } from '../engine/best';
-import type { TrialRecord } from '../engine/events';
+import type { TrialRecord } from '../contracts/events';
+import { bestTrial } from '../contracts/trials';
 
 export function progressLine(done: number, total: number, current: string, columns: number): string {
   const width = 24;

@@ -1,3 +1,4 @@
+import type { EngineEvent, TrialRecord } from '../contracts/events';
 import { PlaygroundError, isPlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
 import { meanStd } from '../core/stats';
@@ -6,7 +7,6 @@ import { readPublicAsset } from '../data/node-assets';
 import { folderCache } from '../data/byte-cache-node';
 import type { NetworkAccess } from '../data/image-sets';
 import type { UserFile } from '../data/load';
-import type { EngineEvent, TrialRecord } from '../engine/events';
 import { finalScore } from '../engine/compare';
 import { runSearch, SearchInterrupted, type SearchResult } from '../engine/search';
 import { useNodeBackend } from '../nn/backend-node';

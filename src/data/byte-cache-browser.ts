@@ -1,5 +1,5 @@
 import { createStore, get, set } from 'idb-keyval';
-import type { ByteCache } from './image-sets';
+import type { ByteCache } from './image-sets/cache';
 
 /** Downloaded image-set files kept in IndexedDB, so a second visit works offline. */
 export function indexedDbCache(): ByteCache {

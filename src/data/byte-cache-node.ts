@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { ByteCache } from './image-sets';
+import type { ByteCache } from './image-sets/cache';
 
 /** Downloaded image-set files kept in a folder (default ~/.cache/nas-playground), for the CLI. */
 export function folderCache(dir = process.env.NAS_PLAYGROUND_CACHE ?? join(homedir(), '.cache', 'nas-playground')): ByteCache {

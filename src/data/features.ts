@@ -1,24 +1,9 @@
+import type { FeatureReport, FeatureStep } from '../contracts/data';
 import type { Experiment } from '../core/experiment';
 import type { Split } from '../nn/train';
 
 export type FeatureSettings = Experiment['data']['features'];
 export type ScaleKind = Experiment['data']['cleaning']['scale'];
-
-/** One feature-engineering step: what it did to the columns. */
-export interface FeatureStep {
-  step: string;
-  before: number;
-  after: number;
-  detail: string;
-}
-
-export interface FeatureReport {
-  steps: FeatureStep[];
-  /** The columns the model sees, by name. */
-  columns: string[];
-  /** Validation accuracy of a quick softmax-regression baseline, before and after engineering. */
-  baseline: { before: number; after: number } | null;
-}
 
 interface Table {
   train: Split;

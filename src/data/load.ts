@@ -1,3 +1,4 @@
+import type { PrepReport } from '../contracts/data';
 import { PlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
 import { createRng } from '../core/rng';
@@ -7,12 +8,12 @@ import { makeShapes, makeSpiral } from './procedural';
 import { stratifiedSplit } from './split';
 import { parseTable, TABLES } from './tabular';
 import { cleanTable } from './clean';
-import { baselineAccuracy, engineerFeatures, engineering, scaleSplits, type FeatureReport } from './features';
-import { balanceClasses, type SyntheticReport } from './synthetic';
+import { baselineAccuracy, engineerFeatures, engineering, scaleSplits } from './features';
+import { balanceClasses } from './synthetic';
 import { loadImageSet, type NetworkAccess } from './image-sets';
 import { isZip, parseUserImages, type ImageDecoder } from './user-images';
 import { contentHash, parseUserCsv } from './user-csv';
-import type { AssetReader, CleaningReport, DatasetInfo, RawDataset } from './types';
+import type { AssetReader, DatasetInfo, RawDataset } from './types';
 
 export interface PreparedData extends TrainData {
   info: DatasetInfo;
@@ -26,14 +27,6 @@ export interface PrepareOptions {
    * does not need it, so only the preview asks (it costs up to a second on wide tables).
    */
   baseline?: boolean;
-}
-
-export interface PrepReport {
-  cleaning?: CleaningReport;
-  features?: FeatureReport;
-  synthetic?: SyntheticReport;
-  /** Training examples before synthetic ones were added (they follow the real ones). */
-  realTrain: number;
 }
 
 /** The bytes of the user's own file, held on this device (the page's worker, or the CLI). */

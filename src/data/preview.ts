@@ -1,25 +1,10 @@
+import type { DataPreview } from '../contracts/data';
 import { augmentBatch, augmenting } from '../core/augment';
 import type { Experiment } from '../core/experiment';
 import { createRng } from '../core/rng';
-import { prepareData, type PrepReport, type UserFile } from './load';
-import type { AssetReader, DatasetInfo } from './types';
+import { prepareData, type UserFile } from './load';
+import type { AssetReader } from './types';
 import type { NetworkAccess } from './image-sets';
-
-/** What the dataset panel shows: a few examples per class, the class balance of each split. */
-export interface DataPreview {
-  info: DatasetInfo;
-  /** Examples, flattened as the model sees them, with their labels. */
-  samples: { x: Float32Array; y: Int32Array; n: number };
-  balance: { train: number[]; val: number[]; synthetic: number[] };
-  /** For points: every training example (small sets only), to draw the whole scatter. */
-  points?: { x: Float32Array; y: Int32Array; n: number };
-  /** What preparation did. */
-  prep: PrepReport;
-  /** The same samples as training would see them after augmentation (images, when it is on). */
-  augmented?: { x: Float32Array; y: Int32Array; n: number };
-  /** A few synthetic training examples per class, shown beside the real ones. */
-  synthetic?: { x: Float32Array; y: Int32Array; n: number };
-}
 
 const PER_CLASS = 6;
 

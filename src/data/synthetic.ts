@@ -1,11 +1,6 @@
+import type { SyntheticReport } from '../contracts/data';
 import type { Rng } from '../core/rng';
 import type { Split } from '../nn/train';
-
-export interface SyntheticReport {
-  /** Synthetic examples added to each class of the training split. */
-  added: number[];
-  method: string;
-}
 
 /**
  * Class-conditional synthetic examples (SMOTE, Chawla et al. 2002, for images too): every training

@@ -1,9 +1,10 @@
 import { meanStd } from '../core/stats';
 import { experimentSpace, type Experiment } from '../core/experiment';
 import type { StrategyId } from '../core/strategy/index';
+import type { CompareProgress, StrategyComparison } from '../contracts/compare';
+import type { TrialRecord } from '../contracts/events';
 import { SearchControl } from './control';
 import { createEvaluator } from './evaluate/index';
-import type { TrialRecord } from './events';
 import { runSearch, type SearchDeps } from './search';
 
 /** The figure a returned architecture is judged by: the reported (test) accuracy where there is one. */
@@ -18,21 +19,6 @@ export function returnedCurve(trials: readonly TrialRecord[]): number[] {
     if (best === null || t.reward > best.reward) best = t;
     return finalScore(best);
   });
-}
-
-export interface StrategyComparison {
-  strategy: StrategyId;
-  /** One curve per seed. */
-  curves: number[][];
-  mean: number[];
-  std: number[];
-}
-
-export interface CompareProgress {
-  done: number;
-  total: number;
-  strategy: StrategyId;
-  seed: number;
 }
 
 function columnStats(columns: number[][]): { mean: number[]; std: number[] } {

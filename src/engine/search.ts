@@ -10,8 +10,8 @@ import type { UserFile } from '../data/load';
 import type { NetworkAccess } from '../data/image-sets';
 import { SearchControl } from './control';
 import { createEvaluator, type EvaluatorSetup } from './evaluate/index';
-import { bestTrial } from './best';
-import type { Emit, TrialRecord } from './events';
+import type { Emit, TrialRecord } from '../contracts/events';
+import { bestTrial } from '../contracts/trials';
 
 export interface SearchResult {
   trials: TrialRecord[];

@@ -8,7 +8,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendPreference } from '../core/experiment';
-import type { BackendName, BackendProbe, BackendReport } from '../worker/protocol';
+import type { BackendName, BackendProbe, BackendReport } from '../contracts/backend';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,

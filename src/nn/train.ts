@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { EpochReport } from '../contracts/events';
 import type { Rng } from '../core/rng';
 import type { InputShape } from '../core/space/types';
 import type { Network } from './network';
@@ -27,12 +28,6 @@ export interface TrainSettings {
   weightDecay: number;
   /** Image augmentation of training batches (ignored for tables and points). */
   augment?: AugmentSettings;
-}
-
-export interface EpochReport {
-  epoch: number;
-  loss: number;
-  valAccuracy: number;
 }
 
 export interface TrainHooks {

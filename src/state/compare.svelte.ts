@@ -2,9 +2,9 @@ import type { Remote } from 'comlink';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import type { Experiment } from '../core/experiment';
 import type { StrategyId } from '../core/strategy/index';
-import type { CompareProgress, StrategyComparison } from '../engine/compare';
+import type { CompareProgress, StrategyComparison } from '../contracts/compare';
 import { proxy } from '../worker/client';
-import type { SearchWorkerApi } from '../worker/protocol';
+import type { SearchWorkerApi } from '../contracts/worker-api';
 
 /** Comparison runs get ids of their own range, so they never match a search's. */
 const RUN_ID_BASE = 1_000_000;

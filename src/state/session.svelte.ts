@@ -1,74 +1,61 @@
 import type { Remote } from 'comlink';
-import { compareDigest, makeDigest, type DigestComparison, type ResultDigest } from '../core/digest';
+import type { BackendReport, MemoryInfo } from '../contracts/backend';
+import type { DataPreview, DownloadProgress } from '../contracts/data';
+import type { AlphaSnapshot, RunEvent, StartInfo, SupernetInfo, TrialRecord } from '../contracts/events';
+import type { SavedRunSummary } from '../contracts/runs';
+import type { SearchWorkerApi } from '../contracts/worker-api';
+import { compareDigest, type DigestComparison, type ResultDigest } from '../core/digest';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
 import { encodeLink } from '../core/link';
-import type { ArchGraph } from '../core/space/types';
-import type { AlphaSnapshot, EngineEvent, StartInfo, SupernetInfo, TrialRecord } from '../engine/events';
 import { isOneShot } from '../core/one-shot';
-
-/** One-shot strategies whose answer is read off α: what they return is their latest derived genotype. */
-const ALPHA_STRATEGIES: readonly string[] = ['darts', 'pdarts', 'proxyless'];
-import { bestTrial } from '../engine/best';
-import type { EpochReport } from '../nn/train';
-import { proxy, transfer } from '../worker/client';
-import type { BackendReport, SearchWorkerApi } from '../worker/protocol';
-import type { DataPreview } from '../data/preview';
-import type { DownloadProgress } from '../data/image-sets';
-import type { SavedRunSummary } from '../worker/saved-runs';
-import { fileTooLarge } from '../core/limits';
-import { zipSync } from 'fflate';
-
-const FIXED_TIME = new Date('2000-01-01T00:00:00Z');
+import type { ArchGraph } from '../core/space/types';
+import { proxy } from '../worker/client';
+import { InterruptedRun } from './interrupted-run.svelte';
+import { pollEverySecond } from './poll';
+import { returnedTrial } from './returned-trial';
+import { applyEvents, beginRun, failRun, type CurrentTrial, type RunState, type RunStatus } from './run-reducer';
 import type { SharedFromLocation } from './url';
-
-export type RunStatus = 'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'stopped' | 'error';
-
-export interface CurrentTrial {
-  index: number;
-  encoded: string;
-  origin: string;
-  graph: ArchGraph;
-  epochs: EpochReport[];
-}
+import { UserData, type UserFileRef } from './user-data.svelte';
 
 /**
  * The page's state: the experiment being edited, and the run in flight. Created once in main.ts
- * and handed down; the worker is reached only through its typed API.
+ * and handed down; the worker is reached only through its typed API. What a run's events do is
+ * the pure reducer's (run-reducer.ts); this class holds its result as runes and wires the worker.
  */
 export class SearchSession {
   experiment = $state<Experiment>(defaultExperiment());
+  /** A problem with the link the page was opened with. */
+  linkProblem = $state.raw<ErrorInfo | null>(null);
+  /** The result digest carried by the link the page was opened with. */
+  sharedDigest = $state.raw<ResultDigest | null>(null);
+  /** A published architecture shown before any trial (the cell presets). */
+  preview = $state.raw<{ title: string; caption: string; graph: ArchGraph } | null>(null);
+
   status = $state<RunStatus>('idle');
   backend = $state.raw<BackendReport | null>(null);
   info = $state.raw<StartInfo | null>(null);
   trials = $state.raw<TrialRecord[]>([]);
   current = $state.raw<CurrentTrial | null>(null);
   error = $state.raw<ErrorInfo | null>(null);
-  /** A problem with the link the page was opened with. */
-  linkProblem = $state.raw<ErrorInfo | null>(null);
-  /** The result digest carried by the link the page was opened with. */
-  sharedDigest = $state.raw<ResultDigest | null>(null);
   digest = $state.raw<ResultDigest | null>(null);
   /** Something the person should know about the run in progress. */
   notice = $state<string | null>(null);
-  /** A published architecture shown before any trial (the cell presets). */
-  preview = $state.raw<{ title: string; caption: string; graph: ArchGraph } | null>(null);
-
   /** Weight sharing: α (or a controller's sampling frequencies) over time, and the supernet's size and memory. */
   alphaHistory = $state.raw<AlphaSnapshot[]>([]);
   supernet = $state.raw<SupernetInfo | null>(null);
-  /** Tensor memory of the worker, polled while a one-shot search runs. */
-  workerMemory = $state.raw<{ numTensors: number; numBytes: number } | null>(null);
-  /** The trial the finished search returned, when the engine names one. */
+  /** Tensor memory of the worker, polled while a weight-sharing search runs. */
+  workerMemory = $state.raw<MemoryInfo | null>(null);
+  /** The latest progress of an image-set download (or cache read) in the worker. */
+  download = $state.raw<DownloadProgress | null>(null);
+
   private returned = $state<number | null>(null);
+  private runId = 0;
+  private readonly saved: InterruptedRun;
+  private readonly userData: UserData;
 
   alpha = $derived(this.alphaHistory.length ? this.alphaHistory[this.alphaHistory.length - 1]! : null);
-  /** What the search returns: a DARTS-style search its current derived genotype (the last trial), others their top scorer. */
-  best = $derived.by(() => {
-    if (this.returned !== null) return this.trials[this.returned] ?? null;
-    if (ALPHA_STRATEGIES.includes(this.experiment.strategy)) return this.trials[this.trials.length - 1] ?? null;
-    return bestTrial(this.trials);
-  });
+  best = $derived(returnedTrial(this.trials, this.returned, this.experiment.strategy));
   link = $derived(encodeLink(this.experiment, this.digest));
   running = $derived(this.status === 'preparing' || this.status === 'running' || this.status === 'paused');
   reproduction = $derived.by((): DigestComparison | null => {
@@ -76,12 +63,14 @@ export class SearchSession {
     return compareDigest(this.sharedDigest, this.trials, this.info.backend);
   });
 
-  private runId = 0;
-
-  /** The latest progress of an image-set download (or cache read) in the worker. */
-  download = $state.raw<DownloadProgress | null>(null);
-
   constructor(private readonly worker: Remote<SearchWorkerApi>) {
+    this.saved = new InterruptedRun(worker);
+    const useFile = (file: UserFileRef) =>
+      this.update((d) => {
+        d.dataset = 'own';
+        d.data.file = file;
+      });
+    this.userData = new UserData(worker, useFile, (error) => (this.error = error));
     void Promise.resolve(this.worker.watchDownloads(proxy((p: DownloadProgress) => (this.download = p)))).catch(() => undefined);
   }
 
@@ -108,54 +97,23 @@ export class SearchSession {
     }
   }
 
+  /** Hands a CSV or a zip of class folders the user chose to the worker, which checks it; on success the experiment uses it. */
+  loadUserFile(file: File): Promise<void> {
+    return this.userData.loadFile(file);
+  }
+
+  loadUserFolder(files: FileList | File[]): Promise<void> {
+    return this.userData.loadFolder(files);
+  }
+
   /** Columns of the user's own file, once loaded: the label can be any of them. */
-  userColumns = $state.raw<string[]>([]);
+  get userColumns(): string[] {
+    return this.userData.columns;
+  }
 
   /** What the worker found in the user's file, for the dataset menu and the hint under it. */
-  userSummary = $state<string | null>(null);
-
-  /** Hands a CSV or a zip of class folders the user chose to the worker, which checks it; on success the experiment uses it. */
-  async loadUserFile(file: File): Promise<void> {
-    try {
-      const tooLarge = fileTooLarge(`"${file.name}"`, file.size);
-      if (tooLarge) throw tooLarge;
-      await this.useUserBytes(file.name, new Uint8Array(await file.arrayBuffer()));
-    } catch (e) {
-      this.error = toErrorInfo(e);
-    }
-  }
-
-  /**
-   * A folder of class folders (from a directory picker): zipped here with fixed timestamps, so the
-   * same folder always gives the same bytes and the same content hash in the link.
-   */
-  async loadUserFolder(files: FileList | File[]): Promise<void> {
-    try {
-      const list = [...files].filter((f) => !f.name.startsWith('.'));
-      const total = list.reduce((a, f) => a + f.size, 0);
-      const root = (list[0] as File & { webkitRelativePath?: string } | undefined)?.webkitRelativePath?.split('/')[0] || 'folder';
-      const tooLarge = fileTooLarge(`The folder "${root}"`, total);
-      if (tooLarge) throw tooLarge;
-      const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-      for (const f of list) {
-        const path = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
-        entries[path] = [new Uint8Array(await f.arrayBuffer()), { mtime: FIXED_TIME }];
-      }
-      const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));
-      await this.useUserBytes(`${root}.zip`, zipSync(sorted, { level: 0 }));
-    } catch (e) {
-      this.error = toErrorInfo(e);
-    }
-  }
-
-  private async useUserBytes(name: string, bytes: Uint8Array): Promise<void> {
-    const result = await this.worker.setUserFile(name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
-    this.userColumns = result.columns;
-    this.userSummary = result.summary;
-    this.update((d) => {
-      d.dataset = 'own';
-      d.data.file = { name: name.slice(0, 200), hash: result.hash, ...(result.kind === 'table' ? { label: result.labelColumn } : {}) };
-    });
+  get userSummary(): string | null {
+    return this.userData.summary;
   }
 
   /** Examples and class balance of the current experiment's data (read in the worker). */
@@ -172,59 +130,35 @@ export class SearchSession {
   }
 
   /** A run of the current experiment that a reload or a crash interrupted, kept by the worker. */
-  interrupted = $state.raw<SavedRunSummary | null>(null);
+  get interrupted(): SavedRunSummary | null {
+    return this.saved.summary;
+  }
 
   async checkInterrupted(): Promise<void> {
-    if (this.running) return;
-    try {
-      this.interrupted = await this.worker.interruptedRun($state.snapshot(this.experiment) as Experiment);
-    } catch {
-      this.interrupted = null;
-    }
+    if (!this.running) await this.saved.check($state.snapshot(this.experiment) as Experiment);
   }
 
-  async discardInterrupted(): Promise<void> {
-    await this.worker.forgetRun($state.snapshot(this.experiment) as Experiment);
-    this.interrupted = null;
+  discardInterrupted(): Promise<void> {
+    return this.saved.discard($state.snapshot(this.experiment) as Experiment);
   }
 
+  /** Runs the experiment as it is now; `resume` continues the interrupted run of it that the worker kept. */
   async start(resume = false): Promise<void> {
-    this.interrupted = null;
-    const runId = ++this.runId;
-    this.status = 'preparing';
-    this.trials = [];
-    this.current = null;
-    this.error = null;
-    this.notice = null;
-    this.digest = null;
-    this.info = null;
-    this.alphaHistory = [];
-    this.supernet = null;
+    this.saved.clear();
+    this.run = beginRun(this.run);
     this.workerMemory = null;
-    this.returned = null;
+    const runId = this.runId;
     const experiment = $state.snapshot(this.experiment) as Experiment;
     try {
       if (experiment.evaluator !== 'nb201') this.backend = await this.worker.prepare(experiment.backend);
       if (runId !== this.runId) return;
-      if (isOneShot(experiment.strategy) || experiment.evaluator === 'supernet') void this.pollMemory(runId);
-      await this.worker.start(runId, experiment, proxy((id: number, events: EngineEvent[]) => this.onEvents(id, events)), { resume });
+      // The supernet panel shows the worker's tensor memory while a weight-sharing run lasts.
+      if (isOneShot(experiment.strategy) || experiment.evaluator === 'supernet') {
+        void pollEverySecond(() => this.worker.memory(), () => runId === this.runId && this.running, (memory) => (this.workerMemory = memory));
+      }
+      await this.worker.start(runId, experiment, proxy((id: number, events: RunEvent[]) => (this.run = applyEvents(this.run, id, events))), { resume });
     } catch (e) {
-      if (runId === this.runId) {
-        this.error = toErrorInfo(e);
-        this.status = 'error';
-      }
-    }
-  }
-
-  /** The worker's tensor memory once a second while this run lasts (the supernet panel shows it). */
-  private async pollMemory(runId: number): Promise<void> {
-    while (runId === this.runId && (this.status === 'preparing' || this.running)) {
-      try {
-        this.workerMemory = await this.worker.memory();
-      } catch {
-        return;
-      }
-      await new Promise((wake) => setTimeout(wake, 1000));
+      this.run = failRun(this.run, runId, toErrorInfo(e));
     }
   }
 
@@ -241,64 +175,30 @@ export class SearchSession {
   }
 
   stop(): void {
-    if (!this.running) return;
-    void this.worker.stop(this.runId);
+    if (this.running) void this.worker.stop(this.runId);
   }
 
-  /** Applies a batch of events, then sets each piece of state once, so a batch is one render. */
-  private onEvents(runId: number, events: EngineEvent[]): void {
-    if (runId !== this.runId) return; // stale work from an earlier run
-    let trials = this.trials;
-    let current = this.current;
-    let status = this.status;
-    let alphaHistory = this.alphaHistory;
-    for (const event of events) {
-      switch (event.type) {
-        case 'start':
-          this.info = event.info;
-          if (status === 'preparing') status = 'running';
-          break;
-        case 'trial-start':
-          current = { index: event.index, encoded: event.encoded, origin: event.origin, graph: event.graph, epochs: [] };
-          break;
-        case 'epoch':
-          if (current?.index === event.index) current = { ...current, epochs: [...current.epochs, event.report] };
-          break;
-        case 'trial':
-          // By position: a search resumed from a checkpoint (a lost GPU) sends again the trials after it.
-          trials = [...trials.slice(0, event.trial.index), event.trial];
-          break;
-        case 'done':
-          status = event.stopped ? 'stopped' : 'done';
-          this.digest = event.digest;
-          if (event.best !== undefined) this.returned = event.best;
-          break;
-        case 'alphas':
-          alphaHistory = [...alphaHistory, event.snapshot];
-          break;
-        case 'supernet':
-          this.supernet = event.info;
-          break;
-        case 'error':
-          this.error = event.error;
-          status = 'error';
-          break;
-        case 'log':
-          // The worker changed course (a GPU failed and the search moved to WASM): say so.
-          this.notice = event.message;
-          void this.worker.currentBackend().then((report) => {
-            if (report) this.backend = report;
-          });
-          break;
-      }
-    }
-    if (trials !== this.trials) {
-      this.trials = trials;
-      if (status === 'running' || status === 'paused') this.digest = makeDigest(trials, this.info?.backend ?? 'unknown');
-    }
-    if (current !== this.current) this.current = current;
-    if (alphaHistory !== this.alphaHistory) this.alphaHistory = alphaHistory;
-    // A pause asked for while this batch was in flight stands.
-    if (!(this.status === 'paused' && status === 'running')) this.status = status;
+  /** The run as a plain value, for the reducer. */
+  private get run(): RunState {
+    const { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice } = this;
+    return { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice };
+  }
+
+  /** Takes the reducer's result; a piece it left unchanged is the same value, which Svelte does not re-render. */
+  private set run(next: RunState) {
+    ({
+      runId: this.runId,
+      status: this.status,
+      backend: this.backend,
+      info: this.info,
+      trials: this.trials,
+      current: this.current,
+      digest: this.digest,
+      returned: this.returned,
+      alphaHistory: this.alphaHistory,
+      supernet: this.supernet,
+      error: this.error,
+      notice: this.notice,
+    } = next);
   }
 }

@@ -1,4 +1,4 @@
-import type { EngineEvent } from '../engine/events';
+import type { RunEvent } from '../contracts/events';
 
 /** How often, at most, the worker posts progress to the page. */
 export const FLUSH_EVERY_MS = 100;
@@ -8,8 +8,8 @@ export const FLUSH_EVERY_MS = 100;
  * makes hundreds of trials a second, and one message and one render per trial would swamp the page.
  * Lifecycle events (start, done, error) go out at once with whatever is pending.
  */
-export function createEventBatcher(send: (events: EngineEvent[]) => void, intervalMs = FLUSH_EVERY_MS) {
-  let pending: EngineEvent[] = [];
+export function createEventBatcher(send: (events: RunEvent[]) => void, intervalMs = FLUSH_EVERY_MS) {
+  let pending: RunEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = (): void => {
     if (timer !== null) clearTimeout(timer);
@@ -20,7 +20,7 @@ export function createEventBatcher(send: (events: EngineEvent[]) => void, interv
     send(batch);
   };
   return {
-    push(event: EngineEvent): void {
+    push(event: RunEvent): void {
       pending.push(event);
       if (event.type === 'start' || event.type === 'done' || event.type === 'error') flush();
       else timer ??= setTimeout(flush, intervalMs);

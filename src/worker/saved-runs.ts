@@ -1,6 +1,7 @@
 import { createStore, del, get, set } from 'idb-keyval';
+import type { TrialRecord } from '../contracts/events';
+import type { SavedRunSummary } from '../contracts/runs';
 import { minimalExperiment, type Experiment } from '../core/experiment';
-import type { TrialRecord } from '../engine/events';
 import type { OneShotCheckpoint } from '../engine/one-shot/run';
 
 /**
@@ -11,13 +12,6 @@ import type { OneShotCheckpoint } from '../engine/one-shot/run';
 export interface SavedRun {
   trials: TrialRecord[];
   checkpoint?: OneShotCheckpoint;
-  savedAt: number;
-}
-
-export interface SavedRunSummary {
-  trials: number;
-  /** One-shot searches: epochs done (all stages). */
-  epochs?: number;
   savedAt: number;
 }
 

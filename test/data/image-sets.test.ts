@@ -2,7 +2,10 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseExperiment } from '../../src/core/experiment';
 import { prepareData } from '../../src/data/load';
-import { loadImageSet, parseIdx, readTar, resetCatalog, type ByteCache, type DownloadProgress, type NetworkAccess } from '../../src/data/image-sets';
+import type { DownloadProgress } from '../../src/contracts/data';
+import { loadImageSet, type ByteCache, type NetworkAccess } from '../../src/data/image-sets';
+import { resetCatalog } from '../../src/data/image-sets/catalog';
+import { parseIdx, readTar } from '../../src/data/image-sets/parse';
 import { readPublicAsset } from '../../src/data/node-assets';
 import { idxEntry, TEN_CLASSES } from '../fixtures/catalog';
 
@@ -76,7 +79,7 @@ const classes = TEN_CLASSES;
 describe('image sets loaded at run time', () => {
   it('ships a catalog of the usual public locations over https, with published SHA-256 where there is one', async () => {
     resetCatalog();
-    const { loadCatalog } = await import('../../src/data/image-sets');
+    const { loadCatalog } = await import('../../src/data/image-sets/catalog');
     const catalog = await loadCatalog(readPublicAsset);
     expect(Object.keys(catalog).sort()).toEqual(['cifar10_images', 'fashion_mnist', 'mnist']);
     for (const entry of Object.values(catalog)) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseExperiment } from '../../src/core/experiment';
 import { readPublicAsset } from '../../src/data/node-assets';
 import { compareStrategies, returnedCurve } from '../../src/engine/compare';
-import type { TrialRecord } from '../../src/engine/events';
+import type { TrialRecord } from '../../src/contracts/events';
 
 const trial = (reward: number, reported: number): TrialRecord =>
   ({ index: 0, encoded: '', genotype: null, origin: '', accuracy: reward, reward, params: 0, flops: 0, seconds: 0, curve: [], graph: { nodes: [], edges: [] }, reported: { label: 't', accuracy: reported } }) as TrialRecord;

@@ -5,7 +5,7 @@ import { createRng } from '../../src/core/rng';
 import { Nb201Space } from '../../src/core/space/nb201';
 import { readPublicAsset } from '../../src/data/node-assets';
 import { SearchControl } from '../../src/engine/control';
-import type { EngineEvent } from '../../src/engine/events';
+import type { EngineEvent } from '../../src/contracts/events';
 import { weightStep, type Batch } from '../../src/engine/one-shot/common';
 import { Darts, Proxyless, type MethodSetup } from '../../src/engine/one-shot/methods';
 import type { OneShotCheckpoint } from '../../src/engine/one-shot/run';

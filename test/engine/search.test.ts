@@ -3,7 +3,7 @@ import { PlaygroundError } from '../../src/core/errors';
 import { parseExperiment, type ExperimentInput } from '../../src/core/experiment';
 import { readPublicAsset } from '../../src/data/node-assets';
 import { SearchControl } from '../../src/engine/control';
-import type { EngineEvent } from '../../src/engine/events';
+import type { EngineEvent } from '../../src/contracts/events';
 import { runSearch } from '../../src/engine/search';
 import { on, tf } from '../nn/helpers';
 

@@ -8,7 +8,8 @@ import type { NetworkAccess } from '../../data/image-sets';
 import { Nb201LookupEvaluator } from './nb201-lookup';
 import { ScratchEvaluator } from './scratch';
 import { SurrogateEvaluator } from './surrogate';
-import type { Evaluator, EvaluatorInfo } from './types';
+import type { EvaluatorInfo } from '../../contracts/events';
+import type { Evaluator } from './types';
 
 export interface EvaluatorSetup {
   evaluator: Evaluator;
@@ -39,4 +40,4 @@ export async function createEvaluator(x: Experiment, space: SearchSpace, readAss
   };
 }
 
-export type { Evaluator, Evaluation, EvaluatorInfo } from './types';
+export type { Evaluator } from './types';

@@ -1,7 +1,8 @@
 import type { BenchmarkDataset } from '../../core/experiment';
 import { Nb201Space, type Nb201Genotype } from '../../core/space/nb201';
 import { BENCHMARK_INFO, type Nb201Table } from '../../data/nb201-table';
-import type { EvaluateHooks, Evaluation, Evaluator } from './types';
+import type { Evaluation } from '../../contracts/events';
+import type { EvaluateHooks, Evaluator } from './types';
 
 /**
  * Scores a NAS-Bench-201 cell by looking it up: the 12-epoch validation accuracy is the reward

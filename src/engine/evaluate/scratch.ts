@@ -3,8 +3,9 @@ import { WithHyperparameters, type WithHp } from '../../core/space/with-hyperpar
 import type { SearchSpace } from '../../core/space/types';
 import { buildNetwork } from '../../nn/build';
 import { measureLatency } from '../../nn/latency';
-import { train, type EpochReport, type TrainData, type TrainSettings } from '../../nn/train';
-import type { EvaluateHooks, Evaluation, Evaluator } from './types';
+import type { EpochReport, Evaluation } from '../../contracts/events';
+import { train, type TrainData, type TrainSettings } from '../../nn/train';
+import type { EvaluateHooks, Evaluator } from './types';
 
 /**
  * Trains each candidate from scratch for `epochs` (the fidelity) and reports its final

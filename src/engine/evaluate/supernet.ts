@@ -1,7 +1,8 @@
 import type { SearchSpace } from '../../core/space/types';
 import type { TrainData } from '../../nn/train';
 import type { OneShotMethod } from '../one-shot/methods';
-import type { EvaluateHooks, Evaluation, Evaluator } from './types';
+import type { Evaluation } from '../../contracts/events';
+import type { EvaluateHooks, Evaluator } from './types';
 
 /**
  * Scores a genotype with the weights it inherits from a trained supernet (after recalibrating its

@@ -2,7 +2,8 @@ import type { SearchSpace } from '../../core/space/types';
 import { oneHot } from '../../core/strategy/encoding';
 import { Surrogate } from '../../core/strategy/surrogate';
 import { createRng } from '../../core/rng';
-import type { EvaluateHooks, Evaluation, Evaluator } from './types';
+import type { Evaluation } from '../../contracts/events';
+import type { EvaluateHooks, Evaluator } from './types';
 
 export interface SurrogateSettings {
   /** Trials trained for real before any is predicted. */

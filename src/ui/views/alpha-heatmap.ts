@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import type { AlphaSnapshot } from '../../engine/events';
+import type { AlphaSnapshot } from '../../contracts/events';
 import { CHART, opColor, opLabel } from './theme';
 
 const ROW = 18;

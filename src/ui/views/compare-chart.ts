@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import type { StrategyComparison } from '../../engine/compare';
+import type { StrategyComparison } from '../../contracts/compare';
 import { yAxisTitle } from './chart-parts';
 import { CHART, STRATEGY_COLORS } from './theme';
 

@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import type { DataPreview } from '../../data/preview';
+import type { DataPreview } from '../../contracts/data';
 import { CHART } from './theme';
 
 export const CLASS_COLORS = d3.schemeTableau10;

@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import type { EpochReport } from '../../nn/train';
+import type { EpochReport } from '../../contracts/events';
 import { CHART } from './theme';
 
 const W = 360;

@@ -1,8 +1,50 @@
+/**
+ * The page↔worker contracts (this folder): the events of a run, the records and reports they
+ * carry, and the worker's API. Types and pure helpers over core's types only, so the engine, nn,
+ * data and the worker declare what they send here, and the page reads it without loading any of
+ * them (test/contracts/imports.test.ts holds it so).
+ */
 import type { ResultDigest } from '../core/digest';
 import type { ErrorInfo } from '../core/errors';
 import type { ArchGraph } from '../core/space/types';
-import type { EpochReport } from '../nn/train';
-import type { Evaluation, EvaluatorInfo } from './evaluate/types';
+import type { BackendReport } from './backend';
+
+/** One epoch of training, as the trainer reports it and the trial curve draws it. */
+export interface EpochReport {
+  epoch: number;
+  loss: number;
+  valAccuracy: number;
+}
+
+/** What an evaluator measured of one architecture. */
+export interface Evaluation {
+  /** Validation accuracy, 0..1 (the reward, unless a multi-objective goal builds one from it). */
+  accuracy: number;
+  /** A figure reported beside it but never shown to the strategy, e.g. the benchmark's 200-epoch test accuracy. */
+  reported?: { label: string; accuracy: number };
+  curve: EpochReport[];
+  /** Epochs actually trained (a low-fidelity or early-stopped trial trains fewer). */
+  epochs?: number;
+  /** Ended by the median stopping rule before its last epoch. */
+  stoppedEarly?: boolean;
+  /** Scored by the surrogate instead of trained; `std` is the ensemble's spread. */
+  predicted?: { std: number };
+  /** Median forward-pass time of one example on this device, ms; absent for table lookups. */
+  latencyMs?: number;
+  params: number;
+  /** Multiply–accumulates of one forward pass of one example. */
+  flops: number;
+  /** Wall-clock seconds to build, train and evaluate. */
+  seconds: number;
+}
+
+/** What the page and the CLI show about the data behind an evaluator. */
+export interface EvaluatorInfo {
+  title: string;
+  train: number;
+  val: number;
+  classes: number;
+}
 
 /** A finished trial: what the evaluator measured, plus where it came from and what the strategy was told. */
 export interface TrialRecord extends Evaluation {
@@ -66,7 +108,7 @@ export interface SupernetInfo {
   peakStepBytes: number;
 }
 
-/** The typed stream the UI and the CLI both render. */
+/** The typed stream the engine emits, and the UI and the CLI both render. */
 export type EngineEvent =
   | { type: 'start'; info: StartInfo }
   | { type: 'trial-start'; index: number; encoded: string; origin: string; graph: ArchGraph }
@@ -80,3 +122,13 @@ export type EngineEvent =
   | { type: 'error'; error: ErrorInfo };
 
 export type Emit = (event: EngineEvent) => void;
+
+/** The worker moved the search to another backend while it ran (a lost GPU falls back to WASM); `reason` says so to the person. */
+export interface BackendChange {
+  type: 'backend';
+  report: BackendReport;
+  reason: string;
+}
+
+/** What the page receives from a run: the engine's events, and the worker's own about where they run. */
+export type RunEvent = EngineEvent | BackendChange;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../src/engine/events';
+import type { RunEvent } from '../../src/contracts/events';
 import { createEventBatcher } from '../../src/worker/batch';
 
-const log = (message: string): EngineEvent => ({ type: 'log', message });
+const log = (message: string): RunEvent => ({ type: 'log', message });
 
 describe('event batching between worker and page', () => {
   it('sends many progress events as one batch after the interval, in order', async () => {
-    const batches: EngineEvent[][] = [];
+    const batches: RunEvent[][] = [];
     const batcher = createEventBatcher((events) => batches.push(events), 20);
     for (let i = 0; i < 50; i++) batcher.push(log(String(i)));
     expect(batches).toHaveLength(0);
@@ -16,7 +16,7 @@ describe('event batching between worker and page', () => {
   });
 
   it('sends lifecycle events at once, with what was pending before them', () => {
-    const batches: EngineEvent[][] = [];
+    const batches: RunEvent[][] = [];
     const batcher = createEventBatcher((events) => batches.push(events), 10_000);
     batcher.push(log('a'));
     batcher.push({ type: 'done', stopped: false, digest: null });

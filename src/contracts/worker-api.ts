@@ -1,0 +1,41 @@
+import type { BackendPreference, Experiment } from '../core/experiment';
+import type { StrategyId } from '../core/strategy/index';
+import type { BackendReport, MemoryInfo } from './backend';
+import type { CompareProgress, StrategyComparison } from './compare';
+import type { DataPreview, DownloadProgress, UserFileSummary } from './data';
+import type { RunEvent } from './events';
+import type { SavedRunSummary } from './runs';
+
+/** Receives a run's events in batches (see worker/batch.ts), tagged with the run they belong to. */
+export type EventSink = (runId: number, events: RunEvent[]) => void;
+
+export type CompareSink = (runId: number, progress: CompareProgress, partial: StrategyComparison[]) => void;
+
+/**
+ * The typed boundary between the page and the search worker. Only plain objects cross it; the
+ * page imports these types and the client factory, nothing else of the worker's, so it never loads tfjs.
+ */
+export interface SearchWorkerApi {
+  /** Probes the backends and starts the chosen one. */
+  prepare(preference: BackendPreference): Promise<BackendReport>;
+  /**
+   * Runs a whole search, streaming events; resolves when it ends. `resume`: continue the run of
+   * this experiment that a reload or crash interrupted (kept in IndexedDB).
+   */
+  start(runId: number, experiment: Experiment, sink: EventSink, options?: { resume?: boolean }): Promise<void>;
+  /** Runs every strategy on every seed (no per-trial events); resolves with the summary. */
+  compare(runId: number, experiment: Experiment, strategies: StrategyId[], seeds: number[], sink: CompareSink): Promise<StrategyComparison[]>;
+  /** The interrupted run of this experiment, if one was kept. */
+  interruptedRun(experiment: Experiment): Promise<SavedRunSummary | null>;
+  forgetRun(experiment: Experiment): Promise<void>;
+  pause(runId: number): void;
+  resume(runId: number): void;
+  stop(runId: number): void;
+  /** A CSV table or a zip of class folders of images, checked and kept here (it never leaves the device); the page learns what it holds. */
+  setUserFile(name: string, bytes: Uint8Array, label?: string): Promise<UserFileSummary>;
+  /** A few examples and the class balance of the experiment's data, for the dataset panel. */
+  preview(experiment: Experiment): Promise<DataPreview>;
+  /** Where the progress of image-set downloads goes (a comlink proxy), for a progress bar. */
+  watchDownloads(sink: (progress: DownloadProgress) => void): void;
+  memory(): MemoryInfo;
+}

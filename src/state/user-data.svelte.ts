@@ -1,0 +1,48 @@
+import type { Remote } from 'comlink';
+import type { SearchWorkerApi } from '../contracts/worker-api';
+import { toErrorInfo, type ErrorInfo } from '../core/errors';
+import type { Experiment } from '../core/experiment';
+import { transfer } from '../worker/client';
+import { readUserFile, zipUserFolder, type UserBytes } from './user-files';
+
+/** The file the experiment names: what the link carries instead of the data itself. */
+export type UserFileRef = NonNullable<Experiment['data']['file']>;
+
+/**
+ * The user's own data: a file or a folder they chose, handed to the worker (which checks and keeps
+ * it; it never leaves the device), and what the worker found in it, for the dataset controls.
+ */
+export class UserData {
+  /** Columns of the user's own table, once loaded: the label can be any of them. */
+  columns = $state.raw<string[]>([]);
+  /** What the worker found in the file, for the dataset menu and the hint under it. */
+  summary = $state<string | null>(null);
+
+  constructor(
+    private readonly worker: Remote<SearchWorkerApi>,
+    private readonly onLoaded: (file: UserFileRef) => void,
+    private readonly fail: (error: ErrorInfo) => void,
+  ) {}
+
+  /** A CSV or a zip of class folders. */
+  loadFile(file: File): Promise<void> {
+    return this.load(() => readUserFile(file));
+  }
+
+  /** A folder of class folders (from a directory picker), zipped here so the worker reads it like a zip. */
+  loadFolder(files: FileList | File[]): Promise<void> {
+    return this.load(() => zipUserFolder(files));
+  }
+
+  private async load(read: () => Promise<UserBytes>): Promise<void> {
+    try {
+      const { name, bytes } = await read();
+      const result = await this.worker.setUserFile(name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
+      this.columns = result.columns;
+      this.summary = result.summary;
+      this.onLoaded({ name: name.slice(0, 200), hash: result.hash, ...(result.kind === 'table' ? { label: result.labelColumn } : {}) });
+    } catch (e) {
+      this.fail(toErrorInfo(e));
+    }
+  }
+}

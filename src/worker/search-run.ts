@@ -1,0 +1,56 @@
+import type { RunEvent } from '../contracts/events';
+import { toErrorInfo } from '../core/errors';
+import type { Experiment } from '../core/experiment';
+import { runSearch, SearchInterrupted, type SearchDeps } from '../engine/search';
+import { createEventBatcher } from './batch';
+import type { WorkerBackend } from './backend';
+import { searchWithGpuFallback } from './gpu-fallback';
+import { loadRun, RunRecorder } from './saved-runs';
+
+/**
+ * One search in the worker, start to end: resumed from what this device kept of an interrupted
+ * run when asked, recorded as it goes (a reload loses at most the trial in flight), sent to the page
+ * in batches, moved to WASM if the GPU fails; an error ends it as an event, never as a throw.
+ */
+export async function runInWorker(
+  experiment: Experiment,
+  send: (events: RunEvent[]) => void,
+  backend: WorkerBackend,
+  deps: Omit<SearchDeps, 'backend' | 'resumeFrom' | 'resumeOneShot' | 'onCheckpoint'>,
+  resume: boolean,
+): Promise<void> {
+  const batcher = createEventBatcher(send);
+  const saved = resume ? await loadRun(experiment) : undefined;
+  const recorder = new RunRecorder(experiment, saved);
+  let finished = false;
+  const emit = (event: RunEvent) => {
+    if (event.type === 'trial') recorder.trial(event.trial);
+    if (event.type === 'done') finished = true;
+    batcher.push(event);
+  };
+  try {
+    const chosen = await backend.forExperiment(experiment);
+    // The trials kept from before the reload are shown again first; the search replays them without training.
+    // (A one-shot search resumes from its last epoch checkpoint, whose trials are the ones to show.)
+    const kept = saved?.checkpoint?.trials ?? saved?.trials ?? [];
+    for (const trial of kept) batcher.push({ type: 'trial', trial });
+    if (saved) {
+      const at = saved.checkpoint ? `epoch ${saved.checkpoint.curve.length + 1}` : `trial ${kept.length + 1}`;
+      batcher.push({ type: 'log', message: `Resumed from this device: ${kept.length} trial${kept.length === 1 ? '' : 's'} kept, continuing at ${at}.` });
+    }
+    await searchWithGpuFallback(
+      chosen,
+      { trials: saved?.trials, checkpoint: saved?.checkpoint },
+      (on, from) => runSearch(experiment, { ...deps, backend: on, resumeFrom: from.trials, resumeOneShot: from.checkpoint, onCheckpoint: (c) => recorder.epoch(c) }, emit),
+      (reason) => backend.fallBack(reason),
+      emit,
+    );
+  } catch (e) {
+    emit({ type: 'error', error: toErrorInfo(e instanceof SearchInterrupted ? e.cause : e) });
+  } finally {
+    batcher.flush();
+    // A run that ended (done, or stopped on purpose) leaves nothing to resume; an error or a GPU
+    // loss that could not fall back keeps what was saved, to resume after a reload.
+    if (finished) await recorder.finish();
+  }
+}
