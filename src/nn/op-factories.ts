@@ -51,6 +51,7 @@ export const OP_FACTORIES = {
   dil_conv_3x3: (ctx, a) => dilConv(ctx, a.cin, 3, 2, a.stride),
   dil_conv_5x5: (ctx, a) => dilConv(ctx, a.cin, 5, 2, a.stride),
   conv_7x1_1x7: (ctx, a) => conv7x1x7(ctx, a.cin, a.stride),
+  max_pool_5x5: pool('max', 5),
   nor_conv_1x1: norConv(1),
   nor_conv_3x3: norConv(3),
   conv_3x3: conv(3),
