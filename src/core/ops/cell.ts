@@ -31,6 +31,6 @@ export type CellOp = Exclude<CellOpId, 'none'>;
 /** The two vocabularies, in sampling order: DARTS's seven non-zero ops, and the NASNet/AmoebaNet ones the presets use. */
 export const CELL_OP_SETS = {
   darts: ['max_pool_3x3', 'avg_pool_3x3', 'skip_connect', 'sep_conv_3x3', 'sep_conv_5x5', 'dil_conv_3x3', 'dil_conv_5x5'],
-  nasnet: ['max_pool_3x3', 'avg_pool_3x3', 'skip_connect', 'sep_conv_3x3', 'sep_conv_5x5', 'sep_conv_7x7', 'conv_7x1_1x7'],
+  nasnet: ['max_pool_3x3', 'avg_pool_3x3', 'skip_connect', 'sep_conv_3x3', 'sep_conv_5x5', 'sep_conv_7x7', 'conv_7x1_1x7', 'max_pool_5x5'],
 } as const satisfies Record<string, readonly CellOp[]>;
 export type CellOpSet = keyof typeof CELL_OP_SETS;
