@@ -5,7 +5,11 @@ import { NB201_OP_TABLE, type Nb201OpId } from './nb201';
 import { RESOLUTION_OP_TABLE, type ResolutionOpId } from './resolution';
 import type { OpInfo } from './types';
 
-/** Every op of every vocabulary, by its one id (an op two spaces share has one id and one entry's look). */
+/**
+ * Every op of every vocabulary, by its one id (an op two spaces share has one id and one look).
+ * Adding an op takes an entry in its vocabulary's table here in src/core/ops (label, colour, what
+ * its weights are) and a factory in src/nn/op-factories.ts; the compiler asks for both.
+ */
 export type OpId = CellOpId | Nb201OpId | ChainOpId | ResolutionOpId | MnasOpId;
 
 /** The vocabularies' tables side by side, for whoever draws or tests every op. */

@@ -11,7 +11,6 @@ import type { ArchGraph, ArchKind, Cost, Decision, InputShape, SearchSpace } fro
  * 3 × 3 conv stem, three stages of N cells at C, 2C, 4C channels separated by residual reduction
  * blocks, then BN-ReLU, global pooling and a linear classifier.
  */
-/** The ops in the benchmark's order (the table's): sampling and the benchmark's index follow it. */
 export const NB201_OPS = Object.keys(NB201_OP_TABLE) as readonly Nb201OpId[];
 export type Nb201Op = Nb201OpId;
 
