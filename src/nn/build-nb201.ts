@@ -1,30 +1,29 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { NB201_EDGES, nb201ConvKernel, type Nb201Genotype, type Nb201Settings } from '../core/space/nb201';
+import { NB201_EDGES, type Nb201Genotype, type Nb201Settings } from '../core/space/nb201';
 import type { InputShape } from '../core/space/types';
 import { batchNorm, BuildContext, classifierHead, convLayer, type Layer } from './layers';
-import { avgPool } from './ops';
+import { buildOp } from './op-factories';
 import { stackNetwork, type Network } from './network';
 
+/** Node j sums the terms of its incoming edges (zero without any); the cell's output is node 3. */
+export function nb201Forward(x: tf.Tensor4D, terms: (edge: number, input: tf.Tensor4D) => tf.Tensor4D[]): tf.Tensor4D {
+  const nodes: tf.Tensor4D[] = [x];
+  for (let to = 1; to <= 3; to++) {
+    const sum: tf.Tensor4D[] = [];
+    NB201_EDGES.forEach(([from, t], e) => {
+      if (t === to) sum.push(...terms(e, nodes[from]!));
+    });
+    nodes.push(sum.length === 0 ? tf.zerosLike(x) : sum.length === 1 ? sum[0]! : (tf.addN(sum) as tf.Tensor4D));
+  }
+  return nodes[3]!;
+}
+
 function cell(ctx: BuildContext, g: Nb201Genotype, channels: number): Layer {
-  const edgeOps: Array<Layer | null> = g.ops.map((op) => {
-    const k = nb201ConvKernel(op);
-    if (k !== null) return convLayer(ctx, channels, channels, { kernel: k, relu: 'before' });
-    if (op === 'skip_connect') return (x) => x;
-    if (op === 'avg_pool_3x3') return (x) => avgPool(x, 3, 1);
-    return null;
+  const edgeOps = g.ops.map((op) => buildOp(ctx, op, { cin: channels, cout: channels, stride: 1 }));
+  return (x, training) => nb201Forward(x, (e, input) => {
+    const op = edgeOps[e];
+    return op ? [op(input, training)] : [];
   });
-  return (x, training) => {
-    const nodes: tf.Tensor4D[] = [x];
-    for (let to = 1; to <= 3; to++) {
-      const terms: tf.Tensor4D[] = [];
-      NB201_EDGES.forEach(([from, t], e) => {
-        const op = edgeOps[e];
-        if (t === to && op) terms.push(op(nodes[from]!, training));
-      });
-      nodes.push(terms.length === 0 ? tf.zerosLike(x) : terms.length === 1 ? terms[0]! : (tf.addN(terms) as tf.Tensor4D));
-    }
-    return nodes[3]!;
-  };
 }
 
 /** The benchmark's residual reduction block: halves H and W, doubles channels. */

@@ -1,28 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { ResolutionBlock, ResolutionGenotype, ResolutionSettings } from '../core/space/resolution';
+import { resolutionOpId, type ResolutionGenotype, type ResolutionSettings } from '../core/space/resolution';
 import type { InputShape } from '../core/space/types';
-import { batchNorm, BuildContext, classifierHead, convLayer, type Layer } from './layers';
-import { depthwiseConv2d } from './ops';
+import { BuildContext, classifierHead, convLayer, type Layer } from './layers';
+import { buildOp } from './op-factories';
 import { stackNetwork, type Network } from './network';
 
 /** Nearest-neighbour ×2 upsampling by broadcasting, so its gradient is a plain sum on every backend. */
 function upsample2(x: tf.Tensor4D): tf.Tensor4D {
   const [n, h, w, c] = x.shape;
   return tf.reshape(tf.mul(tf.reshape(x, [n, h, 1, w, 1, c]), tf.ones([1, 1, 2, 1, 2, 1])), [n, 2 * h, 2 * w, c]);
-}
-
-function blockLayer(ctx: BuildContext, block: ResolutionBlock, c: number): Layer {
-  if (block === 'conv3x3') return convLayer(ctx, c, c, { kernel: 3 });
-  const k = block === 'sep_conv_5x5' ? 5 : 3;
-  const dilation = block === 'dil_conv_3x3' ? 2 : 1;
-  const dw = ctx.weight([k, k, c, 1], Math.sqrt(2 / (k * k)));
-  const pw = convLayer(ctx, c, c, { kernel: 1, relu: 'none', bn: false });
-  const norm = batchNorm(ctx, c);
-  return (x, training) => {
-    const h = depthwiseConv2d(tf.relu(x), dw as tf.Tensor4D, dilation);
-    ctx.countMacs(k * k * c * h.shape[1] * h.shape[2]);
-    return norm(pw(h, training), training);
-  };
 }
 
 export function buildResolution(g: ResolutionGenotype, settings: ResolutionSettings, input: InputShape, classes: number, ctx: BuildContext): Network {
@@ -39,7 +25,7 @@ export function buildResolution(g: ResolutionGenotype, settings: ResolutionSetti
       const conv = convLayer(ctx, cin, cout, { kernel: 1 });
       transition = (x, training) => conv(upsample2(x), training);
     }
-    const block = blockLayer(ctx, g.block, cout);
+    const block = buildOp(ctx, resolutionOpId(g.block), { cin: cout, cout, stride: 1 })!;
     layers.push((x, training) => {
       const t = transition(x, training);
       return tf.add(t, block(t, training));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng';
-import { CellSpace } from '../../src/core/space/cell';
+import { CELL_OP_SETS, CellSpace, type CellGenotype, type CellOp, type CellOpSet } from '../../src/core/space/cell';
 import { CELL_PRESETS } from '../../src/core/space/cell-presets';
 import { ChainSpace } from '../../src/core/space/chain';
 import { MnasSpace } from '../../src/core/space/mnas';
@@ -90,22 +90,37 @@ describe('cell networks', () => {
   it.each(CELL_PRESETS.map((p) => [p.title, p] as const))('%s builds, matches its cost and trains a step', async (_title, preset) => {
     await on('wasm');
     const space = new CellSpace({ ...preset.settings, channels: 4 });
-    const input = { height: 8, width: 8, channels: 1 };
-    const net = buildNetwork(space, preset.genotype, input, 10, createRng('preset'));
-    try {
-      expect(countParams(net.ctx.trainable)).toBe(space.cost(preset.genotype, input, 10).params);
-      const x = tf.randomUniform([4, 8, 8, 1]) as tf.Tensor4D;
-      const y = tf.oneHot(tf.tensor1d([1, 2, 3, 4], 'int32'), 10);
-      const before = net.ctx.trainable.map((v) => v.dataSync().slice());
-      const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tf.Scalar, net.ctx.trainable);
-      expect(Number.isFinite(value.dataSync()[0]!)).toBe(true);
-      // Every weight gets a gradient, and a step changes them.
-      expect(Object.keys(grads)).toHaveLength(net.ctx.trainable.length);
-      net.ctx.trainable.forEach((v) => v.assign(tf.sub(v, tf.mul(grads[v.name]!, 0.1))));
-      expect(net.ctx.trainable.some((v, i) => v.dataSync().some((n, k) => n !== before[i]![k]))).toBe(true);
-      tf.dispose([x, y, value, ...Object.values(grads)]);
-    } finally {
-      net.ctx.dispose();
-    }
+    await expectTrainsAStep(space, preset.genotype);
+  });
+
+  // Every op of every op set, alone on every edge, strided (reduction cells' inputs) and not.
+  const everyCellOp = [...new Set(Object.values(CELL_OP_SETS).flat())].map((op) => [op, (Object.keys(CELL_OP_SETS) as CellOpSet[]).find((set) => (CELL_OP_SETS[set] as readonly CellOp[]).includes(op))!] as const);
+  it.each(everyCellOp)('%s (%s op set) on every edge builds, matches its cost and trains a step', async (op, ops) => {
+    await on('wasm');
+    const spec = { edges: [[op, 0], [op, 1], [op, 1], [op, 2], [op, 0], [op, 3]] as CellGenotype['normal']['edges'], concat: [2, 3, 4] };
+    await expectTrainsAStep(new CellSpace({ nodes: 3, ops, concat: 'all', channels: 4 }), { normal: spec, reduce: spec });
   });
 });
+
+/** Builds a cell network, checks its cost and that one step gives every weight a finite gradient and moves them. */
+async function expectTrainsAStep(space: CellSpace, genotype: CellGenotype): Promise<void> {
+  const input = { height: 8, width: 8, channels: 1 };
+  const net = buildNetwork(space, genotype, input, 10, createRng('preset'));
+  try {
+    expect(space.parse(genotype)).toEqual(genotype);
+    expect(countParams(net.ctx.trainable)).toBe(space.cost(genotype, input, 10).params);
+    const x = tf.randomUniform([4, 8, 8, 1]) as tf.Tensor4D;
+    const y = tf.oneHot(tf.tensor1d([1, 2, 3, 4], 'int32'), 10);
+    const before = net.ctx.trainable.map((v) => v.dataSync().slice());
+    const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tf.Scalar, net.ctx.trainable);
+    expect(Number.isFinite(value.dataSync()[0]!)).toBe(true);
+    // Every weight gets a finite gradient, and a step changes them.
+    expect(Object.keys(grads)).toHaveLength(net.ctx.trainable.length);
+    expect(Object.values(grads).every((g) => g.dataSync().every(Number.isFinite))).toBe(true);
+    net.ctx.trainable.forEach((v) => v.assign(tf.sub(v, tf.mul(grads[v.name]!, 0.1))));
+    expect(net.ctx.trainable.some((v, i) => v.dataSync().some((n, k) => n !== before[i]![k]))).toBe(true);
+    tf.dispose([x, y, value, ...Object.values(grads)]);
+  } finally {
+    net.ctx.dispose();
+  }
+}

@@ -58,6 +58,21 @@ describe.each(['cpu', 'wasm'] as const)('our gradients on %s', (backend) => {
     expect(maxAbsDiff(gAvg!, rAvg)).toBeLessThan(1e-5);
   });
 
+  it.each([
+    [5, 1, 8],
+    [5, 2, 8],
+    [5, 2, 7],
+  ])('5 × 5 max pool (NASNet’s): window %i, stride %i, input side %i matches the reference to float32 rounding', async (k, stride, size) => {
+    await on(backend);
+    const x = seeded([2, size, size, 3], `pool${k}${stride}${size}`);
+    const [g] = tf.grads((a: tf.Tensor) => tf.sum(tf.square(maxPool(a as tf.Tensor4D, k, stride))))([x]);
+    const [r] = await reference(() => [tf.grads((a: tf.Tensor) => tf.sum(tf.square(tf.maxPool(a as tf.Tensor4D, k, stride, 'same'))))([copy(x)])[0]!]);
+    // A pixel can be the maximum of up to 25 windows: its gradient sums that many terms, so compare relative to the largest.
+    const scale = tf.tidy(() => tf.max(tf.abs(copy(r!))).dataSync()[0]!);
+    expect(scale).toBeGreaterThan(1);
+    expect(maxAbsDiff(g!, r!)).toBeLessThan(1e-6 * scale);
+  });
+
   it('splits a max-pool gradient evenly among tied maxima', async () => {
     await on(backend);
     const x = tf.ones([1, 3, 3, 1]);

@@ -1,4 +1,6 @@
-import type { CellGenotype, CellOp, CellSettings, CellSpec } from './cell';
+import { CELL_OP_TABLE } from '../ops/cell';
+import { opCost } from '../ops/cost';
+import type { CellGenotype, CellSettings, CellSpec } from './cell';
 import type { Cost, InputShape } from './types';
 
 /** Parameters and multiply–accumulates of one layer at a given output size. */
@@ -22,40 +24,12 @@ export function factorizedReduceCost(cin: number, cout: number, outPixels: numbe
   return add(add(conv(1, 1, cin, cout / 2, outPixels), conv(1, 1, cin, cout / 2, outPixels)), bn(cout));
 }
 
-/** One operation on C channels; `h, w` is the input size, stride 1 or 2. */
-export function opCost(op: CellOp, c: number, h: number, w: number, stride: number): Tally {
-  const oh = Math.ceil(h / stride);
-  const ow = Math.ceil(w / stride);
-  const out = oh * ow;
-  switch (op) {
-    case 'max_pool_3x3':
-    case 'avg_pool_3x3':
-      return ZERO;
-    case 'skip_connect':
-      return stride === 1 ? ZERO : factorizedReduceCost(c, c, out);
-    case 'sep_conv_3x3':
-    case 'sep_conv_5x5':
-    case 'sep_conv_7x7': {
-      const k = Number(op.slice(-1));
-      const half = add(add(conv(k, k, c, c, out, true), conv(1, 1, c, c, out)), bn(c));
-      return add(half, half);
-    }
-    case 'dil_conv_3x3':
-    case 'dil_conv_5x5': {
-      const k = Number(op.slice(-1));
-      return add(add(conv(k, k, c, c, out, true), conv(1, 1, c, c, out)), bn(c));
-    }
-    case 'conv_7x1_1x7':
-      // 1 × 7 with stride (1, s), then 7 × 1 with stride (s, 1).
-      return add(add(conv(1, 7, c, c, h * ow), conv(7, 1, c, c, out)), bn(c));
-  }
-}
-
 /** A reduction cell's ops on the cell inputs run at stride 2; its nodes are already at the halved size. */
 function cellCost(spec: CellSpec, c: number, h: number, w: number, reduction: boolean): Tally {
   return spec.edges.reduce((t, [op, input]) => {
-    if (!reduction) return add(t, opCost(op, c, h, w, 1));
-    return add(t, input < 2 ? opCost(op, c, h, w, 2) : opCost(op, c, Math.ceil(h / 2), Math.ceil(w / 2), 1));
+    const strided = reduction && input < 2;
+    const shape = reduction && !strided ? { height: Math.ceil(h / 2), width: Math.ceil(w / 2) } : { height: h, width: w };
+    return add(t, opCost(CELL_OP_TABLE[op], { cin: c, cout: c, ...shape, stride: strided ? 2 : 1 }));
   }, ZERO);
 }
 

@@ -1,34 +1,11 @@
 import { PlaygroundError } from '../errors';
 import type { Rng } from '../rng';
+import { CELL_OP_SETS, type CellOp, type CellOpSet } from '../ops/cell';
+import { CHAIN_OP_TABLE } from '../ops/chain';
 import { cellNetworkCost, cellPlan } from './cell-cost';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
-/**
- * Cell-based space (NASNet, Zoph et al. 2018; DARTS, Liu et al. 2019): a normal cell keeps the
- * resolution, a reduction cell halves it and doubles the channels. A cell reads the outputs of the
- * two previous cells; each of its B nodes picks two inputs (a cell input or an earlier node) and an
- * operation for each, and sums them; the cell concatenates some of its nodes. The network stacks
- * [N normal, reduction] × 2, N normal after a 3 × 3 stem.
- */
-export const CELL_OPS = [
-  'max_pool_3x3',
-  'avg_pool_3x3',
-  'skip_connect',
-  'sep_conv_3x3',
-  'sep_conv_5x5',
-  'sep_conv_7x7',
-  'dil_conv_3x3',
-  'dil_conv_5x5',
-  'conv_7x1_1x7',
-] as const;
-export type CellOp = (typeof CELL_OPS)[number];
-
-/** The two vocabularies: DARTS's seven non-zero ops, and the NASNet/AmoebaNet ones the presets use. */
-export const CELL_OP_SETS = {
-  darts: ['max_pool_3x3', 'avg_pool_3x3', 'skip_connect', 'sep_conv_3x3', 'sep_conv_5x5', 'dil_conv_3x3', 'dil_conv_5x5'],
-  nasnet: ['max_pool_3x3', 'avg_pool_3x3', 'skip_connect', 'sep_conv_3x3', 'sep_conv_5x5', 'sep_conv_7x7', 'conv_7x1_1x7'],
-} as const satisfies Record<string, readonly CellOp[]>;
-export type CellOpSet = keyof typeof CELL_OP_SETS;
+export { CELL_OP_SETS, type CellOp, type CellOpSet } from '../ops/cell';
 
 /** (op, input): input 0 is the cell before last, 1 the last cell, 2 + j the cell's node j. */
 export type CellEdge = [CellOp, number];
@@ -71,6 +48,13 @@ export function unusedNodes(edges: readonly CellEdge[], nodes: number): number[]
   return Array.from({ length: nodes }, (_, j) => j + 2).filter((n) => !read.has(n));
 }
 
+/**
+ * Cell-based space (NASNet, Zoph et al. 2018; DARTS, Liu et al. 2019): a normal cell keeps the
+ * resolution, a reduction cell halves it and doubles the channels. A cell reads the outputs of the
+ * two previous cells; each of its B nodes picks two inputs (a cell input or an earlier node) and an
+ * operation for each, and sums them; the cell concatenates some of its nodes. The network stacks
+ * [N normal, reduction] × 2, N normal after a 3 × 3 stem.
+ */
 export class CellSpace implements SearchSpace<CellGenotype> {
   readonly id = 'cell';
   readonly title = 'Cells (NASNet / DARTS)';
@@ -177,7 +161,10 @@ export class CellSpace implements SearchSpace<CellGenotype> {
       nodes.push({ id: id(1), label: 'c(k−1)', kind: 'input', detail: label });
       for (let j = 0; j < this.settings.nodes; j++) nodes.push({ id: id(j + 2), label: `node ${j}`, kind: 'node' });
       nodes.push({ id: `${which}:out`, label: 'c(k)', kind: 'output', detail: `${label} cell` });
-      g[which].edges.forEach(([op, input], e) => edges.push({ from: id(input), to: id(2 + Math.floor(e / 2)), op }));
+      g[which].edges.forEach(([op, input], e) => {
+        const to = 2 + Math.floor(e / 2);
+        edges.push({ from: id(input), to: id(to), op, ref: { group: which, from: input, to } });
+      });
       for (const n of g[which].concat) edges.push({ from: id(n), to: `${which}:out` });
     }
     return { nodes, edges };
@@ -186,7 +173,7 @@ export class CellSpace implements SearchSpace<CellGenotype> {
   describeNetwork(g: CellGenotype): ArchGraph {
     const nodes: ArchGraph['nodes'] = [
       { id: 'in', label: 'input', kind: 'input' },
-      { id: 'stem', label: 'conv3x3', kind: 'conv3x3', detail: `${this.settings.stemMultiplier * this.settings.channels} ch` },
+      { id: 'stem', label: CHAIN_OP_TABLE.conv_3x3.label, kind: 'conv_3x3', detail: `${this.settings.stemMultiplier * this.settings.channels} ch` },
     ];
     const edges: ArchGraph['edges'] = [{ from: 'in', to: 'stem' }];
     const ids = ['stem', 'stem'];

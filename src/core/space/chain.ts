@@ -1,28 +1,16 @@
 import { PlaygroundError } from '../errors';
+import { CHAIN_OP_TABLE, CHAIN_TOKENS, chainOpId, type ChainToken } from '../ops/chain';
 import type { Rng } from '../rng';
+import { chainNetworkCost } from './chain-cost';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
-/**
- * The seed's "entire structure" space (Zoph & Le 2017): a chain of layers, each choosing its
- * operation, its width, and which earlier layers feed it besides its predecessor. The inputs of a
- * layer are concatenated along channels; the network ends in global average pooling and a linear
- * classifier. On a 1 × 1 input (points, tables) every kernel collapses to 1 × 1, so the same
- * genotype is an MLP with skip connections.
- */
-export const CHAIN_OPS = ['conv3x3', 'conv5x5', 'conv1x1', 'max_pool3x3', 'avg_pool3x3', 'identity'] as const;
-export type ChainOp = (typeof CHAIN_OPS)[number];
-
-export const CHAIN_KERNEL: Readonly<Record<ChainOp, number>> = {
-  conv3x3: 3,
-  conv5x5: 5,
-  conv1x1: 1,
-  max_pool3x3: 3,
-  avg_pool3x3: 3,
-  identity: 1,
-};
+export const CHAIN_OPS = CHAIN_TOKENS;
+export type ChainOp = ChainToken;
+export { chainOpId };
+export { chainChannels, chainStrideFactors } from './chain-cost';
 
 export function isConvOp(op: ChainOp): boolean {
-  return op.startsWith('conv');
+  return CHAIN_OP_TABLE[chainOpId(op)].hasWidth;
 }
 
 export interface ChainLayer {
@@ -54,34 +42,13 @@ function invalid(where: string, why: string): PlaygroundError {
   );
 }
 
-/** Channels of every node (0 = input) and the input channels of every layer. */
-export function chainChannels(g: ChainGenotype, inputChannels: number): { node: number[]; layerIn: number[] } {
-  const node = [inputChannels];
-  const layerIn: number[] = [];
-  g.layers.forEach((layer, j) => {
-    const cin = node[j]! + layer.skips.reduce((sum, s) => sum + node[s]!, 0);
-    layerIn.push(cin);
-    node.push(layer.width ?? cin);
-  });
-  return { node, layerIn };
-}
-
 /**
- * How many times each node (0 = input) is smaller than the input: the product of the strides
- * before it. On a 1 × 1 input nothing can shrink, so every factor is 1.
+ * The seed's "entire structure" space (Zoph & Le 2017): a chain of layers, each choosing its
+ * operation, its width, and which earlier layers feed it besides its predecessor. The inputs of a
+ * layer are concatenated along channels; the network ends in global average pooling and a linear
+ * classifier. On a 1 × 1 input (points, tables) every kernel collapses to 1 × 1, so the same
+ * genotype is an MLP with skip connections.
  */
-export function chainStrideFactors(g: ChainGenotype, input: InputShape): number[] {
-  const flat = input.height === 1 && input.width === 1;
-  const factors = [1];
-  g.layers.forEach((layer, j) => factors.push(factors[j]! * (flat ? 1 : layer.stride)));
-  return factors;
-}
-
-/** Kernel actually applied: on a 1 × 1 map a k × k kernel only ever sees its centre. */
-export function effectiveKernel(op: ChainOp, input: InputShape): number {
-  return input.height === 1 && input.width === 1 ? 1 : CHAIN_KERNEL[op];
-}
-
 export class ChainSpace implements SearchSpace<ChainGenotype> {
   readonly id = 'chain';
   readonly title = 'Chain (entire structure)';
@@ -200,7 +167,8 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     g.layers.forEach((layer, j) => {
       const id = `n${j + 1}`;
       const detail = [layer.width === null ? '' : `${layer.width} ch`, layer.stride === 2 ? '/2' : ''].filter(Boolean).join(' · ');
-      nodes.push({ id, label: layer.op, kind: layer.op, detail: detail || undefined });
+      const op = chainOpId(layer.op);
+      nodes.push({ id, label: CHAIN_OP_TABLE[op].label, kind: op, detail: detail || undefined });
       edges.push({ from: `n${j}`, to: id });
       for (const s of layer.skips) edges.push({ from: `n${s}`, to: id, skip: true });
     });
@@ -218,22 +186,7 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
   }
 
   cost(g: ChainGenotype, input: InputShape, numClasses: number): Cost {
-    const { node, layerIn } = chainChannels(g, input.channels);
-    const factors = chainStrideFactors(g, input);
-    let params = 0;
-    let flops = 0;
-    g.layers.forEach((layer, j) => {
-      if (layer.width === null) return;
-      const k = effectiveKernel(layer.op, input);
-      const weights = k * k * layer.width * layerIn[j]!;
-      const f = factors[j + 1]!;
-      params += weights + 2 * layer.width;
-      flops += weights * Math.ceil(input.height / f) * Math.ceil(input.width / f);
-    });
-    const last = node[node.length - 1]!;
-    params += last * numClasses + numClasses;
-    flops += last * numClasses;
-    return { params, flops };
+    return chainNetworkCost(g, input, numClasses);
   }
 
   /** (op, width) pairs a layer can take, in a fixed order: each conv at each width, then the width-free ops. */

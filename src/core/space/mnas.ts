@@ -1,4 +1,6 @@
 import { PlaygroundError } from '../errors';
+import { CHAIN_OP_TABLE } from '../ops/chain';
+import { mnasBlockCost, MNAS_OP_TABLE, type MnasOpId } from '../ops/mnas';
 import type { Rng } from '../rng';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
@@ -7,8 +9,8 @@ import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types
  * each stage searches its block — conv op, kernel, squeeze-and-excitation, skip, width and layer
  * count — and repeats it, so different stages can differ while the space stays small.
  */
-export const MNAS_CONVS = ['conv', 'sepconv', 'mbconv1', 'mbconv3', 'mbconv6'] as const;
-export type MnasConv = (typeof MNAS_CONVS)[number];
+export const MNAS_CONVS = Object.keys(MNAS_OP_TABLE) as readonly MnasOpId[];
+export type MnasConv = MnasOpId;
 export const MNAS_KERNELS = [3, 5] as const;
 export const MNAS_SE = [0, 0.25] as const;
 export const MNAS_SKIPS = ['none', 'identity'] as const;
@@ -57,10 +59,6 @@ function invalid(where: string, why: string): PlaygroundError {
 export function stageShape(settings: MnasSettings, i: number, stage: MnasStage): { width: number; layers: number } {
   const width = Math.max(2, 2 * Math.round((settings.baseWidths[i]! * stage.width) / 2));
   return { width, layers: Math.max(1, settings.baseLayers[i]! + stage.layers) };
-}
-
-export function mnasExpansion(conv: MnasConv): number {
-  return conv === 'mbconv1' ? 1 : conv === 'mbconv3' ? 3 : conv === 'mbconv6' ? 6 : 0;
 }
 
 export class MnasSpace implements SearchSpace<MnasGenotype> {
@@ -133,14 +131,13 @@ export class MnasSpace implements SearchSpace<MnasGenotype> {
   }
 
   describe(g: MnasGenotype): ArchGraph {
-    const nodes: ArchGraph['nodes'] = [{ id: 'in', label: 'input', kind: 'input' }, { id: 'stem', label: 'conv3x3', kind: 'conv3x3', detail: `${this.settings.stemChannels} ch` }];
+    const nodes: ArchGraph['nodes'] = [{ id: 'in', label: 'input', kind: 'input' }, { id: 'stem', label: CHAIN_OP_TABLE.conv_3x3.label, kind: 'conv_3x3', detail: `${this.settings.stemChannels} ch` }];
     const edges: ArchGraph['edges'] = [{ from: 'in', to: 'stem' }];
     let prev = 'stem';
     g.stages.forEach((s, i) => {
       const { width, layers } = stageShape(this.settings, i, s);
       const id = `s${i}`;
-      const kind = s.conv.startsWith('mbconv') ? 'mbconv' : s.conv;
-      nodes.push({ id, label: `${s.conv} ${s.kernel}×${s.kernel}`, kind, detail: `${layers}× · ${width} ch${s.se ? ' · SE' : ''}${this.settings.strides[i] === 2 ? ' · /2' : ''}` });
+      nodes.push({ id, label: `${MNAS_OP_TABLE[s.conv].label} ${s.kernel}×${s.kernel}`, kind: s.conv, detail: `${layers}× · ${width} ch${s.se ? ' · SE' : ''}${this.settings.strides[i] === 2 ? ' · /2' : ''}` });
       edges.push({ from: prev, to: id, skip: s.skip === 'identity' });
       prev = id;
     });
@@ -164,32 +161,11 @@ export class MnasSpace implements SearchSpace<MnasGenotype> {
       const { width, layers } = stageShape(this.settings, i, s);
       for (let l = 0; l < layers; l++) {
         const stride = l === 0 ? this.settings.strides[i]! : 1;
-        const oh = Math.ceil(h / stride);
-        const ow = Math.ceil(w / stride);
-        const k2 = s.kernel * s.kernel;
-        const out = oh * ow;
-        if (s.conv === 'conv') {
-          params += k2 * cin * width + 2 * width;
-          flops += k2 * cin * width * out;
-        } else {
-          const e = s.conv === 'sepconv' ? 1 : mnasExpansion(s.conv);
-          const mid = cin * e;
-          if (e > 1) {
-            params += cin * mid + 2 * mid;
-            flops += cin * mid * h * w;
-          }
-          params += k2 * mid + 2 * mid;
-          flops += k2 * mid * out;
-          if (s.se > 0) {
-            const squeeze = Math.max(1, Math.floor(cin * s.se));
-            params += mid * squeeze + squeeze + squeeze * mid + mid;
-            flops += 2 * mid * squeeze;
-          }
-          params += mid * width + 2 * width;
-          flops += mid * width * out;
-        }
-        h = oh;
-        w = ow;
+        const cost = mnasBlockCost(MNAS_OP_TABLE[s.conv], { cin, cout: width, height: h, width: w, stride, kernel: s.kernel, se: s.se });
+        params += cost.params;
+        flops += cost.flops;
+        h = Math.ceil(h / stride);
+        w = Math.ceil(w / stride);
         cin = width;
       }
     });

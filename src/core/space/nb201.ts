@@ -1,6 +1,9 @@
 import { PlaygroundError } from '../errors';
+import { CHAIN_OP_TABLE } from '../ops/chain';
+import { addCost, opCost, ZERO_COST } from '../ops/cost';
+import { NB201_OP_TABLE, type Nb201OpId } from '../ops/nb201';
 import type { Rng } from '../rng';
-import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
+import type { ArchGraph, ArchKind, Cost, Decision, InputShape, SearchSpace } from './types';
 
 /**
  * The NAS-Bench-201 cell space (Dong & Yang 2020): a DAG of 4 nodes with one operation on each of
@@ -8,18 +11,11 @@ import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types
  * 3 × 3 conv stem, three stages of N cells at C, 2C, 4C channels separated by residual reduction
  * blocks, then BN-ReLU, global pooling and a linear classifier.
  */
-export const NB201_OPS = ['none', 'skip_connect', 'nor_conv_1x1', 'nor_conv_3x3', 'avg_pool_3x3'] as const;
-export type Nb201Op = (typeof NB201_OPS)[number];
+export const NB201_OPS = Object.keys(NB201_OP_TABLE) as readonly Nb201OpId[];
+export type Nb201Op = Nb201OpId;
 
 /** Edge e connects NB201_EDGES[e] = [from, to], in the order of the benchmark's string. */
-export const NB201_EDGES: ReadonlyArray<readonly [number, number]> = [
-  [0, 1],
-  [0, 2],
-  [1, 2],
-  [0, 3],
-  [1, 3],
-  [2, 3],
-];
+export const NB201_EDGES: ReadonlyArray<readonly [number, number]> = [[0, 1], [0, 2], [1, 2], [0, 3], [1, 3], [2, 3]];
 
 export interface Nb201Genotype {
   /** One op per edge, in NB201_EDGES order. */
@@ -35,10 +31,6 @@ export interface Nb201Settings {
 export const DEFAULT_NB201_SETTINGS: Nb201Settings = { channels: 8, cellsPerStage: 1 };
 
 let uniqueCount: number | null = null;
-
-export function nb201ConvKernel(op: Nb201Op): number | null {
-  return op === 'nor_conv_1x1' ? 1 : op === 'nor_conv_3x3' ? 3 : null;
-}
 
 function invalid(why: string): PlaygroundError {
   return new PlaygroundError(
@@ -128,19 +120,17 @@ export class Nb201Space implements SearchSpace<Nb201Genotype> {
 
   describe(g: Nb201Genotype): ArchGraph {
     const label = ['input', 'node 1', 'node 2', 'output'];
-    const nodes = label.map((l, i) => ({ id: `n${i}`, label: l, kind: i === 0 ? 'input' : i === 3 ? 'output' : 'node' }));
-    const edges = NB201_EDGES.flatMap(([from, to], e) =>
-      g.ops[e] === 'none' ? [] : [{ from: `n${from}`, to: `n${to}`, op: g.ops[e] }],
-    );
+    const nodes: ArchGraph['nodes'] = label.map((l, i) => ({ id: `n${i}`, label: l, kind: i === 0 ? 'input' : i === 3 ? 'output' : 'node' }));
+    const edges = NB201_EDGES.flatMap(([from, to], e) => (g.ops[e] === 'none' ? [] : [{ from: `n${from}`, to: `n${to}`, op: g.ops[e]!, ref: { group: 'cell' as const, from, to } }]));
     return { nodes, edges };
   }
 
   describeNetwork(_g: Nb201Genotype): ArchGraph {
     const { channels, cellsPerStage } = this.settings;
-    const nodes: ArchGraph['nodes'] = [{ id: 'in', label: 'input', kind: 'input' }, { id: 'stem', label: 'conv3x3', kind: 'conv3x3', detail: `${channels} ch` }];
+    const nodes: ArchGraph['nodes'] = [{ id: 'in', label: 'input', kind: 'input' }, { id: 'stem', label: CHAIN_OP_TABLE.conv_3x3.label, kind: 'conv_3x3', detail: `${channels} ch` }];
     const edges: ArchGraph['edges'] = [{ from: 'in', to: 'stem' }];
     let prev = 'stem';
-    const link = (id: string, label: string, kind: string, detail: string) => {
+    const link = (id: string, label: string, kind: ArchKind, detail: string) => {
       nodes.push({ id, label, kind, detail });
       edges.push({ from: prev, to: id });
       prev = id;
@@ -208,19 +198,17 @@ export class Nb201Space implements SearchSpace<Nb201Genotype> {
     conv(3, input.channels, c0, true);
     let c = c0;
     for (let stage = 0; stage < 3; stage++) {
+      const size = { height: Math.ceil(input.height / 2 ** stage), width: Math.ceil(input.width / 2 ** stage), stride: 1 };
+      pixels = size.height * size.width;
       if (stage > 0) {
-        pixels = Math.ceil(input.height / 2 ** stage) * Math.ceil(input.width / 2 ** stage);
         conv(3, c, 2 * c, true);
         conv(3, 2 * c, 2 * c, true);
         conv(1, c, 2 * c, false);
         c *= 2;
       }
-      for (let cell = 0; cell < cellsPerStage; cell++) {
-        for (const op of g.ops) {
-          const k = nb201ConvKernel(op);
-          if (k !== null) conv(k, c, c, true);
-        }
-      }
+      const cell = g.ops.map((op) => opCost(NB201_OP_TABLE[op], { cin: c, cout: c, ...size })).reduce(addCost, ZERO_COST);
+      params += cellsPerStage * cell.params;
+      flops += cellsPerStage * cell.flops;
     }
     params += 2 * c + c * numClasses + numClasses;
     flops += c * numClasses;

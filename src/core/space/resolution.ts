@@ -1,4 +1,6 @@
 import { PlaygroundError } from '../errors';
+import { opCost } from '../ops/cost';
+import { RESOLUTION_OP_TABLE, RESOLUTION_TOKENS, resolutionOpId, type ResolutionToken } from '../ops/resolution';
 import type { Rng } from '../rng';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
@@ -10,8 +12,9 @@ import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types
  */
 export const RESOLUTION_MOVES = ['up', 'stay', 'down'] as const;
 export type ResolutionMove = (typeof RESOLUTION_MOVES)[number];
-export const RESOLUTION_BLOCKS = ['conv3x3', 'sep_conv_3x3', 'sep_conv_5x5', 'dil_conv_3x3'] as const;
-export type ResolutionBlock = (typeof RESOLUTION_BLOCKS)[number];
+export const RESOLUTION_BLOCKS = RESOLUTION_TOKENS;
+export type ResolutionBlock = ResolutionToken;
+export { resolutionOpId };
 
 export interface ResolutionGenotype {
   /** The ladder level after each layer: 0 is the input's resolution, each step halves it. */
@@ -108,6 +111,7 @@ export class ResolutionSpace implements SearchSpace<ResolutionGenotype> {
     const id = (l: number, r: number) => `t${l}-${r}`;
     const scale = (r: number) => (r === 0 ? '×1' : `×1/${2 ** r}`);
     const onPath = new Set([id(0, 0), ...g.path.map((r, l) => id(l + 1, r))]);
+    const op = resolutionOpId(g.block);
     const nodes: ArchGraph['nodes'] = [];
     const edges: ArchGraph['edges'] = [];
     for (let l = 0; l <= layers; l++) {
@@ -115,8 +119,8 @@ export class ResolutionSpace implements SearchSpace<ResolutionGenotype> {
         const taken = onPath.has(id(l, r));
         nodes.push({
           id: id(l, r),
-          label: l === 0 ? (r === 0 ? 'stem' : '') : taken ? g.block : '',
-          kind: taken ? (l === 0 ? 'input' : g.block) : 'node',
+          label: l === 0 ? (r === 0 ? 'stem' : '') : taken ? RESOLUTION_OP_TABLE[op].label : '',
+          kind: taken ? (l === 0 ? 'input' : op) : 'node',
           detail: l === 0 ? scale(r) : undefined,
           grid: { column: l, row: r },
           faint: !taken,
@@ -160,7 +164,8 @@ export class ResolutionSpace implements SearchSpace<ResolutionGenotype> {
         params += cin * cout + 2 * cout;
         flops += cin * cout * pixels(next);
       }
-      const block = blockCost(g.block, cout, pixels(next));
+      const size = { height: Math.ceil(input.height / 2 ** next), width: Math.ceil(input.width / 2 ** next) };
+      const block = opCost(RESOLUTION_OP_TABLE[resolutionOpId(g.block)], { cin: cout, cout, ...size, stride: 1 });
       params += block.params;
       flops += block.flops;
       level = next;
@@ -200,18 +205,5 @@ export class ResolutionSpace implements SearchSpace<ResolutionGenotype> {
       return `its ladder goes down to 1/${factor} of the input, so height and width must be multiples of ${factor} (this data is ${input.height} × ${input.width})`;
     }
     return null;
-  }
-}
-
-/** The block applied after each transition, with a residual add: params and multiply–adds. */
-export function blockCost(block: ResolutionBlock, c: number, pixels: number): Cost {
-  switch (block) {
-    case 'conv3x3':
-      return { params: 9 * c * c + 2 * c, flops: 9 * c * c * pixels };
-    case 'sep_conv_3x3':
-    case 'dil_conv_3x3':
-      return { params: 9 * c + c * c + 2 * c, flops: (9 * c + c * c) * pixels };
-    case 'sep_conv_5x5':
-      return { params: 25 * c + c * c + 2 * c, flops: (25 * c + c * c) * pixels };
   }
 }

@@ -1,3 +1,4 @@
+import type { OpId } from '../ops/index';
 import type { Rng } from '../rng';
 
 /** Shape of one input example: height × width × channels (tabular and 2-D data use 1 × 1 × C). */
@@ -14,12 +15,14 @@ export interface Cost {
   flops: number;
 }
 
+/** What a drawn node is: a network's input or output (or a block drawn like one), a feature map, or an op (its id gives the colour). */
+export type ArchKind = 'input' | 'output' | 'node' | OpId;
+
 /** A drawable architecture: plain nodes and links, no tensors, no DOM. */
 export interface ArchNode {
   id: string;
   label: string;
-  /** `input`, `output`, a feature map (`node`) or an operation name (used for the colour). */
-  kind: string;
+  kind: ArchKind;
   detail?: string;
   /** Fixed grid position (column, row), for views that are grids rather than free layouts (a trellis). */
   grid?: { column: number; row: number };
@@ -27,11 +30,24 @@ export interface ArchNode {
   faint?: boolean;
 }
 
+/**
+ * A searchable edge of a cell: which cell type (`normal` or `reduce` for NASNet/DARTS cells, `cell`
+ * for NAS-Bench-201's one) and which nodes it joins, numbered as the space numbers them. A supernet's
+ * rows of α are these too, so a drawn edge finds its row by value.
+ */
+export interface SearchEdgeRef {
+  group: 'normal' | 'reduce' | 'cell';
+  from: number;
+  to: number;
+}
+
 export interface ArchEdge {
   from: string;
   to: string;
   /** Operation on the edge (cell spaces), or undefined for a plain data path. */
-  op?: string;
+  op?: OpId;
+  /** The searchable edge this is, where it is one. */
+  ref?: SearchEdgeRef;
   /** A skip connection in a chain, drawn dashed. */
   skip?: boolean;
   /** A possibility the genotype did not take, drawn faintly. */

@@ -69,7 +69,7 @@ export abstract class AlphaMethod extends OneShotMethod {
     return pathAccuracy(this.supernet, this.setup.data, () => this.mixed(), Infinity, true);
   }
 
-  async current(): Promise<unknown> {
+  async current(_epoch?: number): Promise<unknown> {
     return this.supernet.derive(await this.probs(), this.setup.allowed);
   }
 
@@ -92,18 +92,13 @@ export abstract class AlphaMethod extends OneShotMethod {
 }
 
 /**
- * DARTS (Liu et al. 2019), and each stage of P-DARTS: α on the validation split, weights on the
+ * DARTS (Liu et al. 2019), and the core of each P-DARTS stage: α on the validation split, weights on the
  * training split, alternately; second order differentiates through one virtual weight step with a
  * finite-difference Hessian-vector product.
  */
 export class Darts extends AlphaMethod {
-  private skip = this.supernet.ops.indexOf('skip_connect');
-
-  protected weightChoice(rng: Rng): ChooseEdge {
-    const p = this.setup.skipDropout;
-    // P-DARTS's dropout on skip connections, per edge and step (path dropout with rescaling).
-    const drops = p > 0 ? this.supernet.edges.map(() => rng.next() < p) : null;
-    return this.mixed(drops ? (edge, op) => (op === this.skip ? (drops[edge] ? 0 : 1 / (1 - p)) : 1) : undefined);
+  protected weightChoice(_rng: Rng): ChooseEdge {
+    return this.mixed();
   }
 
   protected override async archStep(val: BatchStream, train: BatchStream, _rng: Rng, weightRate: number): Promise<void> {

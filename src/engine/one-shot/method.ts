@@ -1,7 +1,8 @@
 import type { OneShotId, OneShotSettings } from '../../core/one-shot';
 import { createRng, type Rng } from '../../core/rng';
 import type { SearchSpace } from '../../core/space/types';
-import type { StrategyState } from '../../core/strategy/index';
+import type { StrategyId, StrategyState } from '../../core/strategy/index';
+import type { Proposal, Strategy } from '../../core/strategy/types';
 import { cosineRate, Optimizer, type OptimizerState } from '../../nn/optimizer';
 import { pathChooser, type ChooseEdge, type Supernet } from '../../nn/supernet/index';
 import type { TrainData, TrainSettings } from '../../nn/train';
@@ -19,7 +20,7 @@ export interface MethodSetup {
   stage: number;
   /** Ops still in play per edge (P-DARTS prunes them between stages). */
   allowed: boolean[][];
-  /** P-DARTS: drop probability of skip connections in this stage. */
+  /** Drop probability of skip connections in this stage (P-DARTS's schedule; 0 for the others). */
   skipDropout: number;
   /** Awaited between steps: where a pause waits and a stop throws. */
   between(): Promise<void>;
@@ -46,6 +47,34 @@ export interface MethodState {
 export interface EpochResult {
   loss: number;
   memory: StepMemory;
+}
+
+/** What the loop needs of a method before it builds a stage's supernet. */
+export interface MethodPlan {
+  /** Supernets trained one after another (P-DARTS grows them; the others train one). */
+  stages: number;
+  /** Cells per stage that stage `s`'s supernet has beyond the space's own. */
+  extraCells(stage: number): number;
+  /** Drop probability of skip connections in stage `s`. */
+  skipDropout(stage: number): number;
+  /** After training, candidates are ranked with the shared weights (SPOS, ENAS): `budget` more trials. */
+  ranksPaths: boolean;
+}
+
+export const ONE_STAGE: MethodPlan = { stages: 1, extraCells: () => 0, skipDropout: () => 0, ranksPaths: false };
+
+/** How SPOS and ENAS end: a source of candidates to score with the shared weights. */
+export interface PathRanking {
+  strategy: Strategy;
+  /** Whether the source learns from the scores (a search over paths) or only samples (a trained controller). */
+  learns: boolean;
+  origin(proposal: Proposal): string;
+}
+
+/** Where the next stage starts: the ops still allowed per edge, and what to tell the user. */
+export interface NextStage {
+  allowed: boolean[][];
+  message: string;
 }
 
 const CALIBRATION_BATCHES = 8;
@@ -115,8 +144,26 @@ export abstract class OneShotMethod {
   async supernetAccuracy(): Promise<number | null> {
     return null;
   }
-  /** The genotype the method would return now. */
+  /** The genotype the method would return now (P-DARTS applies its final rule after the last epoch). */
   abstract current(epoch: number): Promise<unknown>;
+
+  /** Where an epoch's trial comes from, for the trial table. */
+  origin(epoch: number): string {
+    return `derived from α after epoch ${epoch}`;
+  }
+
+  /** Work before the first epoch (and again after a resume): ProxylessNAS measures latency. */
+  async prepare(): Promise<void> {}
+
+  /** The candidates to rank with the shared weights after training, for methods whose plan ranks paths. */
+  pathRanking(_search: StrategyId, _strategy: () => Strategy): PathRanking | null {
+    return null;
+  }
+
+  /** The next stage's starting point, for methods with stages; `cellsPerStage` is this stage's depth. */
+  nextStage(_view: ArchView | null, _cellsPerStage: number): NextStage | null {
+    return null;
+  }
 
   /** A genotype's validation accuracy with inherited weights (after recalibrating batch norm when asked). */
   async score(genotype: unknown, epoch: number): Promise<number> {

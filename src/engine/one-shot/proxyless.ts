@@ -74,6 +74,11 @@ export class Proxyless extends AlphaMethod {
     disposeBatch(vb);
   }
 
+  /** The latency table, measured once per search (a resumed one keeps the checkpoint's). */
+  override async prepare(): Promise<void> {
+    if (this.setup.settings.latencyWeight > 0 && !this.latency) await this.measureLatency();
+  }
+
   override async save(): Promise<MethodState> {
     return { ...(await super.save()), latency: this.latency };
   }

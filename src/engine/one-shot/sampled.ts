@@ -1,8 +1,10 @@
 import type { Rng } from '../../core/rng';
+import type { StrategyId } from '../../core/strategy/index';
 import { ReinforceLstm } from '../../core/strategy/reinforce-lstm';
+import type { Strategy } from '../../core/strategy/types';
 import { pathChooser, type ChooseEdge } from '../../nn/supernet/index';
 import { batchAccuracy, disposeBatch, type BatchStream } from './common';
-import { OneShotMethod, type ArchView, type MethodSetup, type MethodState } from './method';
+import { OneShotMethod, type ArchView, type MethodSetup, type MethodState, type PathRanking } from './method';
 
 /** Picks the best of a few sampled genotypes by accuracy on one validation batch (batch statistics). */
 async function bestOfSamples(method: OneShotMethod, sample: () => unknown, count: number, val: BatchStream): Promise<unknown> {
@@ -30,6 +32,14 @@ export class Spos extends OneShotMethod {
   async current(epoch: number): Promise<unknown> {
     const rng = this.rng(`probe-${epoch}`);
     return bestOfSamples(this, () => this.setup.space.sample(rng), 4, this.streams(epoch).val);
+  }
+
+  override origin(epoch: number): string {
+    return `epoch ${epoch}: best of 4 uniform samples`;
+  }
+
+  override pathRanking(search: StrategyId, strategy: () => Strategy): PathRanking {
+    return { strategy: strategy(), learns: true, origin: (p) => `${search} over paths: ${p.origin}` };
   }
 }
 
@@ -86,6 +96,14 @@ export class Enas extends OneShotMethod {
   async current(epoch: number): Promise<unknown> {
     const probe = this.sampler(`probe-${epoch}`);
     return bestOfSamples(this, () => probe.ask().genotype, 4, this.streams(epoch).val);
+  }
+
+  override origin(epoch: number): string {
+    return `epoch ${epoch}: best of 4 controller samples`;
+  }
+
+  override pathRanking(): PathRanking {
+    return { strategy: this.sampler('final'), learns: false, origin: () => 'sampled by the trained controller' };
   }
 
   override async save(): Promise<MethodState> {

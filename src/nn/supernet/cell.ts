@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { CELL_OP_SETS, type CellEdge, type CellGenotype, type CellOp, type CellSettings } from '../../core/space/cell';
+import { CELL_OP_TABLE, type CellOp, type CellOpId } from '../../core/ops/cell';
+import { CELL_OP_SETS, type CellEdge, type CellGenotype, type CellSettings } from '../../core/space/cell';
 import { cellPlan } from '../../core/space/cell-cost';
 import type { InputShape } from '../../core/space/types';
-import { factorizedReduce, operation } from '../build-cell';
 import { BuildContext, classifierHead, convLayer } from '../layers';
+import { buildOp } from '../op-factories';
+import { factorizedReduce } from '../op-layers';
 import { collectVariables, tracked, type Candidate, type ChooseEdge, type Supernet, type SupernetEdge } from './types';
-
-const PARAMETER_FREE = new Set(['none', 'max_pool_3x3', 'avg_pool_3x3', 'skip_connect']);
 
 /** Edge index of (node j, input i) within a cell: node j has j + 2 incoming edges. */
 export function cellEdgeIndex(node: number, input: number): number {
@@ -28,7 +28,7 @@ interface CellParts {
  */
 export class CellSupernet implements Supernet<CellGenotype> {
   readonly ctx: BuildContext;
-  readonly ops: readonly string[];
+  readonly ops: readonly CellOpId[];
   readonly edges: SupernetEdge[] = [];
   readonly parameterFree: boolean[];
   readonly noneInGenotypes = false;
@@ -50,10 +50,10 @@ export class CellSupernet implements Supernet<CellGenotype> {
     this.ctx = ctx;
     const vocabulary = CELL_OP_SETS.darts;
     this.ops = ['none', ...vocabulary];
-    this.parameterFree = this.ops.map((op) => PARAMETER_FREE.has(op));
+    this.parameterFree = this.ops.map((op) => CELL_OP_TABLE[op].parameterFree);
     const B = settings.nodes;
     this.perGroup = cellEdgeIndex(B, 0);
-    for (const group of ['normal', 'reduce']) {
+    for (const group of ['normal', 'reduce'] as const) {
       for (let j = 0; j < B; j++) {
         for (let i = 0; i < j + 2; i++) this.edges.push({ group, from: i, to: j + 2, label: `${i < 2 ? `c(k−${2 - i})` : `node ${i - 2}`} → node ${j}` });
       }
@@ -72,7 +72,7 @@ export class CellSupernet implements Supernet<CellGenotype> {
       for (let j = 0; j < B; j++) {
         for (let i = 0; i < j + 2; i++) {
           const stride = reduction && i < 2 ? 2 : 1;
-          candidates.push(this.ops.map((op) => (op === 'none' ? { layer: null, trainable: [], statistics: [] } : tracked(ctx, () => operation(ctx, op as CellOp, c, stride)))));
+          candidates.push(this.ops.map((op) => tracked(ctx, () => buildOp(ctx, op, { cin: c, cout: c, stride }))));
         }
       }
       this.parts.push({ pre0, pre1, candidates, reduction });

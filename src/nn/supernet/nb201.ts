@@ -1,26 +1,20 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { NB201_EDGES, NB201_OPS, nb201ConvKernel, type Nb201Genotype, type Nb201Op, type Nb201Settings } from '../../core/space/nb201';
+import { NB201_OP_TABLE } from '../../core/ops/nb201';
+import { NB201_EDGES, NB201_OPS, type Nb201Genotype, type Nb201Settings } from '../../core/space/nb201';
 import type { InputShape } from '../../core/space/types';
-import { reductionBlock } from '../build-nb201';
+import { nb201Forward, reductionBlock } from '../build-nb201';
 import { batchNorm, BuildContext, classifierHead, convLayer } from '../layers';
-import { avgPool } from '../ops';
+import { buildOp } from '../op-factories';
 import { collectVariables, tracked, type Candidate, type ChooseEdge, type Supernet, type SupernetEdge } from './types';
 
 type Block = { kind: 'cell'; candidates: Candidate[][] } | { kind: 'reduce'; part: Candidate };
 
-function candidate(ctx: BuildContext, op: Nb201Op, channels: number): Candidate {
-  const k = nb201ConvKernel(op);
-  if (k !== null) return tracked(ctx, () => convLayer(ctx, channels, channels, { kernel: k, relu: 'before' }));
-  const layer = op === 'skip_connect' ? (x: tf.Tensor4D) => x : op === 'avg_pool_3x3' ? (x: tf.Tensor4D) => avgPool(x, 3, 1) : null;
-  return { layer, trainable: [], statistics: [] };
-}
-
 /** The NAS-Bench-201 supernet: each of the cell's 6 edges holds all 5 ops; α has one row per edge. */
 export class Nb201Supernet implements Supernet<Nb201Genotype> {
   readonly ctx: BuildContext;
-  readonly ops: readonly string[] = NB201_OPS;
+  readonly ops = NB201_OPS;
   readonly edges: SupernetEdge[] = NB201_EDGES.map(([from, to]) => ({ group: 'cell', from, to, label: `node ${from} → node ${to}` }));
-  readonly parameterFree = NB201_OPS.map((op) => nb201ConvKernel(op) === null);
+  readonly parameterFree = NB201_OPS.map((op) => NB201_OP_TABLE[op].parameterFree);
   readonly noneInGenotypes = true;
   readonly cells: number;
   private readonly stem: Candidate;
@@ -41,7 +35,8 @@ export class Nb201Supernet implements Supernet<Nb201Genotype> {
       }
       for (let i = 0; i < cellsPerStage; i++) {
         const width = c;
-        this.blocks.push({ kind: 'cell', candidates: NB201_EDGES.map(() => NB201_OPS.map((op) => candidate(ctx, op, width))) });
+        const candidate = (op: (typeof NB201_OPS)[number]) => tracked(ctx, () => buildOp(ctx, op, { cin: width, cout: width, stride: 1 }));
+        this.blocks.push({ kind: 'cell', candidates: NB201_EDGES.map(() => NB201_OPS.map(candidate)) });
       }
     }
     const lastNorm = tracked(ctx, () => batchNorm(ctx, c));
@@ -51,22 +46,15 @@ export class Nb201Supernet implements Supernet<Nb201Genotype> {
   }
 
   private cell(candidates: Candidate[][], x: tf.Tensor4D, training: boolean, choose: ChooseEdge): tf.Tensor4D {
-    const nodes: tf.Tensor4D[] = [x];
-    for (let to = 1; to <= 3; to++) {
-      const terms: tf.Tensor4D[] = [];
-      NB201_EDGES.forEach(([from, t], e) => {
-        if (t !== to) return;
-        const choice = choose(e);
-        choice.ops.forEach((k, n) => {
-          const layer = candidates[e]![k]!.layer;
-          if (!layer) return;
-          const out = layer(nodes[from]!, training);
-          terms.push(choice.coefs ? tf.mul(out, choice.coefs[n]!) : out);
-        });
+    return nb201Forward(x, (e, input) => {
+      const choice = choose(e);
+      return choice.ops.flatMap((k, n) => {
+        const layer = candidates[e]![k]!.layer;
+        if (!layer) return [];
+        const out = layer(input, training);
+        return [choice.coefs ? tf.mul(out, choice.coefs[n]!) : out];
       });
-      nodes.push(terms.length === 0 ? tf.zerosLike(x) : terms.length === 1 ? terms[0]! : (tf.addN(terms) as tf.Tensor4D));
-    }
-    return nodes[3]!;
+    });
   }
 
   apply(x: tf.Tensor4D, training: boolean, choose: ChooseEdge): tf.Tensor2D {

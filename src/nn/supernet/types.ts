@@ -1,12 +1,9 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import type { SearchEdgeRef } from '../../core/space/types';
 import type { BuildContext, Layer } from '../layers';
 
-/** One row of the architecture parameters: an edge of a cell type (shared by every cell of that type). */
-export interface SupernetEdge {
-  /** `normal`, `reduce` (DARTS cells) or `cell` (NAS-Bench-201). */
-  group: string;
-  from: number;
-  to: number;
+/** One row of the architecture parameters: a searchable edge of a cell type (shared by every cell of that type), as the space's graphs refer to it. */
+export interface SupernetEdge extends SearchEdgeRef {
   label: string;
 }
 

@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import type { AlphaSnapshot } from '../../contracts/events';
-import { CHART, opColor, opLabel } from './theme';
+import { CHART, opLookOf } from './theme';
 
 const ROW = 18;
 const COL = 64;
@@ -31,8 +31,8 @@ export function drawAlphaHeatmap(svg: SVGSVGElement, snapshot: AlphaSnapshot, ch
     .attr('transform', (_, k) => `translate(${LEFT + k * COL + COL / 2}, ${TOP - 8}) rotate(-30)`)
     .attr('font-size', 12)
     .attr('font-weight', 600)
-    .attr('fill', (op) => opColor(op))
-    .text((op, k) => `${opLabel(op)}${parameterFree[k] ? ' ◦' : ''}`);
+    .attr('fill', (op) => opLookOf(op).color)
+    .text((op, k) => `${opLookOf(op).label}${parameterFree[k] ? ' ◦' : ''}`);
 
   groups.forEach((group) => {
     if (groups.length < 2) return;

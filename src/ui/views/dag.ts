@@ -1,6 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import * as d3 from 'd3';
-import type { ArchGraph } from '../../core/space/types';
+import type { ArchGraph, ArchKind } from '../../core/space/types';
 import { opColor, opLabel } from './theme';
 
 
@@ -20,7 +20,7 @@ interface Placed {
   id: string;
   label: string;
   detail?: string;
-  kind: string;
+  kind: ArchKind;
   faint?: boolean;
   x: number;
   y: number;
@@ -119,8 +119,8 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
         return `translate(${mid.x},${mid.y})`;
       })
       .call((sel) => {
-        sel.select('text').text((d) => opLabel(d.op!)).attr('fill', (d) => opColor(d.op));
-        sel.select('rect').attr('fill', 'white').attr('stroke', (d) => opColor(d.op)).attr('width', 100).attr('x', -50);
+        sel.select('text').text((d) => opLabel(d.op!)).attr('fill', (d) => opColor(d.op!));
+        sel.select('rect').attr('fill', 'white').attr('stroke', (d) => opColor(d.op!)).attr('width', 100).attr('x', -50);
       });
 
     root
@@ -148,7 +148,7 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
           .attr('stroke-width', 1.5);
         sel
           .select('text.label')
-          .text((d) => opLabel(d.label))
+          .text((d) => d.label)
           .attr('dy', (d) => (d.detail ? '-0.2em' : '0.35em'))
           .attr('fill', (d) => (d.kind === 'node' ? '#0f172a' : 'white'));
         sel

@@ -1,59 +1,29 @@
+import { isOpId, opInfo, type OpId } from '../../core/ops/index';
+import type { ArchKind } from '../../core/space/types';
 import type { StrategyId } from '../../core/strategy/index';
-/** Visual constants shared by every view: one colour per operation, the same in every space. */
-export const OP_COLORS: Record<string, string> = {
-  conv3x3: '#2563eb',
-  nor_conv_3x3: '#2563eb',
-  conv5x5: '#7c3aed',
-  conv1x1: '#0891b2',
-  nor_conv_1x1: '#0891b2',
-  max_pool3x3: '#dc2626',
-  avg_pool3x3: '#ea580c',
-  avg_pool_3x3: '#ea580c',
-  identity: '#64748b',
-  skip_connect: '#64748b',
-  none: '#cbd5e1',
-  max_pool_3x3: '#dc2626',
-  sep_conv_3x3: '#2563eb',
-  sep_conv_5x5: '#7c3aed',
-  sep_conv_7x7: '#a21caf',
-  dil_conv_3x3: '#0d9488',
-  dil_conv_5x5: '#15803d',
-  conv_7x1_1x7: '#b45309',
-  conv: '#2563eb',
-  sepconv: '#0891b2',
-  mbconv: '#7c3aed',
+
+/** Visual constants shared by every view. An op's colour and label come from its vocabulary's table in core. */
+const STRUCTURE: Record<Exclude<ArchKind, OpId>, string> = {
   input: '#0f172a',
   output: '#0f172a',
   node: '#334155',
 };
 
-export const OP_LABELS: Record<string, string> = {
-  conv3x3: 'conv 3×3',
-  conv5x5: 'conv 5×5',
-  conv1x1: 'conv 1×1',
-  max_pool3x3: 'max pool 3×3',
-  avg_pool3x3: 'avg pool 3×3',
-  identity: 'identity',
-  nor_conv_3x3: 'conv 3×3',
-  nor_conv_1x1: 'conv 1×1',
-  avg_pool_3x3: 'avg pool 3×3',
-  skip_connect: 'skip',
-  none: 'none',
-  max_pool_3x3: 'max pool 3×3',
-  sep_conv_3x3: 'sep conv 3×3',
-  sep_conv_5x5: 'sep conv 5×5',
-  sep_conv_7x7: 'sep conv 7×7',
-  dil_conv_3x3: 'dil conv 3×3',
-  dil_conv_5x5: 'dil conv 5×5',
-  conv_7x1_1x7: 'conv 1×7+7×1',
-};
-
-export function opColor(op: string | undefined): string {
-  return (op && OP_COLORS[op]) || '#475569';
+/** The colour of a drawn node's kind or an edge's op. */
+export function opColor(kind: ArchKind): string {
+  return isOpId(kind) ? opInfo(kind).color : STRUCTURE[kind];
 }
 
-export function opLabel(op: string): string {
-  return OP_LABELS[op] ?? op;
+export function opLabel(op: OpId): string {
+  return opInfo(op).label;
+}
+
+/** How a name that is no op of any vocabulary is drawn. */
+export const UNKNOWN_OP = { color: '#475569' } as const;
+
+/** For op names that arrive untyped (a snapshot's columns): an op of a vocabulary, or the bare name in the fallback colour. */
+export function opLookOf(name: string): { label: string; color: string } {
+  return isOpId(name) ? { label: opInfo(name).label, color: opInfo(name).color } : { label: name, color: UNKNOWN_OP.color };
 }
 
 export const CHART = {

@@ -76,7 +76,9 @@ describe('chain space', () => {
   it('describes a genotype as a graph with one node per layer plus input and output', () => {
     const g = space.decode('conv3x3-8|max_pool3x3<0|conv5x5-16|identity<1,2|conv1x1-8');
     const graph = space.describe(g);
-    expect(graph.nodes.map((n) => n.kind)).toEqual(['input', 'conv3x3', 'max_pool3x3', 'conv5x5', 'identity', 'conv1x1', 'output']);
+    // Graphs carry op ids: one spelling for an op every space shares (the chain's identity is the cells' skip_connect).
+    expect(graph.nodes.map((n) => n.kind)).toEqual(['input', 'conv_3x3', 'max_pool_3x3', 'conv_5x5', 'skip_connect', 'conv_1x1', 'output']);
+    expect(graph.nodes.map((n) => n.label)).toEqual(['input', 'conv 3×3', 'max pool 3×3', 'conv 5×5', 'skip', 'conv 1×1', 'pool + linear']);
     expect(graph.edges.filter((e) => e.skip)).toHaveLength(3);
   });
 });

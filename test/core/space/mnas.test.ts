@@ -32,7 +32,8 @@ describe('MnasNet hierarchical space', () => {
   it('draws one node per stage, with its repeat count and width', () => {
     const g = space.decode('mbconv6 k5 se0.25 identity w1 l+0 | conv k3 se0 none w0.75 l-1 | sepconv k3 se0 none w1.25 l+1 | mbconv3 k5 se0 identity w1 l+0');
     const graph = space.describe(g);
-    expect(graph.nodes.map((n) => n.label)).toEqual(['input', 'conv3x3', 'mbconv6 5×5', 'conv 3×3', 'sepconv 3×3', 'mbconv3 5×5', 'pool + linear']);
+    expect(graph.nodes.map((n) => n.label)).toEqual(['input', 'conv 3×3', 'MBConv6 5×5', 'Conv 3×3', 'SepConv 3×3', 'MBConv3 5×5', 'pool + linear']);
+    expect(graph.nodes.map((n) => n.kind)).toEqual(['input', 'conv_3x3', 'mbconv6', 'conv', 'sepconv', 'mbconv3', 'output']);
     expect(graph.nodes[2]!.detail).toBe('1× · 8 ch · SE');
     expect(graph.nodes[4]!.detail).toBe('3× · 30 ch · /2');
   });

@@ -1,0 +1,40 @@
+import { CELL_OP_TABLE } from './cell';
+import { convParts } from './cost';
+import type { LayerOpInfo, TokenInfo } from './types';
+
+export interface ChainOpInfo extends LayerOpInfo, TokenInfo {
+  /** Chooses its output width (a conv); the others keep their input's channels. */
+  hasWidth: boolean;
+}
+
+/**
+ * The chain space's ops (conv-BN-ReLU convs, pooling, identity), with the chain's own spellings as
+ * tokens. Pooling and the identity are the cell ops of the same meaning; strided, a chain's skip
+ * keeps every second pixel (no weights), where a reduction cell's uses a FactorizedReduce.
+ */
+export const CHAIN_OP_TABLE = {
+  conv_3x3: { token: 'conv3x3', label: 'conv 3×3', color: '#2563eb', parameterFree: false, hasWidth: true, cost: convParts(3) },
+  conv_5x5: { token: 'conv5x5', label: 'conv 5×5', color: '#7c3aed', parameterFree: false, hasWidth: true, cost: convParts(5) },
+  conv_1x1: { token: 'conv1x1', label: 'conv 1×1', color: '#0891b2', parameterFree: false, hasWidth: true, cost: convParts(1) },
+  max_pool_3x3: { ...CELL_OP_TABLE.max_pool_3x3, token: 'max_pool3x3', hasWidth: false },
+  avg_pool_3x3: { ...CELL_OP_TABLE.avg_pool_3x3, token: 'avg_pool3x3', hasWidth: false },
+  skip_connect: { ...CELL_OP_TABLE.skip_connect, token: 'identity', hasWidth: false, strided: [] },
+} as const satisfies Record<string, ChainOpInfo>;
+
+export type ChainOpId = keyof typeof CHAIN_OP_TABLE;
+/** How the chain spells its ops in genotypes and encoded strings. */
+export type ChainToken = (typeof CHAIN_OP_TABLE)[ChainOpId]['token'];
+
+/** How a strided skip halves the map in a chain (see above); cells reduce with `factorized`. */
+export const CHAIN_STRIDED_SKIP = 'subsample' as const;
+
+const IDS = Object.keys(CHAIN_OP_TABLE) as ChainOpId[];
+const BY_TOKEN = new Map<string, ChainOpId>(IDS.map((id) => [CHAIN_OP_TABLE[id].token, id]));
+
+/** The chain's ops as its genotypes spell them, in sampling order (the table's). */
+export const CHAIN_TOKENS: readonly ChainToken[] = IDS.map((id) => CHAIN_OP_TABLE[id].token);
+
+/** The op id of a chain token. */
+export function chainOpId(token: ChainToken): ChainOpId {
+  return BY_TOKEN.get(token)!;
+}
