@@ -40,27 +40,29 @@ export const isImagePath = (path: string) => IMAGE_EXTENSIONS.includes(path.spli
  */
 export function readClassFolders(bytes: Uint8Array, name: string): { images: ClassImage[]; skips: ZipSkips } {
   const notImages: string[] = [];
-  let unpacked = 0;
-  let images = 0;
+  const wanted = (raw: string) => {
+    const path = raw.replace(/\\/g, '/');
+    return !hidden(path) && isImagePath(path);
+  };
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
+    // First the directory alone (nothing is inflated): how many images, and how large they claim to be.
+    let unpacked = 0;
+    let images = 0;
+    unzipSync(bytes, {
       filter: (file) => {
         const path = file.name.replace(/\\/g, '/');
-        if (hidden(path)) return false;
-        if (!isImagePath(path)) {
-          notImages.push(path);
-          return false;
-        }
-        images++;
-        unpacked += file.originalSize;
-        if (images > MAX_IMAGES) throw refuse(`${name} holds more than ${MAX_IMAGES} images; at most ${MAX_IMAGES} are read here.`, 'Zip a subset.');
-        if (unpacked > MAX_UNPACKED_BYTES) {
-          throw refuse(`The images in ${name} unpack to more than ${mb(MAX_UNPACKED_BYTES)} (the zip's directory says so before anything is unpacked).`, 'Zip fewer or smaller images (32 × 32 is what the networks here see).');
-        }
-        return true;
+        if (wanted(file.name)) [images, unpacked] = [images + 1, unpacked + file.originalSize];
+        else if (!hidden(path)) notImages.push(path);
+        return false;
       },
     });
+    if (images > MAX_IMAGES) throw refuse(`${name} holds ${images} images; at most ${MAX_IMAGES} are read here.`, 'Zip a subset.');
+    if (unpacked > MAX_UNPACKED_BYTES) {
+      throw refuse(`The images in ${name} unpack to ${mb(unpacked)}, more than the ${mb(MAX_UNPACKED_BYTES)} read here (the zip's directory says so; nothing was unpacked).`, 'Zip fewer or smaller images (32 × 32 is what the networks here see).');
+    }
+    // Then the images, each into a buffer of its declared size, which is all fflate will write.
+    files = unzipSync(bytes, { filter: (file) => wanted(file.name) });
   } catch (e) {
     if (e instanceof PlaygroundError) throw e;
     throw refuse(`${name} could not be unpacked (${e instanceof Error ? e.message.slice(0, 80) : 'damaged'}).`, 'Zip the folders again and choose the new file.');
