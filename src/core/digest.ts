@@ -41,6 +41,40 @@ export function makeDigest(trials: readonly TrialFingerprint[], backend: string)
   return { best: best.encoded, accuracy: best.accuracy, hash: hashTrials(trials), trials: trials.length, backend };
 }
 
+/** Trial counts a digest may claim: the largest budget plus every epoch of the longest one-shot search. */
+const MAX_DIGEST_TRIALS = 100_000;
+
+/**
+ * A digest from a link, checked field by field: a hostile link cannot make the page show an
+ * accuracy of 1e308 or −3 trials. A broken digest is dropped (null), never fatal: the experiment
+ * itself is still reproducible.
+ */
+export function parseDigest(readText: () => string): ResultDigest | null {
+  try {
+    const raw = JSON.parse(readText()) as Partial<Record<keyof ResultDigest, unknown>>;
+    if (typeof raw !== 'object' || raw === null) return null;
+    const { best, accuracy, hash, trials, backend } = raw;
+    const ok =
+      typeof best === 'string' &&
+      best.length > 0 &&
+      best.length <= 4096 &&
+      typeof accuracy === 'number' &&
+      accuracy >= 0 &&
+      accuracy <= 1 &&
+      typeof hash === 'string' &&
+      /^[0-9a-f]{8}$/.test(hash) &&
+      typeof trials === 'number' &&
+      Number.isInteger(trials) &&
+      trials >= 1 &&
+      trials <= MAX_DIGEST_TRIALS &&
+      typeof backend === 'string' &&
+      /^[a-z0-9-]{1,24}$/.test(backend);
+    return ok ? { best, accuracy, hash, trials, backend } : null;
+  } catch {
+    return null;
+  }
+}
+
 export type DigestComparison =
   | { kind: 'reproduced' }
   | { kind: 'different-backend'; expected: string; actual: string }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { PlaygroundError } from './errors';
+import { clip } from './format';
 import { COST_METRICS } from './objective';
 import { createSpace, SPACE_IDS, type SearchSpace } from './space/index';
 import { STRATEGY_IDS } from './strategy/index';
@@ -220,8 +221,10 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
     .slice(0, 4)
     .map((issue) => {
-      const path = issue.path?.map((p) => String(p.key)).join('.') ?? '(top level)';
-      return `${path}: ${issue.message}`;
+      const path = issue.path?.map((p) => clip(String(p.key), 30)).join('.') ?? '(top level)';
+      // The value received is echoed at most a few dozen characters long: a 67 KB link once made a 52 MB message.
+      const message = issue.received.length > 40 ? issue.message.split(issue.received).join(clip(issue.received, 40)) : issue.message;
+      return `${path}: ${clip(message, 160)}`;
     })
     .join('; ');
 }

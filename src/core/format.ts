@@ -14,3 +14,8 @@ export function spaceSize(n: number): string {
   const superscript = String(exponent).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
   return `${mantissa.toFixed(1)} × 10${superscript}`;
 }
+
+/** A value from outside (a link, a file, a flag) cut short for a message, so hostile input cannot flood a screen or a log. */
+export function clip(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

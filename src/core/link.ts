@@ -1,14 +1,24 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { fnv1a, parseDigest, type ResultDigest } from './digest';
 import { PlaygroundError } from './errors';
 import { minimalExperiment, parseExperiment, type Experiment } from './experiment';
-import type { ResultDigest } from './digest';
+import { clip } from './format';
 
 /**
- * Share links: `#v=1&x=<base64url(deflate(JSON config))>[&d=<base64url(JSON digest)>]`.
+ * Share links: `#v=2&x=<base64url(deflate(JSON config))>[&d=<base64url(JSON digest)>]&c=<check>`.
  * The version says how to read the rest; a link from a newer version is refused with a clear
- * message instead of being half understood. Link content is data, never markup.
+ * message instead of being half understood. The check (FNV-1a of x and d) makes a link damaged in
+ * copying fail loudly instead of opening as another valid experiment; version 1 links, made
+ * before the check existed, still open. Link content is data, never markup, and is read under
+ * limits: a link is at most MAX_LINK_CHARS long and inflates to at most MAX_INFLATED_BYTES.
  */
-export const LINK_VERSION = 1;
+export const LINK_VERSION = 2;
+/** Links of this version and later carry a check value. */
+const CHECKED_FROM = 2;
+/** The longest link read: real ones are a few hundred characters. */
+export const MAX_LINK_CHARS = 8192;
+/** The most a link's experiment may inflate to: real ones are under 2 KB. */
+export const MAX_INFLATED_BYTES = 64 * 1024;
 
 export interface SharedExperiment {
   experiment: Experiment;
@@ -30,10 +40,31 @@ function fromBase64Url(text: string): Uint8Array {
   return out;
 }
 
+/** Inflates, stopping as soon as the output passes `limit` bytes: a link can be a decompression bomb. */
+function inflateCapped(bytes: Uint8Array, limit: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const inflate = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > limit) throw badLink(`its experiment inflates to more than ${limit / 1024} KB`);
+    chunks.push(chunk);
+  });
+  inflate.push(bytes, true);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+const checkOf = (x: string, d: string) => fnv1a(`${x}&${d}`);
+
 export function encodeLink(experiment: Experiment, digest: ResultDigest | null = null): string {
   const x = toBase64Url(deflateSync(strToU8(JSON.stringify(minimalExperiment(experiment))), { level: 9 }));
-  const d = digest ? `&d=${toBase64Url(strToU8(JSON.stringify(digest)))}` : '';
-  return `#v=${LINK_VERSION}&x=${x}${d}`;
+  const d = digest ? toBase64Url(strToU8(JSON.stringify(digest))) : '';
+  return `#v=${LINK_VERSION}&x=${x}${d ? `&d=${d}` : ''}&c=${checkOf(x, d)}`;
 }
 
 function badLink(why: string): PlaygroundError {
@@ -42,21 +73,33 @@ function badLink(why: string): PlaygroundError {
 
 /** Accepts a whole URL, a `#…` hash or the bare `v=…&x=…` part. */
 export function decodeLink(link: string): SharedExperiment {
+  if (link.length > MAX_LINK_CHARS) throw badLink(`it is ${link.length} characters long, and share links are at most ${MAX_LINK_CHARS}`);
   const hashAt = link.indexOf('#');
   const fragment = hashAt >= 0 ? link.slice(hashAt + 1) : link.includes('://') ? '' : link;
   const params = new URLSearchParams(fragment);
   const version = params.get('v');
   if (version === null) throw badLink('it has no version (v=…)');
-  if (!/^\d+$/.test(version)) throw badLink(`its version "${version}" is not a number`);
+  if (!/^[1-9]\d{0,5}$/.test(version)) throw badLink(`its version "${clip(version, 12)}" is not a version number`);
   if (Number(version) > LINK_VERSION) {
-    throw new PlaygroundError('unsupported-link-version', `This link was made by a newer NAS Playground (link version ${version}; this page reads up to ${LINK_VERSION}).`, 'Reload the page to get the newest version.');
+    throw new PlaygroundError(
+      'unsupported-link-version',
+      `This link was made by a newer NAS Playground (link version ${version}; this one reads up to ${LINK_VERSION}).`,
+      'Use the newest NAS Playground: reload the page, or update the command-line tool.',
+    );
   }
   const x = params.get('x');
   if (x === null) throw badLink('it carries no experiment (x=…)');
+  const d = params.get('d');
+  if (Number(version) >= CHECKED_FROM) {
+    const check = params.get('c');
+    if (check === null) throw badLink('its check value (c=…) is missing, so it may have been cut');
+    if (check !== checkOf(x, d ?? '')) throw badLink('its check value does not match, so some characters were changed or lost when it was copied');
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(strFromU8(inflateSync(fromBase64Url(x))));
-  } catch {
+    raw = JSON.parse(strFromU8(inflateCapped(fromBase64Url(x), MAX_INFLATED_BYTES)));
+  } catch (e) {
+    if (e instanceof PlaygroundError) throw e;
     throw badLink('its experiment data is damaged');
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badLink('its experiment is not a settings object');
@@ -66,22 +109,5 @@ export function decodeLink(link: string): SharedExperiment {
   } catch (e) {
     throw badLink(e instanceof PlaygroundError ? e.message.replace(/\.$/, '') : 'its settings are not valid');
   }
-  return { experiment, digest: parseDigest(params.get('d')) };
-}
-
-function parseDigest(d: string | null): ResultDigest | null {
-  if (d === null) return null;
-  try {
-    const raw = JSON.parse(strFromU8(fromBase64Url(d))) as Partial<ResultDigest>;
-    const ok =
-      typeof raw.best === 'string' &&
-      typeof raw.accuracy === 'number' &&
-      typeof raw.hash === 'string' &&
-      typeof raw.trials === 'number' &&
-      typeof raw.backend === 'string';
-    // A broken digest is dropped, not fatal: the experiment itself is still reproducible.
-    return ok ? (raw as ResultDigest) : null;
-  } catch {
-    return null;
-  }
+  return { experiment, digest: d === null ? null : parseDigest(() => strFromU8(fromBase64Url(d))) };
 }

@@ -10,7 +10,7 @@ export const decodeImageNode: ImageDecoder = async (bytes, name) => {
     return { width: png.width, height: png.height, rgba: new Uint8Array(png.data) };
   }
   if (extension === 'jpg' || extension === 'jpeg') {
-    const image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
+    const image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 24, maxMemoryUsageInMB: 256 });
     return { width: image.width, height: image.height, rgba: image.data };
   }
   throw new Error(`${extension} images are read in the page only`);

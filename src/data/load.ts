@@ -9,6 +9,7 @@ import { stratifiedSplit } from './split';
 import { parseTable, TABLES } from './tabular';
 import { cleanTable } from './clean';
 import { baselineAccuracy, engineerFeatures, engineering, scaleSplits } from './features';
+import { baselineSteps, checkFeatureCost, MAX_PREP_STEPS } from './prep-cost';
 import { balanceClasses } from './synthetic';
 import { loadImageSet, type NetworkAccess } from './image-sets';
 import { isZip, parseUserImages, type ImageDecoder } from './user-images';
@@ -129,7 +130,10 @@ export async function prepareData(x: Experiment, readAsset: AssetReader, userFil
     if (engineering(x.data.features)) {
       const classes = info.classNames.length;
       const columns = info.columns ?? Array.from({ length: size }, (_, f) => `feature ${f + 1}`);
-      const before = options.baseline ? baselineAccuracy(train, val, size, classes) : null;
+      const cost = checkFeatureCost(train.n + val.n, size, x.data.features);
+      // The baseline is a hint in the data panel: skipped, not refused, where it would cost more than the engineering may.
+      const affordable = options.baseline && baselineSteps(train.n, Math.max(size, cost.columns), classes) <= MAX_PREP_STEPS / 2;
+      const before = affordable ? baselineAccuracy(train, val, size, classes) : null;
       const out = engineerFeatures(train, val, columns, classes, x.data.features);
       if (out.columns.length === 0) throw new PlaygroundError('invalid-config', 'Feature engineering left no columns.', 'Keep at least one column.');
       const baseline = before === null ? null : { before, after: baselineAccuracy(out.train, out.val, out.columns.length, classes) };

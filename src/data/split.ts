@@ -30,8 +30,8 @@ export function stratifiedSplit(ex: Examples, exampleSize: number, validationFra
     const members = rng.shuffle(byClass.get(label)!);
     const kept = members.slice(0, Math.max(2, Math.round(members.length * keep)));
     const nVal = Math.max(1, Math.round(kept.length * validationFraction));
-    val.push(...kept.slice(0, nVal));
-    train.push(...kept.slice(nVal));
+    // Loops, not push(...list): a class of 150 000 rows overflows the call stack as arguments.
+    kept.forEach((i, k) => (k < nVal ? val : train).push(i));
   }
   train.sort((a, b) => a - b);
   val.sort((a, b) => a - b);

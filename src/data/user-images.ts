@@ -1,16 +1,18 @@
-import { unzipSync } from 'fflate';
 import { contentHash } from '../core/digest';
 import { PlaygroundError } from '../core/errors';
 import { fileTooLarge } from '../core/limits';
+import { imageSize } from './image-header';
 import type { RawDataset } from './types';
+import { readClassFolders, type ClassImage } from './zip-classes';
 
 /** Decodes one image file to RGBA pixels: the browser's own decoder in the page, pure-JS PNG/JPEG decoders in the CLI. */
 export type ImageDecoder = (bytes: Uint8Array, name: string) => Promise<{ width: number; height: number; rgba: Uint8Array }>;
 
-export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'bmp', 'webp'];
+export { IMAGE_EXTENSIONS } from './zip-classes';
 /** Images are resized to a square of at most this side: enough for the playground's networks. */
 export const MAX_IMAGE_SIDE = 32;
-const MAX_IMAGES = 20_000;
+/** Pixels an image may have to be decoded here (about 96 MB while decoding): a phone photo, not a pixel bomb. */
+export const MAX_IMAGE_PIXELS = 24e6;
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -47,17 +49,14 @@ export function resizeRgba(rgba: Uint8Array, width: number, height: number, side
   return out;
 }
 
-interface ImageEntry {
-  path: string;
-  label: string;
-  bytes: Uint8Array;
-}
-
 /** A report of what reading the images did. */
 export interface ImageReadReport {
   images: number;
+  /** Files that are not images, and images outside the class folders. */
   skipped: string[];
   unreadable: string[];
+  /** Images whose header claims more pixels than MAX_IMAGE_PIXELS. */
+  tooLarge: string[];
   side: number;
   channels: 1 | 3;
   /** Greyscale on a light background, inverted so that strokes are high. */
@@ -87,97 +86,100 @@ export function parseUserImages(bytes: Uint8Array, name: string, decode: ImageDe
 }
 
 async function readImages(bytes: Uint8Array, name: string, decode: ImageDecoder): Promise<RawDataset & { report: ImageReadReport }> {
-  const tooLarge = fileTooLarge(name, bytes.length);
-  if (tooLarge) throw tooLarge;
+  const tooLargeFile = fileTooLarge(name, bytes.length);
+  if (tooLargeFile) throw tooLargeFile;
   if (!isZip(bytes)) throw refuse(`${name} is not a zip archive.`, 'Choose a CSV table, or a zip with one folder of images per class.');
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch (e) {
-    throw refuse(`${name} could not be unpacked (${e instanceof Error ? e.message : String(e)}).`, 'Zip the folders again and choose the new file.');
-  }
-  const paths = Object.keys(files)
-    .filter((p) => !p.endsWith('/') && !p.split('/').some((part) => part.startsWith('.') || part === '__MACOSX'))
-    .sort();
-  // A single top-level folder around the class folders is unwrapped.
-  const isImage = (p: string) => IMAGE_EXTENSIONS.includes(p.split('.').pop()?.toLowerCase() ?? '');
-  const imagePaths = paths.filter(isImage);
-  const roots = new Set(imagePaths.map((p) => p.split('/')[0]));
-  const strip = roots.size === 1 && imagePaths.every((p) => p.split('/').length >= 3) ? 1 : 0;
-  const entries: ImageEntry[] = [];
-  const skipped: string[] = [];
-  for (const path of paths) {
-    const parts = path.split('/').slice(strip);
-    if (!isImage(path)) {
-      skipped.push(path);
-      continue;
-    }
-    if (parts.length < 2) throw refuse(`"${path}" in ${name} is not inside a class folder.`, 'Put the images in one sub-folder per class (cats/1.png, dogs/2.png, …) and zip the folders.');
-    entries.push({ path, label: parts[0]!, bytes: files[path]! });
-  }
-  if (entries.length === 0) {
-    throw refuse(`${name} holds no images${skipped.length ? ` (it has ${skipped.slice(0, 3).map((s) => `"${s}"`).join(', ')}${skipped.length > 3 ? ', …' : ''})` : ''}.`, `Zip one folder per class of ${IMAGE_EXTENSIONS.join('/')} images.`);
-  }
-  if (entries.length > MAX_IMAGES) throw refuse(`${name} holds ${entries.length} images; at most ${MAX_IMAGES} are read here.`, 'Zip a subset.');
-  const decoded: Array<{ entry: ImageEntry; width: number; height: number; rgba: Uint8Array }> = [];
+  const { images, skips } = readClassFolders(bytes, name);
+  // Sizes from the headers first: the side is their median, and an image too large to decode safely is skipped unread.
   const unreadable: string[] = [];
-  for (const entry of entries) {
-    try {
-      const image = await decode(entry.bytes, entry.path);
-      if (image.width < 1 || image.height < 1) throw new Error('empty');
-      decoded.push({ entry, ...image });
-    } catch {
-      unreadable.push(entry.path);
-    }
+  const tooLarge: string[] = [];
+  const sized: Array<ClassImage & { width: number; height: number }> = [];
+  for (const image of images) {
+    const size = imageSize(image.bytes);
+    if (!size) unreadable.push(image.path);
+    else if (size.width * size.height > MAX_IMAGE_PIXELS) tooLarge.push(image.path);
+    else sized.push({ ...image, ...size });
   }
-  if (decoded.length === 0) throw refuse(`None of the ${entries.length} images in ${name} could be read (${unreadable.slice(0, 2).join(', ')}…).`, 'Save them again as PNG or JPEG.');
-  const classNames = [...new Set(decoded.map((d) => d.entry.label))].sort();
-  if (classNames.length < 2) throw refuse(`${name} has one class only ("${classNames[0]}").`, 'A classifier needs at least two class folders.');
-  const counts = classNames.map((c) => decoded.filter((d) => d.entry.label === c).length);
-  const single = classNames.filter((_, k) => counts[k]! < 2);
-  if (single.length) throw refuse(`Class folder${single.length > 1 ? 's' : ''} ${single.map((c) => `"${c}"`).join(', ')} of ${name} ha${single.length > 1 ? 've' : 's'} a single image, too few to split into training and validation.`, 'Add images or remove the folder.');
-  const sides = decoded.map((d) => Math.max(d.width, d.height)).sort((a, b) => a - b);
+  if (sized.length === 0) {
+    if (tooLarge.length) throw refuse(`Every image in ${name} is larger than ${MAX_IMAGE_PIXELS / 1e6} million pixels (${tooLarge.slice(0, 2).join(', ')}…).`, 'Shrink them first: the networks here see at most 32 × 32.');
+    throw refuse(`None of the ${images.length} images in ${name} could be read (${unreadable.slice(0, 2).join(', ')}…).`, 'Save them again as PNG or JPEG.');
+  }
+  const sides = sized.map((d) => Math.max(d.width, d.height)).sort((a, b) => a - b);
   const side = Math.max(4, Math.min(MAX_IMAGE_SIDE, sides[Math.floor(sides.length / 2)]!));
-  const grey = decoded.every((d) => {
-    for (let p = 0; p < d.rgba.length; p += 4) if (d.rgba[p] !== d.rgba[p + 1] || d.rgba[p] !== d.rgba[p + 2]) return false;
-    return true;
-  });
-  const channels: 1 | 3 = grey ? 1 : 3;
-  const size = side * side * channels;
-  const x = new Float32Array(decoded.length * size);
-  decoded.forEach((d, i) => x.set(resizeRgba(d.rgba, d.width, d.height, side, channels), i * size));
-  // Greyscale on a light background (ink on paper) is inverted, so the strokes are the high values
-  // and the background is zero, as in the digits and MNIST.
-  let inverted = false;
-  if (channels === 1) {
-    let border = 0;
-    let count = 0;
-    for (let i = 0; i < decoded.length; i++) {
-      for (let k = 0; k < side; k++) {
-        for (const p of [k, (side - 1) * side + k, k * side, k * side + side - 1]) {
-          border += x[i * size + p]!;
-          count++;
-        }
-      }
-    }
-    if (border / count > 0.5) {
-      inverted = true;
-      for (let q = 0; q < x.length; q++) x[q] = 1 - x[q]!;
+  // Each image is shrunk as soon as it is decoded: greyscale ones to one channel, colour ones to three.
+  const shrunk: Array<{ label: string; grey: boolean; pixels: Float32Array }> = [];
+  for (const image of sized) {
+    try {
+      const { width, height, rgba } = await decode(image.bytes, image.path);
+      if (width < 1 || height < 1 || width * height > MAX_IMAGE_PIXELS) throw new Error('bad size');
+      const grey = isGrey(rgba);
+      shrunk.push({ label: image.label, grey, pixels: resizeRgba(rgba, width, height, side, grey ? 1 : 3) });
+    } catch {
+      unreadable.push(image.path);
     }
   }
-  const y = Int32Array.from(decoded.map((d) => classNames.indexOf(d.entry.label)));
-  const report: ImageReadReport = { images: decoded.length, skipped, unreadable, side, channels, inverted };
-  const notes = [skipped.length ? (skipped.length > 1 ? `${skipped.length} files that are not images skipped` : `1 file that is not an image skipped`) : '', unreadable.length ? `${unreadable.length} unreadable image${unreadable.length > 1 ? 's' : ''} skipped` : ''].filter(Boolean);
+  if (shrunk.length === 0) throw refuse(`None of the ${images.length} images in ${name} could be read (${unreadable.slice(0, 2).join(', ')}…).`, 'Save them again as PNG or JPEG.');
+  const classNames = [...new Set(shrunk.map((d) => d.label))].sort();
+  if (classNames.length < 2) throw refuse(`${name} has one class only ("${classNames[0]}").`, 'A classifier needs at least two class folders.');
+  const classIndex = new Map(classNames.map((c, k) => [c, k]));
+  const counts = classNames.map(() => 0);
+  for (const d of shrunk) counts[classIndex.get(d.label)!]!++;
+  const single = classNames.filter((_, k) => counts[k]! < 2);
+  if (single.length) throw refuse(`Class folder${single.length > 1 ? 's' : ''} ${single.slice(0, 8).map((c) => `"${c}"`).join(', ')} of ${name} ha${single.length > 1 ? 've' : 's'} a single image, too few to split into training and validation.`, 'Add images or remove the folder.');
+  const channels: 1 | 3 = shrunk.every((d) => d.grey) ? 1 : 3;
+  const size = side * side * channels;
+  const x = new Float32Array(shrunk.length * size);
+  shrunk.forEach((d, i) => {
+    if (d.grey && channels === 3) for (let p = 0; p < side * side; p++) x.fill(d.pixels[p]!, i * size + 3 * p, i * size + 3 * p + 3);
+    else x.set(d.pixels, i * size);
+  });
+  const inverted = channels === 1 && invertLightBackground(x, shrunk.length, side);
+  const y = Int32Array.from(shrunk, (d) => classIndex.get(d.label)!);
+  const skipped = [...skips.notImages, ...skips.outsideFolders];
+  const report: ImageReadReport = { images: shrunk.length, skipped, unreadable, tooLarge, side, channels, inverted };
+  const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+  const notes = [
+    skips.notImages.length ? `${plural(skips.notImages.length, 'file that is not an image', 'files that are not images')} skipped` : '',
+    skips.outsideFolders.length ? `${plural(skips.outsideFolders.length, 'image outside the class folders', 'images outside the class folders')} skipped` : '',
+    unreadable.length ? `${plural(unreadable.length, 'unreadable image', 'unreadable images')} skipped` : '',
+    tooLarge.length ? `${plural(tooLarge.length, 'image', 'images')} over ${MAX_IMAGE_PIXELS / 1e6} million pixels skipped` : '',
+  ].filter(Boolean);
   return {
     info: {
       id: 'own',
-      title: `${name} (${decoded.length} images at ${side} × ${side}${channels === 3 ? ' colour' : ''}, ${classNames.length} classes)`,
+      title: `${name} (${shrunk.length} images at ${side} × ${side}${channels === 3 ? ' colour' : ''}, ${classNames.length} classes)`,
       kind: 'image',
       input: { height: side, width: side, channels },
       classNames,
       source: `your images, read on this device${notes.length ? `; ${notes.join('; ')}` : ''}`,
     },
-    examples: { x, y, n: decoded.length },
+    examples: { x, y, n: shrunk.length },
     report,
   };
+}
+
+function isGrey(rgba: Uint8Array): boolean {
+  for (let p = 0; p < rgba.length; p += 4) if (rgba[p] !== rgba[p + 1] || rgba[p] !== rgba[p + 2]) return false;
+  return true;
+}
+
+/**
+ * Greyscale on a light background (ink on paper) is inverted, so the strokes are the high values
+ * and the background is zero, as in the digits and MNIST.
+ */
+function invertLightBackground(x: Float32Array, n: number, side: number): boolean {
+  const size = side * side;
+  let border = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < side; k++) {
+      for (const p of [k, (side - 1) * side + k, k * side, k * side + side - 1]) {
+        border += x[i * size + p]!;
+        count++;
+      }
+    }
+  }
+  if (border / count <= 0.5) return false;
+  for (let q = 0; q < x.length; q++) x[q] = 1 - x[q]!;
+  return true;
 }

@@ -72,7 +72,24 @@ export async function probeBackends(): Promise<BackendProbe[]> {
  * An explicit choice is honoured when available; if it fails to start, the next one is tried and
  * the report says why.
  */
-export async function chooseBackend(preference: BackendPreference): Promise<BackendReport> {
+export function chooseBackend(preference: BackendPreference): Promise<BackendReport> {
+  // One preparation at a time: a Start pressed while the page's own probe is still running once
+  // raced it ("wasm failed to start", then a half-initialised backend). Later calls wait for the
+  // one in flight, and reuse its result when it prepared what they ask for.
+  const run = queue.then(async () => {
+    if (settled?.preference === preference && tf.getBackend() === settled.report.chosen) return settled.report;
+    const report = await startBackend(preference);
+    settled = { preference, report };
+    return report;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+let settled: { preference: BackendPreference; report: BackendReport } | null = null;
+
+async function startBackend(preference: BackendPreference): Promise<BackendReport> {
   const found = await probeBackends();
   const byName = new Map(found.map((p) => [p.name, p]));
   const notes: string[] = [];

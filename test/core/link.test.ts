@@ -35,6 +35,7 @@ describe('share links', () => {
     ['no version', '#x=abc', 'invalid-link'],
     ['a newer version', `#v=${LINK_VERSION + 1}&x=abc`, 'unsupported-link-version'],
     ['no experiment', '#v=1', 'invalid-link'],
+    ['version 0', '#v=0&x=q64FAA', 'invalid-link'],
     ['garbage data', '#v=1&x=%%%not-base64', 'invalid-link'],
     ['base64 that is not deflate', '#v=1&x=aGVsbG8gd29ybGQ', 'invalid-link'],
     ['a truncated link', encodeLink(x).slice(0, 20), 'invalid-link'],
@@ -55,10 +56,21 @@ describe('share links', () => {
     expect((error as PlaygroundError).message).toMatch(/budget/);
   });
 
-  it('drops a damaged digest but keeps the experiment', () => {
-    const link = `${encodeLink(x)}&d=bm90IGpzb24`;
-    const back = decodeLink(link);
+  it('drops a damaged digest of a version-1 link (made before links had a check) but keeps the experiment', () => {
+    const v1 = encodeLink(x).replace(`#v=${LINK_VERSION}`, '#v=1').replace(/&c=[0-9a-f]+$/, '');
+    const back = decodeLink(`${v1}&d=bm90IGpzb24`);
     expect(back.experiment).toEqual(x);
     expect(back.digest).toBeNull();
+  });
+
+  it('refuses a link whose experiment or digest was changed in copying, by its check value', () => {
+    const digest = makeDigest([{ encoded: 'a', accuracy: 0.5 }], 'wasm');
+    const link = encodeLink(x, digest);
+    const x0 = link.indexOf('&x=') + 3;
+    const flipped = link.slice(0, x0 + 5) + (link[x0 + 5] === 'A' ? 'B' : 'A') + link.slice(x0 + 6);
+    expect(codeOf(() => decodeLink(flipped))).toBe('invalid-link');
+    expect(codeOf(() => decodeLink(link.replace(/&c=[0-9a-f]+$/, '')))).toBe('invalid-link');
+    expect(codeOf(() => decodeLink(link.replace(/&d=[^&]+/, '&d=bm90IGpzb24')))).toBe('invalid-link');
+    expect(codeOf(() => decodeLink(link.replace(`v=${LINK_VERSION}`, 'v=0')))).toBe('invalid-link');
   });
 });
