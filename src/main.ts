@@ -8,7 +8,7 @@ import { createSearchWorker } from './worker/client';
 import './ui/global.css';
 
 const worker = createSearchWorker();
-const session = new SearchSession(worker.api);
+const session = new SearchSession(worker.api, (listener) => worker.onLost(listener));
 const shared = readSharedFromLocation(window.location.href);
 session.restore(shared);
 

@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'incompatible-data'
   | 'dataset-load'
   | 'backend'
-  | 'cancelled';
+  | 'cancelled'
+  | 'worker-lost';
 
 export class PlaygroundError extends Error {
   constructor(

@@ -63,7 +63,11 @@ export class SearchSession {
     return compareDigest(this.sharedDigest, this.trials, this.info.backend);
   });
 
-  constructor(private readonly worker: Remote<SearchWorkerApi>) {
+  /** `onWorkerLost`: how to hear that the worker died and a fresh one replaced it (see worker/client.ts). */
+  constructor(
+    private readonly worker: Remote<SearchWorkerApi>,
+    onWorkerLost?: (listener: (reason: string) => void) => void,
+  ) {
     this.saved = new InterruptedRun(worker);
     const useFile = (file: UserFileRef) =>
       this.update((d) => {
@@ -71,6 +75,18 @@ export class SearchSession {
         d.data.file = file;
       });
     this.userData = new UserData(worker, useFile, (error) => (this.error = error));
+    this.watchDownloads();
+    // The run in flight fails with a 'worker-lost' error (its trials stay on screen); the fresh
+    // worker gets what the dead one held, and the run it kept is offered to resume.
+    onWorkerLost?.(() => {
+      this.watchDownloads();
+      void this.userData.resend();
+      this.backend = null;
+      void this.probeBackend().then(() => this.checkInterrupted());
+    });
+  }
+
+  private watchDownloads(): void {
     void Promise.resolve(this.worker.watchDownloads(proxy((p: DownloadProgress) => (this.download = p)))).catch(() => undefined);
   }
 
@@ -132,6 +148,11 @@ export class SearchSession {
   /** A run of the current experiment that a reload or a crash interrupted, kept by the worker. */
   get interrupted(): SavedRunSummary | null {
     return this.saved.summary;
+  }
+
+  /** What checking for a kept run found besides one: a record removed, storage that is off. */
+  get storageNotice(): string | null {
+    return this.saved.notice;
   }
 
   async checkInterrupted(): Promise<void> {

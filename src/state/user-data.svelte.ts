@@ -24,6 +24,9 @@ export class UserData {
     private readonly fail: (error: ErrorInfo) => void,
   ) {}
 
+  /** How to read the last file or folder again: a fresh worker (after one died) needs the bytes the dead one held. */
+  private last: (() => Promise<UserBytes>) | null = null;
+
   /** A CSV or a zip of class folders. */
   loadFile(file: File): Promise<void> {
     return this.load(() => readUserFile(file));
@@ -31,13 +34,26 @@ export class UserData {
 
   /** A folder of class folders (from a directory picker), zipped here so the worker reads it like a zip. */
   loadFolder(files: FileList | File[]): Promise<void> {
-    return this.load(() => zipUserFolder(files));
+    const list = [...files];
+    return this.load(() => zipUserFolder(list));
+  }
+
+  /** Hands the last file to the worker again (the browser keeps File objects as handles, not copies). */
+  async resend(): Promise<void> {
+    if (!this.last) return;
+    try {
+      const { name, bytes } = await this.last();
+      await this.worker.setUserFile(name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
+    } catch (e) {
+      this.fail(toErrorInfo(e));
+    }
   }
 
   private async load(read: () => Promise<UserBytes>): Promise<void> {
     try {
       const { name, bytes } = await read();
       const result = await this.worker.setUserFile(name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
+      this.last = read;
       this.columns = result.columns;
       this.summary = result.summary;
       this.onLoaded({ name: name.slice(0, 200), hash: result.hash, ...(result.kind === 'table' ? { label: result.labelColumn } : {}) });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { watchErrors } from './browser';
 import { usePageEnvironment } from './environment';
-import { waitForRunEnd } from './page-helpers';
+import type { Page } from 'playwright-core';
+import { parseExperiment } from '../../src/core/experiment';
+import { encodeLink } from '../../src/core/link';
+import { architectures, waitForBackend, waitForRunEnd } from './page-helpers';
 
 const env = usePageEnvironment();
 
@@ -20,4 +23,53 @@ describe('a person in a hurry', () => {
       await page.close();
     }
   });
+
+  it('loses no finished trial when the worker dies mid-trial, 20 times in a row, and resuming ends where an uninterrupted run does', async () => {
+    const experiment = parseExperiment({ data: { maxExamples: 250 }, space: 'chain', strategy: 'evolution', budget: 24, training: { epochs: 1 }, seed: 5 });
+    const link = `${env.url}${encodeLink(experiment)}`;
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(link);
+    await page.click('[data-testid=start]');
+    const rows = () => page.locator('[data-testid=trial-row]').count();
+    let finished = 0;
+    for (let kill = 0; kill < 20; kill++) {
+      // Mid-trial: one more trial than before has finished, and the next is training.
+      await expect.poll(rows, { timeout: 120_000 }).toBeGreaterThan(finished);
+      finished = await rows();
+      await killSearchWorker(page);
+      // Said, not hung: the run ends in an error that names the worker, and its trials stay on screen.
+      await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.getAttribute('data-status') === 'error', null, { timeout: 30_000 });
+      expect(await page.textContent('[data-testid=error]')).toMatch(/search worker stopped/);
+      expect(await rows()).toBeGreaterThanOrEqual(finished);
+      // A fresh worker offers the run it kept; resuming replays every finished trial first.
+      await page.waitForSelector('[data-testid=resume-run]', { timeout: 60_000 });
+      const kept = Number(/(\d+) trials? kept on this device/.exec((await page.textContent('[data-testid=interrupted]'))!)![1]);
+      expect(kept).toBeGreaterThanOrEqual(finished);
+      await page.click('[data-testid=resume-run]');
+      finished = kept;
+    }
+    expect(await waitForRunEnd(page)).toBe('done');
+    await expect.poll(rows).toBe(24);
+    const resumed = await architectures(page);
+
+    const clean = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await clean.goto(link);
+    await waitForBackend(clean);
+    await clean.click('[data-testid=start]');
+    expect(await waitForRunEnd(clean)).toBe('done');
+    expect(resumed).toEqual(await architectures(clean));
+    // Killing the worker is the test's doing; what the page itself reported must be clean.
+    expect(errors.filter((e) => !/search worker stopped/.test(e))).toEqual([]);
+    await clean.close();
+    await context.close();
+  });
 });
+
+/** Ends the search worker the way a crash does: it stops, and says nothing. */
+async function killSearchWorker(page: Page): Promise<void> {
+  const worker = page.workers().find((w) => /search\.worker/.test(w.url()));
+  expect(worker, 'the search worker').toBeDefined();
+  await worker!.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => undefined);
+}
