@@ -5,10 +5,8 @@ import { defaultExperiment, parseExperiment, type Experiment } from '../core/exp
 import { encodeLink } from '../core/link';
 import type { ArchGraph } from '../core/space/types';
 import type { AlphaSnapshot, EngineEvent, StartInfo, SupernetInfo, TrialRecord } from '../engine/events';
-import { isOneShot } from '../core/one-shot';
-
-/** One-shot strategies whose answer is read off α: what they return is their latest derived genotype. */
-const ALPHA_STRATEGIES: readonly string[] = ['darts', 'pdarts', 'proxyless'];
+import { evaluatorEntry } from '../core/evaluator/index';
+import { returnsLatest, sharesWeights } from '../core/methods';
 import { bestTrial } from '../engine/best';
 import type { EpochReport } from '../nn/train';
 import { proxy, transfer } from '../worker/client';
@@ -66,7 +64,7 @@ export class SearchSession {
   /** What the search returns: a DARTS-style search its current derived genotype (the last trial), others their top scorer. */
   best = $derived.by(() => {
     if (this.returned !== null) return this.trials[this.returned] ?? null;
-    if (ALPHA_STRATEGIES.includes(this.experiment.strategy)) return this.trials[this.trials.length - 1] ?? null;
+    if (returnsLatest(this.experiment.strategy)) return this.trials[this.trials.length - 1] ?? null;
     return bestTrial(this.trials);
   });
   link = $derived(encodeLink(this.experiment, this.digest));
@@ -204,9 +202,9 @@ export class SearchSession {
     this.returned = null;
     const experiment = $state.snapshot(this.experiment) as Experiment;
     try {
-      if (experiment.evaluator !== 'nb201') this.backend = await this.worker.prepare(experiment.backend);
+      if (!evaluatorEntry(experiment.evaluator).table) this.backend = await this.worker.prepare(experiment.backend);
       if (runId !== this.runId) return;
-      if (isOneShot(experiment.strategy) || experiment.evaluator === 'supernet') void this.pollMemory(runId);
+      if (sharesWeights(experiment)) void this.pollMemory(runId);
       await this.worker.start(runId, experiment, proxy((id: number, events: EngineEvent[]) => this.onEvents(id, events)), { resume });
     } catch (e) {
       if (runId === this.runId) {

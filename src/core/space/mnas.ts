@@ -64,8 +64,10 @@ export function mnasExpansion(conv: MnasConv): number {
 }
 
 export class MnasSpace implements SearchSpace<MnasGenotype> {
-  readonly id = 'mnas';
-  readonly title = 'Hierarchical (MnasNet stages)';
+  static readonly id = 'mnas';
+  static readonly title = 'Hierarchical (MnasNet stages)';
+  readonly id = MnasSpace.id;
+  readonly title = MnasSpace.title;
   readonly settings: MnasSettings;
 
   constructor(settings: Partial<MnasSettings> = {}) {

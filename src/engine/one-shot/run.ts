@@ -2,7 +2,7 @@ import { makeDigest } from '../../core/digest';
 import { PlaygroundError, isPlaygroundError } from '../../core/errors';
 import { experimentSpace, type Experiment } from '../../core/experiment';
 import { reward } from '../../core/objective';
-import type { OneShotId } from '../../core/one-shot';
+import { oneShotEntry, type OneShotId } from '../../core/one-shot';
 import { createRng } from '../../core/rng';
 import { Nb201Space, type Nb201Genotype } from '../../core/space/nb201';
 import type { ArchGraph, SearchSpace } from '../../core/space/types';
@@ -130,7 +130,8 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
   if (space instanceof Nb201Space) table = await loadNb201Table(deps.readAsset).catch(() => null);
   const stages = id === 'pdarts' ? settings.stages : 1;
   // One trial per supernet epoch, then the paths ranked with shared weights (SPOS, ENAS), then the retrained result.
-  const expected = stages * settings.epochs + (id === 'spos' || id === 'enas' ? x.budget : 0) + (settings.retrain ? 1 : 0);
+  const { ranksPaths, sampler } = oneShotEntry(id);
+  const expected = stages * settings.epochs + (ranksPaths ? x.budget : 0) + (settings.retrain ? 1 : 0);
   emit({
     type: 'start',
     info: { backend: deps.backend, dataset: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes }, evaluator: 'supernet', spaceTitle: space.title, spaceSize: space.size(), budget: expected },
@@ -209,16 +210,15 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
             type: 'supernet',
             info: { method: id, stage, stages, epoch, epochs: settings.epochs, cells: supernet.cells, params, weightBytes, supernetAccuracy, stepBytes: result.memory.bytes, stepTensors: result.memory.tensors, peakStepBytes: peakStep },
           });
-          const sampled = id === 'spos' || id === 'enas';
-          const trial = record(genotype, sampled ? `${stageLabel}epoch ${epoch}: best of 4 ${id === 'enas' ? 'controller' : 'uniform'} samples` : `${stageLabel}derived from α after epoch ${epoch}`, { accuracy, curve: [...curve], epochs: epoch, seconds: (performance.now() - started) / 1000 }, weightedGraph(space.describe(genotype), view, supernet));
-          if (view || id === 'enas') final = trial;
+          const trial = record(genotype, sampler ? `${stageLabel}epoch ${epoch}: best of 4 ${sampler} samples` : `${stageLabel}derived from α after epoch ${epoch}`, { accuracy, curve: [...curve], epochs: epoch, seconds: (performance.now() - started) / 1000 }, weightedGraph(space.describe(genotype), view, supernet));
+          if (view || sampler === 'controller') final = trial;
           last = { strategy: id, stage, epoch, method: await method.save(), allowed: stageAllowed, trials: [...trials], curve: [...curve] };
           deps.onCheckpoint?.(last);
         }
         if (stage < stages - 1) {
           if (view) allowed = prune(view.probs, stageAllowed, keepCount(supernet.ops.length, stage + 1, stages), supernet);
           emit({ type: 'log', message: `P-DARTS: stage ${stage + 2} deepens the supernet to ${depth + 1} cells per stage and keeps ${keepCount(supernet.ops.length, stage + 1, stages)} ops per edge.` });
-        } else if (id === 'spos' || id === 'enas') {
+        } else if (ranksPaths) {
           final = await rankWithSharedWeights(method, x, space, data, record, control, search ?? settings.search);
         }
       } finally {

@@ -1,4 +1,3 @@
-import type { StrategyId } from '../../core/strategy/index';
 /** Visual constants shared by every view: one colour per operation, the same in every space. */
 export const OP_COLORS: Record<string, string> = {
   conv3x3: '#2563eb',
@@ -64,15 +63,3 @@ export const CHART = {
   font: '15px',
 };
 
-
-export const STRATEGY_COLORS: Record<StrategyId, string> = {
-  random: '#64748b',
-  evolution: '#16a34a',
-  reinforce: '#dc2626',
-  'reinforce-lstm': '#9a3412',
-  bananas: '#ca8a04',
-  pnas: '#7c3aed',
-  tpe: '#2563eb',
-  hyperband: '#0891b2',
-  bohb: '#db2777',
-};
