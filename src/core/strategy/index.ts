@@ -2,6 +2,7 @@ import type { SettingsKeyOf, SettingsSchema } from '../schema-tools';
 import type { SearchSpace } from '../space/types';
 import { bananas } from './bananas';
 import { evolution } from './evolution';
+import { grid } from './grid';
 import { bohb, hyperband } from './hyperband';
 import { pnas } from './pnas';
 import { random } from './random';
@@ -13,6 +14,7 @@ import type { RunContext, Strategy, StrategyEntry, StrategyState } from './types
 /** The ask/tell strategies, in menu order. Each entry lives in the strategy's own file. */
 export const STRATEGIES = [
   random,
+  grid,
   evolution,
   reinforce,
   reinforceLstm,
