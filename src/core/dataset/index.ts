@@ -1,6 +1,7 @@
 import { cifar10, cifar100, imagenet16 } from './benchmark';
 import { cifar10Images, fashionMnist, mnist } from './downloaded';
 import type { DatasetEntry } from './entry';
+import { moons } from './moons';
 import { own } from './own';
 import { shapes } from './shapes';
 import { breastCancer, digits, iris, wine } from './shipped';
@@ -11,6 +12,7 @@ export const DATASETS = [
   digits,
   shapes,
   spiral,
+  moons,
   iris,
   wine,
   breastCancer,
