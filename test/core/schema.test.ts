@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { DATASETS } from '../../src/core/dataset/index';
 import { EVALUATORS } from '../../src/core/evaluator/index';
 import { ONE_SHOT, ONE_SHOT_SETTINGS } from '../../src/core/one-shot/index';
-import { ExperimentSchema } from '../../src/core/schema';
+import { ExperimentSchema, type Experiment } from '../../src/core/schema';
 import { fieldInfo, fieldSchema, int, settingsObject, settingsOf } from '../../src/core/schema-tools';
 import { SPACES } from '../../src/core/space/index';
 import { STRATEGIES } from '../../src/core/strategy/index';
@@ -51,5 +51,16 @@ describe('the experiment schema, composed from the registries', () => {
     expect(settingsOf(knob, {})).toEqual({ knob: 4 });
     expect(settingsOf<typeof knob, { knob: number; fixed: number }>(knob, { fixed: 2 })).toEqual({ knob: 4, fixed: 2 });
     expect(() => settingsOf(knob, { knob: 10 }, 'The knob settings')).toThrow(/The knob settings are not valid — knob/);
+  });
+
+  it('infers a precise experiment type from the entries (checked by the type checker)', () => {
+    expectTypeOf<Experiment['strategySettings']['evolution']['population']>().toEqualTypeOf<number>();
+    expectTypeOf<Experiment['strategySettings']['oneShot']['order']>().toEqualTypeOf<1 | 2>();
+    expectTypeOf<Experiment['spaceSettings']['cell']['ops']>().toEqualTypeOf<'darts' | 'nasnet'>();
+    expectTypeOf<Experiment['space']>().toEqualTypeOf<'chain' | 'cell' | 'nb201' | 'mnas' | 'resolution'>();
+    expectTypeOf<Experiment['strategy']>().toExtend<string>();
+    expectTypeOf<'grid'>().toExtend<Experiment['strategy']>();
+    expectTypeOf<Experiment['strategySettings']>().not.toBeAny();
+    expectTypeOf<keyof Experiment['spaceSettings']>().toEqualTypeOf<'chain' | 'cell' | 'nb201' | 'resolution'>();
   });
 });

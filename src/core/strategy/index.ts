@@ -45,10 +45,6 @@ export function strategyEntry(id: string): AnyStrategyEntry | undefined {
   return BY_ID.get(id);
 }
 
-export function isStrategyId(id: string): id is StrategyId {
-  return BY_ID.has(id);
-}
-
 export function createStrategy(id: StrategyId, space: SearchSpace, seed: number, settings: StrategySettings = {}, state?: StrategyState, run?: RunContext): Strategy {
   const entry = strategyEntry(id);
   const own = entry.settings ? (settings as Record<string, object | undefined>)[entry.settings.key] : undefined;
