@@ -1,6 +1,7 @@
 import type { EngineEvent, TrialRecord } from '../contracts/events';
 import { PlaygroundError, isPlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
+import { evaluatorEntry } from '../core/evaluator/index';
 import { meanStd } from '../core/stats';
 import { encodeLink } from '../core/link';
 import { readPublicAsset } from '../data/node-assets';
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { experiment, json } = options;
-  const backend = experiment.evaluator !== 'nb201' ? await useNodeBackend(options.backend) : 'table';
+  const backend = evaluatorEntry(experiment.evaluator).table ? 'table' : await useNodeBackend(options.backend);
   const live = Boolean(process.stderr.isTTY) && !json;
 
   if (options.seeds) {

@@ -1,7 +1,9 @@
 import { PlaygroundError } from '../errors';
+import * as v from 'valibot';
 import type { Rng } from '../rng';
 import { CELL_OP_SETS, type CellOp, type CellOpSet } from '../ops/cell';
 import { CHAIN_OP_TABLE } from '../ops/chain';
+import { int, settingsOf } from '../schema-tools';
 import { cellNetworkCost, cellPlan } from './cell-cost';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
@@ -22,21 +24,20 @@ export interface CellGenotype {
   reduce: CellSpec;
 }
 
-export interface CellSettings {
+export const CELL_SETTINGS = v.object({
   /** B: intermediate nodes per cell. */
-  nodes: number;
-  ops: CellOpSet;
+  nodes: v.optional(v.pipe(int(1, 7), v.title('Nodes B')), 4),
+  ops: v.optional(v.pipe(v.picklist(['darts', 'nasnet'] as const satisfies readonly CellOpSet[]), v.title('Ops'), v.metadata({ labels: { darts: 'DARTS', nasnet: 'NASNet' } })), 'darts'),
   /** Which nodes form the output of a sampled cell: all of them (DARTS) or those no node reads (NASNet). */
-  concat: 'all' | 'unused';
+  concat: v.optional(v.picklist(['all', 'unused']), 'all'),
   /** N: normal cells per stage; the network has 3N + 2 cells. */
-  cellsPerStage: number;
-  /** Channels of the first stage's nodes. */
-  channels: number;
+  cellsPerStage: v.optional(v.pipe(int(1, 10), v.title('Cells N')), 1),
+  /** Channels of the first stage's nodes; even, since a factorised reduction halves them. */
+  channels: v.optional(v.pipe(int(2, 64), v.check((c) => c % 2 === 0, 'must be even'), v.title('Channels'), v.metadata({ step: 2 })), 8),
   /** Stem channels = stemMultiplier × channels. */
-  stemMultiplier: number;
-}
-
-export const DEFAULT_CELL_SETTINGS: CellSettings = { nodes: 4, ops: 'darts', concat: 'all', cellsPerStage: 1, channels: 8, stemMultiplier: 3 };
+  stemMultiplier: v.optional(int(1, 4), 3),
+});
+export type CellSettings = v.InferOutput<typeof CELL_SETTINGS>;
 
 function invalid(where: string, why: string): PlaygroundError {
   return new PlaygroundError('invalid-genotype', `Cell genotype: ${where} ${why}.`, 'A cell lists two (op, input) pairs per node, e.g. sep_conv_3x3~0,skip_connect~1 / … | concat 2,3,4,5.');
@@ -56,17 +57,15 @@ export function unusedNodes(edges: readonly CellEdge[], nodes: number): number[]
  * [N normal, reduction] × 2, N normal after a 3 × 3 stem.
  */
 export class CellSpace implements SearchSpace<CellGenotype> {
-  readonly id = 'cell';
-  readonly title = 'Cells (NASNet / DARTS)';
+  static readonly id = 'cell';
+  static readonly title = 'Cells (NASNet / DARTS)';
+  readonly id = CellSpace.id;
+  readonly title = CellSpace.title;
   readonly settings: CellSettings;
   readonly vocabulary: readonly CellOp[];
 
   constructor(settings: Partial<CellSettings> = {}) {
-    this.settings = { ...DEFAULT_CELL_SETTINGS, ...settings };
-    const { nodes, cellsPerStage, channels } = this.settings;
-    if (!Number.isInteger(nodes) || nodes < 1 || nodes > 7) throw new PlaygroundError('invalid-config', `A cell has 1 to 7 nodes, not ${nodes}.`);
-    if (!Number.isInteger(cellsPerStage) || cellsPerStage < 1 || cellsPerStage > 10) throw new PlaygroundError('invalid-config', `Normal cells per stage must be 1 to 10, not ${cellsPerStage}.`);
-    if (!Number.isInteger(channels) || channels < 2 || channels % 2 !== 0) throw new PlaygroundError('invalid-config', `Cell channels must be an even number ≥ 2 (a factorised reduction halves them), not ${channels}.`);
+    this.settings = settingsOf(CELL_SETTINGS, settings, 'The cell space settings');
     this.vocabulary = CELL_OP_SETS[this.settings.ops];
   }
 

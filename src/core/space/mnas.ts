@@ -62,8 +62,10 @@ export function stageShape(settings: MnasSettings, i: number, stage: MnasStage):
 }
 
 export class MnasSpace implements SearchSpace<MnasGenotype> {
-  readonly id = 'mnas';
-  readonly title = 'Hierarchical (MnasNet stages)';
+  static readonly id = 'mnas';
+  static readonly title = 'Hierarchical (MnasNet stages)';
+  readonly id = MnasSpace.id;
+  readonly title = MnasSpace.title;
   readonly settings: MnasSettings;
 
   constructor(settings: Partial<MnasSettings> = {}) {

@@ -4,6 +4,8 @@ import { addCost, opCost, ZERO_COST } from '../ops/cost';
 import { NB201_OP_TABLE, type Nb201OpId } from '../ops/nb201';
 import type { Rng } from '../rng';
 import type { ArchGraph, ArchKind, Cost, Decision, InputShape, SearchSpace } from './types';
+import * as v from 'valibot';
+import { int, settingsOf } from '../schema-tools';
 
 /**
  * The NAS-Bench-201 cell space (Dong & Yang 2020): a DAG of 4 nodes with one operation on each of
@@ -22,13 +24,12 @@ export interface Nb201Genotype {
   ops: Nb201Op[];
 }
 
-export interface Nb201Settings {
+export const NB201_SETTINGS = v.object({
   /** Channels of the first stage; the later stages use 2× and 4×. */
-  channels: number;
-  cellsPerStage: number;
-}
-
-export const DEFAULT_NB201_SETTINGS: Nb201Settings = { channels: 8, cellsPerStage: 1 };
+  channels: v.optional(v.pipe(int(1, 64), v.title('Channels')), 8),
+  cellsPerStage: v.optional(v.pipe(int(1, 5), v.title('Cells/stage')), 1),
+});
+export type Nb201Settings = v.InferOutput<typeof NB201_SETTINGS>;
 
 let uniqueCount: number | null = null;
 
@@ -41,19 +42,14 @@ function invalid(why: string): PlaygroundError {
 }
 
 export class Nb201Space implements SearchSpace<Nb201Genotype> {
-  readonly id = 'nb201';
-  readonly title = 'NAS-Bench-201 cell';
+  static readonly id = 'nb201';
+  static readonly title = 'NAS-Bench-201 cell';
+  readonly id = Nb201Space.id;
+  readonly title = Nb201Space.title;
   readonly settings: Nb201Settings;
 
   constructor(settings: Partial<Nb201Settings> = {}) {
-    this.settings = { ...DEFAULT_NB201_SETTINGS, ...settings };
-    const { channels, cellsPerStage } = this.settings;
-    if (!Number.isInteger(channels) || channels < 1 || channels > 256) {
-      throw new PlaygroundError('invalid-config', `NAS-Bench-201 channels must be a whole number from 1 to 256, got ${channels}.`);
-    }
-    if (!Number.isInteger(cellsPerStage) || cellsPerStage < 1 || cellsPerStage > 10) {
-      throw new PlaygroundError('invalid-config', `NAS-Bench-201 cells per stage must be from 1 to 10, got ${cellsPerStage}.`);
-    }
+    this.settings = settingsOf(NB201_SETTINGS, settings, 'The NAS-Bench-201 space settings');
   }
 
   sample(rng: Rng): Nb201Genotype {

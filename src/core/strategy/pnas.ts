@@ -1,16 +1,17 @@
+import * as v from 'valibot';
 import { createRng, restoreRng, type Rng } from '../rng';
+import { int, settingsOf } from '../schema-tools';
 import type { SearchSpace } from '../space/types';
 import { choiceKey, oneHot } from './encoding';
 import { History, neighbourChoices, type Evaluated } from './history';
 import { Surrogate } from './surrogate';
-import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+import { defineStrategy, type Outcome, type Proposal, type Strategy, type StrategyState } from './types';
 
-export interface PnasSettings {
+export const PNAS_SETTINGS = v.object({
   /** K: candidates trained per step, and the beam kept. */
-  beam: number;
-}
-
-export const DEFAULT_PNAS_SETTINGS: PnasSettings = { beam: 8 };
+  beam: v.optional(v.pipe(int(1, 100), v.title('Beam K')), 8),
+});
+export type PnasSettings = v.InferOutput<typeof PNAS_SETTINGS>;
 
 interface PnasProgress {
   /** Decisions fixed so far; the rest stay at option 0 (for NAS-Bench-201: edge not yet added). */
@@ -41,7 +42,7 @@ export class Pnas implements Strategy {
     settings: Partial<PnasSettings> = {},
     state?: StrategyState,
   ) {
-    this.settings = { ...DEFAULT_PNAS_SETTINGS, ...settings };
+    this.settings = settingsOf(PNAS_SETTINGS, settings, 'PNAS settings');
     this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
     this.history = new History(state ? (state.history as Evaluated[]) : []);
     this.progress = state
@@ -115,3 +116,14 @@ export class Pnas implements Strategy {
     return { kind: this.id, rng: this.rng.state(), history: this.history.toJSON(), progress: JSON.parse(JSON.stringify(this.progress)) };
   }
 }
+
+export const pnas = defineStrategy({
+  id: 'pnas',
+  name: 'PNAS',
+  title: 'PNAS (progressive + surrogate)',
+  blurb: 'Grows architectures one decision at a time; a learned predictor picks which few expansions to train at each step (Liu et al. 2018).',
+  color: '#7c3aed',
+  settings: { key: 'pnas', schema: PNAS_SETTINGS },
+  control: 'beam',
+  create: (space, seed, settings, state) => new Pnas(space, seed, settings, state),
+});

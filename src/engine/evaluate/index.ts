@@ -1,5 +1,6 @@
 import { PlaygroundError } from '../../core/errors';
 import type { BenchmarkDataset, Experiment } from '../../core/experiment';
+import { evaluatorEntry } from '../../core/evaluator/index';
 import type { SearchSpace } from '../../core/space/types';
 import { prepareData, type UserFile } from '../../data/load';
 import { BENCHMARK_INFO, loadNb201Table } from '../../data/nb201-table';
@@ -20,7 +21,7 @@ export interface EvaluatorSetup {
 
 /** The evaluator an experiment asks for, with its data loaded (examples, or the benchmark table). */
 export async function createEvaluator(x: Experiment, space: SearchSpace, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess): Promise<EvaluatorSetup> {
-  if (x.evaluator === 'nb201') {
+  if (evaluatorEntry(x.evaluator).table) {
     const dataset = x.dataset as BenchmarkDataset;
     const table = await loadNb201Table(readAsset);
     const meta = BENCHMARK_INFO[dataset];
