@@ -21,7 +21,6 @@ const checkpoints = [50, 100, 200];
 const table = await loadNb201Table(readPublicAsset);
 const space = new Nb201Space();
 
-
 console.log(`NAS-Bench-201 ${dataset}: test accuracy (200 epochs) of the returned cell, mean ± std over ${seeds} seeds`);
 console.log(`best cell in the table: ${(table.best(dataset) * 100).toFixed(2)}%\n`);
 console.log(`| strategy | ${checkpoints.map((c) => `${c} queries`).join(' | ')} | ms per query |`);

@@ -63,7 +63,12 @@ const range = (info: FieldInfo) => (info.min !== undefined && info.max !== undef
 function number(flag: string, text: string, info: FieldInfo): number {
   const whole = info.kind === 'integer';
   const value = Number(text);
-  const ok = text.trim() !== '' && Number.isFinite(value) && (!whole || Number.isInteger(value)) && (info.min === undefined || value >= info.min) && (info.max === undefined || value <= info.max);
+  const ok =
+    text.trim() !== '' &&
+    Number.isFinite(value) &&
+    (!whole || Number.isInteger(value)) &&
+    (info.min === undefined || value >= info.min) &&
+    (info.max === undefined || value <= info.max);
   if (!ok) throw usageError(`--${flag} must be ${whole ? 'a whole number' : 'a number'}${range(info)}; got "${text}".`);
   return value;
 }
@@ -84,7 +89,10 @@ export function settingValue(f: SettingFlag, raw: string | boolean): unknown {
 
 /** `x`'s settings groups with the given flags applied. */
 export function applySettingFlags(x: Experiment, values: Record<string, string | boolean | undefined>): Pick<Experiment, 'spaceSettings' | 'strategySettings'> {
-  const out = JSON.parse(JSON.stringify({ spaceSettings: x.spaceSettings, strategySettings: x.strategySettings })) as Pick<Experiment, 'spaceSettings' | 'strategySettings'>;
+  const out = JSON.parse(JSON.stringify({ spaceSettings: x.spaceSettings, strategySettings: x.strategySettings })) as Pick<
+    Experiment,
+    'spaceSettings' | 'strategySettings'
+  >;
   for (const f of SETTING_FLAGS) {
     const raw = values[f.flag];
     if (raw === undefined || raw === false) continue;
@@ -98,7 +106,16 @@ export function applySettingFlags(x: Experiment, values: Record<string, string |
 export function settingUsage(): string {
   const lines = SETTING_FLAGS.map((f) => {
     const { info } = f;
-    const takes = info.kind === 'boolean' ? '' : info.kind === 'choice' ? ` ${info.options!.join('|')}` : info.kind === 'list' ? ' A,B,…' : info.kind === 'integer' ? ' N' : ' X';
+    const takes =
+      info.kind === 'boolean'
+        ? ''
+        : info.kind === 'choice'
+          ? ` ${info.options!.join('|')}`
+          : info.kind === 'list'
+            ? ' A,B,…'
+            : info.kind === 'integer'
+              ? ' N'
+              : ' X';
     const bounds = info.min !== undefined ? `, ${info.min}..${info.max}` : '';
     const fallback = info.kind === 'boolean' ? '' : ` [${Array.isArray(info.default) ? info.default.join(',') : String(info.default)}]`;
     const head = `  --${f.flag}${takes}`;

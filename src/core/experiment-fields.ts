@@ -116,6 +116,7 @@ export const RunFields = {
   backend: v.optional(v.picklist(BACKEND_PREFERENCES), 'auto'),
 };
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept for its inferred type only
 const BaseSchema = v.object({ data: DataField, ...RunFields });
 type ExperimentBase = v.InferOutput<typeof BaseSchema>;
 

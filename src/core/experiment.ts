@@ -12,7 +12,11 @@ import { describeIssues } from './schema-tools';
 export function parseExperiment(raw: unknown): Experiment {
   const result = v.safeParse(ExperimentSchema, raw ?? {});
   if (!result.success) {
-    throw new PlaygroundError('invalid-config', `The experiment settings are not valid — ${describeIssues(result.issues)}.`, 'Fix the value named above, or reset to the defaults.');
+    throw new PlaygroundError(
+      'invalid-config',
+      `The experiment settings are not valid — ${describeIssues(result.issues)}.`,
+      'Fix the value named above, or reset to the defaults.',
+    );
   }
   const [first] = problemsOf(result.output);
   if (first) throw problemError(first);
@@ -26,5 +30,13 @@ export function defaultExperiment(): Experiment {
 export { ExperimentSchema, type Experiment, type ExperimentInput } from './schema';
 export { experimentSpace, hyperparameterGrid, minimalExperiment } from './experiment-helpers';
 export { BACKEND_PREFERENCES, OPTIMIZERS, type BackendPreference } from './experiment-fields';
-export { BENCHMARK_DATASETS, DATASET_IDS, DOWNLOADED_DATASETS, TRAINABLE_DATASETS, type BenchmarkDataset, type DatasetId, type DownloadedDataset } from './dataset/index';
+export {
+  BENCHMARK_DATASETS,
+  DATASET_IDS,
+  DOWNLOADED_DATASETS,
+  TRAINABLE_DATASETS,
+  type BenchmarkDataset,
+  type DatasetId,
+  type DownloadedDataset,
+} from './dataset/index';
 export { EVALUATOR_IDS, type EvaluatorId } from './evaluator/index';

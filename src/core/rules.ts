@@ -36,7 +36,13 @@ function weightSharing(c: CheckContext): Problem[] {
   const out: Problem[] = [];
   if (!space.supernet) {
     const spaces = c.supernetSpaces;
-    out.push(problem('space', `${by} shares weights in a supernet, which exists for the ${spaces.join(' and ')} spaces, not "${x.space}".`, `Choose the ${spaces.join(' or ')} space, or another strategy.`));
+    out.push(
+      problem(
+        'space',
+        `${by} shares weights in a supernet, which exists for the ${spaces.join(' and ')} spaces, not "${x.space}".`,
+        `Choose the ${spaces.join(' or ')} space, or another strategy.`,
+      ),
+    );
   }
   if (evaluator.table) {
     out.push(
@@ -81,7 +87,11 @@ export function problemsOf(x: Experiment): Problem[] {
 /** A value outside the schema, as a problem of its field. */
 function issueProblems(issues: readonly v.BaseIssue<unknown>[]): Problem[] {
   return issues.map((issue) =>
-    problem(issue.path?.map((p) => String(p.key)).join('.') ?? '', `The experiment settings are not valid — ${describeIssues([issue])}.`, 'Fix the value named above, or reset to the defaults.'),
+    problem(
+      issue.path?.map((p) => String(p.key)).join('.') ?? '',
+      `The experiment settings are not valid — ${describeIssues([issue])}.`,
+      'Fix the value named above, or reset to the defaults.',
+    ),
   );
 }
 

@@ -18,7 +18,11 @@ export interface SettingsGroup<K extends string = string, S extends SettingsSche
   cli?: { prefix: string; skip?: readonly string[] };
 }
 
-type GroupOf<E> = E extends { settings?: infer G } ? (NonNullable<G> extends { key: infer K extends string; schema: infer S extends v.GenericSchema } ? [K, S] : never) : never;
+type GroupOf<E> = E extends { settings?: infer G }
+  ? NonNullable<G> extends { key: infer K extends string; schema: infer S extends v.GenericSchema }
+    ? [K, S]
+    : never
+  : never;
 
 /** The settings key of an entry, or never when it has no settings. */
 export type SettingsKeyOf<E> = GroupOf<E>[0];
@@ -54,7 +58,8 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string 
  */
 export function settingsOf<S extends SettingsSchema, F extends object = v.InferOutput<S>>(schema: S, given: Partial<F> = {}, what = 'The settings'): F {
   const result = v.safeParse(schema, given);
-  if (!result.success) throw new PlaygroundError('invalid-config', `${what} are not valid — ${describeIssues(result.issues)}.`, 'Use values within the bounds named.');
+  if (!result.success)
+    throw new PlaygroundError('invalid-config', `${what} are not valid — ${describeIssues(result.issues)}.`, 'Use values within the bounds named.');
   return { ...given, ...result.output } as F;
 }
 

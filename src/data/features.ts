@@ -84,7 +84,11 @@ function binning(t: Table, bins: number): Table {
 
 function keepColumns(t: Table, kept: number[]): Table {
   const d = t.columns.length;
-  return rebuild(t, kept.map((f) => t.columns[f]!), (s, i, out) => kept.forEach((f, k) => (out[k] = s.x[i * d + f]!)));
+  return rebuild(
+    t,
+    kept.map((f) => t.columns[f]!),
+    (s, i, out) => kept.forEach((f, k) => (out[k] = s.x[i * d + f]!)),
+  );
 }
 
 /** Mutual information (nats) between a column, in 8 quantile bins, and the class, on the training split. */
@@ -100,9 +104,11 @@ export function mutualInformation(values: Float64Array, labels: Int32Array, clas
   const pb = joint.map((row) => row.reduce((a, c) => a + c, 0) / n);
   const pc = Array.from({ length: classes }, (_, k) => joint.reduce((a, row) => a + row[k]!, 0) / n);
   let mi = 0;
-  joint.forEach((row, b) => row.forEach((c, k) => {
-    if (c > 0) mi += (c / n) * Math.log(c / n / (pb[b]! * pc[k]!));
-  }));
+  joint.forEach((row, b) =>
+    row.forEach((c, k) => {
+      if (c > 0) mi += (c / n) * Math.log(c / n / (pb[b]! * pc[k]!));
+    }),
+  );
   return mi;
 }
 
@@ -239,10 +245,22 @@ export function engineerFeatures(train: Split, val: Split, columns: string[], cl
       const mean = c.reduce((a, b) => a + b, 0) / Math.max(c.length, 1);
       return c.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(c.length, 1);
     });
-    const kept = score.map((s, f) => ({ s, f })).sort((a, b) => b.s - a.s || a.f - b.f).slice(0, settings.keep).map(({ f }) => f).sort((a, b) => a - b);
-    const top = kept.map((f) => ({ name: t.columns[f]!, s: score[f]! })).sort((a, b) => b.s - a.s).slice(0, 3);
+    const kept = score
+      .map((s, f) => ({ s, f }))
+      .sort((a, b) => b.s - a.s || a.f - b.f)
+      .slice(0, settings.keep)
+      .map(({ f }) => f)
+      .sort((a, b) => a - b);
+    const top = kept
+      .map((f) => ({ name: t.columns[f]!, s: score[f]! }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 3);
     t = keepColumns(t, kept);
-    record(settings.select === 'mutual-info' ? 'selection by mutual information' : 'selection by variance', before, `kept ${kept.length}; top: ${top.map((c) => `${c.name} (${c.s.toFixed(settings.select === 'mutual-info' ? 3 : 2)})`).join(', ')}`);
+    record(
+      settings.select === 'mutual-info' ? 'selection by mutual information' : 'selection by variance',
+      before,
+      `kept ${kept.length}; top: ${top.map((c) => `${c.name} (${c.s.toFixed(settings.select === 'mutual-info' ? 3 : 2)})`).join(', ')}`,
+    );
   }
   if (settings.pca > 0) {
     const before = t.columns.length;

@@ -44,7 +44,11 @@ async function readShipped(readAsset: AssetReader, path: string, what: string): 
   try {
     return await readAsset(path);
   } catch (e) {
-    throw new PlaygroundError('dataset-load', `Could not load ${what} (${e instanceof Error ? e.message : String(e)}).`, 'Check the connection and reload; the file is served with the page.');
+    throw new PlaygroundError(
+      'dataset-load',
+      `Could not load ${what} (${e instanceof Error ? e.message : String(e)}).`,
+      'Check the connection and reload; the file is served with the page.',
+    );
   }
 }
 
@@ -60,14 +64,23 @@ interface LoadContext {
 function loadUserFile(x: Experiment, userFile?: UserFile): RawDataset | Promise<RawDataset> {
   const expected = x.data.file!;
   if (!userFile) {
-    throw new PlaygroundError('incompatible-data', `This experiment searches your own file "${expected.name}", which a link cannot carry.`, 'Choose the same file again to run it.');
+    throw new PlaygroundError(
+      'incompatible-data',
+      `This experiment searches your own file "${expected.name}", which a link cannot carry.`,
+      'Choose the same file again to run it.',
+    );
   }
   const hash = contentHash(userFile.bytes);
   if (hash !== expected.hash) {
-    throw new PlaygroundError('incompatible-data', `"${userFile.name}" is not the file this experiment was made with (content ${hash}, expected ${expected.hash}).`, 'Choose the original file, or start a new experiment with this one.');
+    throw new PlaygroundError(
+      'incompatible-data',
+      `"${userFile.name}" is not the file this experiment was made with (content ${hash}, expected ${expected.hash}).`,
+      'Choose the original file, or start a new experiment with this one.',
+    );
   }
   if (isZip(userFile.bytes)) {
-    if (!userFile.decode) throw new PlaygroundError('incompatible-data', `"${userFile.name}" holds images, which this context cannot decode.`, 'Open it in the page.');
+    if (!userFile.decode)
+      throw new PlaygroundError('incompatible-data', `"${userFile.name}" holds images, which this context cannot decode.`, 'Open it in the page.');
     return parseUserImages(userFile.bytes, userFile.name, userFile.decode, hash);
   }
   return parseUserCsv(userFile.bytes, { label: expected.label, name: userFile.name });
@@ -75,7 +88,8 @@ function loadUserFile(x: Experiment, userFile?: UserFile): RawDataset | Promise<
 
 /** One loader per kind of source; a data set's entry says which applies. */
 const LOADERS: Record<DatasetSource['kind'], Loader> = {
-  generated: (entry, x) => (entry.source.kind === 'generated' ? generatedDataset(entry, entry.source.generate(createRng(x.seed).fork('data').fork('generate'))) : unreachable(entry)),
+  generated: (entry, x) =>
+    entry.source.kind === 'generated' ? generatedDataset(entry, entry.source.generate(createRng(x.seed).fork('data').fork('generate'))) : unreachable(entry),
   digits: async (_entry, _x, { readAsset }) => parseDigits(await readShipped(readAsset, DIGITS_PATH, 'the digits dataset')),
   table: async (entry, _x, { readAsset }) => {
     if (!isTableId(entry.id)) return unreachable(entry);
@@ -84,7 +98,11 @@ const LOADERS: Record<DatasetSource['kind'], Loader> = {
   download: (entry, x, { readAsset, net }) => loadImageSet(entry.id as DownloadedDataset, readAsset, net, x.data.maxExamples),
   user: (_entry, x, { userFile }) => loadUserFile(x, userFile),
   benchmark: (entry) => {
-    throw new PlaygroundError('incompatible-data', `"${entry.id}" has no examples to train on here; it is known only through the NAS-Bench-201 table.`, 'Choose the NAS-Bench-201 lookup, or another dataset.');
+    throw new PlaygroundError(
+      'incompatible-data',
+      `"${entry.id}" has no examples to train on here; it is known only through the NAS-Bench-201 table.`,
+      'Choose the NAS-Bench-201 lookup, or another dataset.',
+    );
   },
 };
 
@@ -114,7 +132,13 @@ export function halveResolution(raw: RawDataset): RawDataset {
       for (let c = 0; c < w; c++) {
         for (let ch = 0; ch < channels; ch++) {
           let sum = 0;
-          for (const [dr, dc] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) sum += raw.examples.x[((i * height + 2 * r + dr) * width + 2 * c + dc) * channels + ch]!;
+          for (const [dr, dc] of [
+            [0, 0],
+            [0, 1],
+            [1, 0],
+            [1, 1],
+          ] as const)
+            sum += raw.examples.x[((i * height + 2 * r + dr) * width + 2 * c + dc) * channels + ch]!;
           x[((i * h + r) * w + c) * channels + ch] = sum / 4;
         }
       }
@@ -131,7 +155,13 @@ export function halveResolution(raw: RawDataset): RawDataset {
  * experiment's seed, scaled and feature-engineered on the training split's statistics (tables),
  * then balanced with synthetic examples (training split only).
  */
-export async function prepareData(x: Experiment, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess, options: PrepareOptions = {}): Promise<PreparedData> {
+export async function prepareData(
+  x: Experiment,
+  readAsset: AssetReader,
+  userFile?: UserFile,
+  net?: NetworkAccess,
+  options: PrepareOptions = {},
+): Promise<PreparedData> {
   let loaded = await loadRaw(x, readAsset, userFile, net);
   const table = loaded.info.kind === 'table';
   if (table) loaded = cleanTable(loaded, x.data.cleaning);

@@ -56,7 +56,6 @@ export interface SearchDeps {
   onCheckpoint?(checkpoint: OneShotCheckpoint): void;
 }
 
-
 /**
  * The search loop: ask the strategy, evaluate, tell, emit. Owns time and events; knows nothing
  * of threads or the DOM, so the worker and the CLI run exactly this.
@@ -86,7 +85,8 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
       const earlier = deps.resumeFrom?.[index];
       if (earlier) {
         // Same experiment, same seed: the strategy proposes what it proposed before.
-        if (earlier.encoded !== proposal.encoded) throw new Error(`Resuming diverged at trial ${index + 1}: ${proposal.encoded} instead of ${earlier.encoded}.`);
+        if (earlier.encoded !== proposal.encoded)
+          throw new Error(`Resuming diverged at trial ${index + 1}: ${proposal.encoded} instead of ${earlier.encoded}.`);
         setup.evaluator.replay?.(earlier.genotype, index, earlier);
         strategy.tell({ index, genotype: proposal.genotype, encoded: proposal.encoded, reward: earlier.reward });
         trials.push(earlier);

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { CHAIN_STRIDED_SKIP } from '../core/ops/chain';
 import { chainChannels, chainOpId, chainStrideFactors, type ChainGenotype, type ChainLayer } from '../core/space/chain';
 import type { InputShape } from '../core/space/types';
-import { BuildContext, classifierHead, type Layer } from './layers';
+import { BuildContext, classifierHead } from './layers';
 import { buildOp, type OpArgs } from './op-factories';
 import { avgPool } from './ops';
 import type { Network } from './network';

@@ -155,9 +155,18 @@ export class SearchSession {
       if (runId !== this.runId) return;
       // The supernet panel shows the worker's tensor memory while a weight-sharing run lasts.
       if (sharesWeights(experiment)) {
-        void pollEverySecond(() => this.worker.memory(), () => runId === this.runId && this.running, (memory) => (this.workerMemory = memory));
+        void pollEverySecond(
+          () => this.worker.memory(),
+          () => runId === this.runId && this.running,
+          (memory) => (this.workerMemory = memory),
+        );
       }
-      await this.worker.start(runId, experiment, proxy((id: number, events: RunEvent[]) => (this.run = applyEvents(this.run, id, events))), { resume });
+      await this.worker.start(
+        runId,
+        experiment,
+        proxy((id: number, events: RunEvent[]) => (this.run = applyEvents(this.run, id, events))),
+        { resume },
+      );
     } catch (e) {
       this.run = failRun(this.run, runId, toErrorInfo(e));
     }

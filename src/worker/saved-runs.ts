@@ -30,7 +30,9 @@ export async function summariseRun(x: Experiment): Promise<SavedRunSummary | nul
   const run = await loadRun(x);
   if (!run || (run.trials.length === 0 && !run.checkpoint)) return null;
   // A one-shot search resumes from its last epoch checkpoint: what counts is what that checkpoint holds.
-  return run.checkpoint ? { trials: run.checkpoint.trials.length, epochs: run.checkpoint.curve.length, savedAt: run.savedAt } : { trials: run.trials.length, savedAt: run.savedAt };
+  return run.checkpoint
+    ? { trials: run.checkpoint.trials.length, epochs: run.checkpoint.curve.length, savedAt: run.savedAt }
+    : { trials: run.trials.length, savedAt: run.savedAt };
 }
 
 export function forgetRun(x: Experiment): Promise<void> {

@@ -9,7 +9,8 @@ import { STRATEGIES } from '../../src/core/strategy/index';
 
 describe('command-line flags from the registries', () => {
   it('lists every data set, space, strategy and evaluator in --help, and every setting with its bounds', () => {
-    for (const e of [...DATASETS, ...SPACES, ...STRATEGIES, ...ONE_SHOT, ...EVALUATORS]) expect(USAGE).toMatch(new RegExp(`\\n\\s+${e.id}\\s+${e.title.replace(/[()+.]/g, '\\$&')}`));
+    for (const e of [...DATASETS, ...SPACES, ...STRATEGIES, ...ONE_SHOT, ...EVALUATORS])
+      expect(USAGE).toMatch(new RegExp(`\\n\\s+${e.id}\\s+${e.title.replace(/[()+.]/g, '\\$&')}`));
     for (const f of SETTING_FLAGS) expect(USAGE).toContain(`--${f.flag}`);
     expect(USAGE).toMatch(/--chain-depth N\s+Layers, 1\.\.12 \[4\]/);
   });
@@ -25,7 +26,20 @@ describe('command-line flags from the registries', () => {
   });
 
   it('keeps the weight-sharing flags it had, and turns a default-on switch off with --no-', () => {
-    const { experiment } = parseCliArgs(['--space', 'nb201', '--strategy', 'darts', '--order', '2', '--latency-weight', '0.5', '--retrain', '--no-recalibrate', '--epochs', '3']);
+    const { experiment } = parseCliArgs([
+      '--space',
+      'nb201',
+      '--strategy',
+      'darts',
+      '--order',
+      '2',
+      '--latency-weight',
+      '0.5',
+      '--retrain',
+      '--no-recalibrate',
+      '--epochs',
+      '3',
+    ]);
     expect(experiment.strategySettings.oneShot).toMatchObject({ order: 2, latencyWeight: 0.5, retrain: true, recalibrate: false, epochs: 3 });
   });
 

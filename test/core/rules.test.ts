@@ -13,7 +13,8 @@ describe('which combinations can run', () => {
     const [p] = problemsOf(raw({ evaluator: 'nb201', space: 'chain', dataset: 'cifar10' }));
     expect(p).toEqual({
       field: 'space',
-      message: 'The NAS-Bench-201 lookup scores cells of the nb201 space on cifar10, cifar100, imagenet16; this experiment has space "chain" and dataset "cifar10".',
+      message:
+        'The NAS-Bench-201 lookup scores cells of the nb201 space on cifar10, cifar100, imagenet16; this experiment has space "chain" and dataset "cifar10".',
       advice: 'Choose the nb201 space and a benchmark dataset, or train from scratch.',
     });
   });
@@ -26,7 +27,11 @@ describe('which combinations can run', () => {
     [{ evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', hpo: { enabled: true } }, 'hpo.enabled', /one set of training hyperparameters/],
     [{ dataset: 'own' }, 'data.file', /needs your file/],
     [{ dataset: 'cifar100' }, 'dataset', /only through the NAS-Bench-201 table/],
-    [{ strategy: 'darts', space: 'mnas' }, 'space', /^DARTS \(differentiable\) shares weights in a supernet, which exists for the cell and nb201 spaces, not "mnas"/],
+    [
+      { strategy: 'darts', space: 'mnas' },
+      'space',
+      /^DARTS \(differentiable\) shares weights in a supernet, which exists for the cell and nb201 spaces, not "mnas"/,
+    ],
     [{ strategy: 'enas', space: 'nb201', evaluator: 'nb201', dataset: 'cifar10' }, 'evaluator', /trains a supernet on real examples/],
     [{ strategy: 'pdarts', space: 'cell', spaceSettings: { cell: { ops: 'nasnet' } } }, 'spaceSettings.cell.ops', /uses the DARTS op set/],
     [{ strategy: 'spos', space: 'nb201', hpo: { enabled: true } }, 'hpo.enabled', /shared weights/],
@@ -57,7 +62,16 @@ describe('which combinations can run', () => {
   });
 
   it('lists every problem, the most basic first', () => {
-    const all = problemsOf(raw({ evaluator: 'nb201', space: 'chain', dataset: 'digits', surrogate: { enabled: true }, hpo: { enabled: true }, strategySettings: { evolution: { sample: 20 } } }));
+    const all = problemsOf(
+      raw({
+        evaluator: 'nb201',
+        space: 'chain',
+        dataset: 'digits',
+        surrogate: { enabled: true },
+        hpo: { enabled: true },
+        strategySettings: { evolution: { sample: 20 } },
+      }),
+    );
     expect(all.map((p) => p.field)).toEqual(['space', 'surrogate.enabled', 'hpo.enabled', 'strategySettings.evolution.sample']);
   });
 

@@ -31,14 +31,26 @@ describe('the experiment schema, composed from the registries', () => {
 
   it('takes a new entry into a settings object without further edits, and entries may share a group', () => {
     const knob = v.object({ knob: v.optional(int(1, 9), 4) });
-    const schema = settingsObject([{ settings: { key: 'a', schema: knob } }, { id: 'none' }, { settings: { key: 'a', schema: knob } }, { settings: { key: 'b', schema: knob } }]);
+    const schema = settingsObject([
+      { settings: { key: 'a', schema: knob } },
+      { id: 'none' },
+      { settings: { key: 'a', schema: knob } },
+      { settings: { key: 'b', schema: knob } },
+    ]);
     expect(Object.keys(schema.entries)).toEqual(['a', 'b']);
     expect(v.parse(schema, {})).toEqual({ a: { knob: 4 }, b: { knob: 4 } });
     expect(v.safeParse(schema, { b: { knob: 10 } }).success).toBe(false);
   });
 
   it('tells a control or a flag the kind, bounds, step, label and default of a field', () => {
-    expect(fieldInfo(fieldSchema(ExperimentSchema, 'spaceSettings.chain.depth'))).toMatchObject({ kind: 'integer', min: 1, max: 12, step: 1, label: 'Layers', default: 4 });
+    expect(fieldInfo(fieldSchema(ExperimentSchema, 'spaceSettings.chain.depth'))).toMatchObject({
+      kind: 'integer',
+      min: 1,
+      max: 12,
+      step: 1,
+      label: 'Layers',
+      default: 4,
+    });
     expect(fieldInfo(fieldSchema(ExperimentSchema, 'spaceSettings.cell.channels'))).toMatchObject({ kind: 'integer', min: 2, max: 64, step: 2 });
     expect(fieldInfo(fieldSchema(ExperimentSchema, 'strategySettings.oneShot.skipDropout'))).toMatchObject({ kind: 'number', min: 0, max: 0.9, step: 0.05 });
     expect(fieldInfo(fieldSchema(ExperimentSchema, 'strategySettings.oneShot.order'))).toMatchObject({ kind: 'choice', options: [1, 2], default: 1 });

@@ -4,7 +4,19 @@ import { returnsLatest } from '../../src/core/methods';
 import { returnedTrial } from '../../src/state/returned-trial';
 
 function trial(index: number, reward: number): TrialRecord {
-  return { index, encoded: `g${index}`, genotype: { index }, origin: 'random', reward, graph: { nodes: [], edges: [] }, accuracy: reward, curve: [], params: 100, flops: 1000, seconds: 0.1 };
+  return {
+    index,
+    encoded: `g${index}`,
+    genotype: { index },
+    origin: 'random',
+    reward,
+    graph: { nodes: [], edges: [] },
+    accuracy: reward,
+    curve: [],
+    params: 100,
+    flops: 1000,
+    seconds: 0.1,
+  };
 }
 
 describe('the returned trial', () => {

@@ -5,7 +5,13 @@ import { defineDataset } from './entry';
 const needsTable = ({ x, evaluator }: CheckContext) =>
   evaluator.table
     ? []
-    : [problem('dataset', `"${x.dataset}" is known here only through the NAS-Bench-201 table, so it cannot be trained on.`, 'Choose the NAS-Bench-201 lookup evaluator, or a dataset such as digits.')];
+    : [
+        problem(
+          'dataset',
+          `"${x.dataset}" is known here only through the NAS-Bench-201 table, so it cannot be trained on.`,
+          'Choose the NAS-Bench-201 lookup evaluator, or a dataset such as digits.',
+        ),
+      ];
 
 export const cifar10 = defineDataset({
   id: 'cifar10',

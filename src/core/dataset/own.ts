@@ -7,5 +7,6 @@ export const own = defineDataset({
   blurb: 'A CSV table, or a zip of one folder of images per class, read on this device.',
   kind: 'user',
   source: { kind: 'user' },
-  check: ({ x }) => (x.data.file ? [] : [problem('data.file', 'The "own" dataset needs your file.', 'Choose a CSV file (in the page, or with --data-file in the CLI).')]),
+  check: ({ x }) =>
+    x.data.file ? [] : [problem('data.file', 'The "own" dataset needs your file.', 'Choose a CSV file (in the page, or with --data-file in the CLI).')],
 });

@@ -4,11 +4,7 @@ import { supernet } from './supernet';
 import { train } from './train';
 
 /** How candidates are scored, in menu order: trained here, looked up in a table, or scored with a supernet's weights. */
-export const EVALUATORS = [
-  train,
-  nb201Lookup,
-  supernet,
-] as const;
+export const EVALUATORS = [train, nb201Lookup, supernet] as const;
 
 export type EvaluatorId = (typeof EVALUATORS)[number]['id'];
 export const EVALUATOR_IDS: readonly EvaluatorId[] = EVALUATORS.map((e) => e.id);

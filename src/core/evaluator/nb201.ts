@@ -35,12 +35,31 @@ export const nb201Lookup = defineEvaluator({
       );
     }
     if (x.objective.kind === 'mnas' && x.objective.cost === 'latency') {
-      out.push(problem('objective.cost', 'A table lookup runs no model, so there is no latency to trade accuracy against.', 'Use FLOPs or parameters as the cost, or train from scratch.'));
+      out.push(
+        problem(
+          'objective.cost',
+          'A table lookup runs no model, so there is no latency to trade accuracy against.',
+          'Use FLOPs or parameters as the cost, or train from scratch.',
+        ),
+      );
     }
     if (strategy.multiFidelity) out.push(oneFidelity(strategy.name));
-    if (x.surrogate.enabled) out.push(problem('surrogate.enabled', 'A table lookup is already free, so predicting it with a surrogate saves nothing.', 'Turn the surrogate off, or train from scratch.'));
+    if (x.surrogate.enabled)
+      out.push(
+        problem(
+          'surrogate.enabled',
+          'A table lookup is already free, so predicting it with a surrogate saves nothing.',
+          'Turn the surrogate off, or train from scratch.',
+        ),
+      );
     if (x.hpo.enabled) {
-      out.push(problem('hpo.enabled', 'The NAS-Bench-201 table was made with one set of training hyperparameters, so they cannot be searched by lookup.', 'Turn hyperparameter search off, or train from scratch.'));
+      out.push(
+        problem(
+          'hpo.enabled',
+          'The NAS-Bench-201 table was made with one set of training hyperparameters, so they cannot be searched by lookup.',
+          'Turn hyperparameter search off, or train from scratch.',
+        ),
+      );
     }
     return out;
   },

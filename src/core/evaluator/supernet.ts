@@ -12,5 +12,9 @@ export const supernet = defineEvaluator({
   sharesWeights: true,
   supernetMethod: 'spos',
   oneFidelity: (name) =>
-    problem('strategy', `${name} trains candidates for more and more epochs, but a supernet scores every sub-network at once, at one fidelity.`, 'Pick another strategy, or train each candidate.'),
+    problem(
+      'strategy',
+      `${name} trains candidates for more and more epochs, but a supernet scores every sub-network at once, at one fidelity.`,
+      'Pick another strategy, or train each candidate.',
+    ),
 });

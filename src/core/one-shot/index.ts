@@ -10,13 +10,7 @@ import { spos } from './spos';
  * supernet whose weights every candidate shares, and read the architecture off it, so the engine
  * runs them with their own loop (src/engine/one-shot/).
  */
-export const ONE_SHOT = [
-  spos,
-  enas,
-  darts,
-  pdarts,
-  proxyless,
-] as const;
+export const ONE_SHOT = [spos, enas, darts, pdarts, proxyless] as const;
 
 export type OneShotId = (typeof ONE_SHOT)[number]['id'];
 export const ONE_SHOT_IDS: readonly OneShotId[] = ONE_SHOT.map((m) => m.id);

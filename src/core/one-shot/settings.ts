@@ -14,13 +14,20 @@ export const ONE_SHOT_SETTINGS = v.object({
   archLearningRate: v.optional(v.pipe(real(1e-6, 1), v.title('α learning rate'), v.metadata({ step: 0.001 })), 0.006),
   /** DARTS: 1 = first order (α sees the current weights), 2 = the unrolled second-order gradient. */
   order: v.optional(
-    v.pipe(v.picklist([1, 2]), v.title('α gradient'), v.metadata({ labels: { 1: 'first order (α sees the current weights)', 2: 'second order (one unrolled weight step)' } })),
+    v.pipe(
+      v.picklist([1, 2]),
+      v.title('α gradient'),
+      v.metadata({ labels: { 1: 'first order (α sees the current weights)', 2: 'second order (one unrolled weight step)' } }),
+    ),
     1,
   ),
   /** Recompute batch-norm statistics of a sub-network before scoring it with inherited weights. */
   recalibrate: v.optional(v.pipe(v.boolean(), v.title('Recalibrate batch norm before scoring a sub-network')), true),
   /** SPOS: the search over paths after supernet training. */
-  search: v.optional(v.pipe(v.picklist(['evolution', 'random']), v.title('Search over paths'), v.metadata({ labels: { evolution: 'regularised evolution', random: 'random' } })), 'evolution'),
+  search: v.optional(
+    v.pipe(v.picklist(['evolution', 'random']), v.title('Search over paths'), v.metadata({ labels: { evolution: 'regularised evolution', random: 'random' } })),
+    'evolution',
+  ),
   /** ProxylessNAS: weight of the expected latency (relative to a uniform choice) in the loss; 0 ignores latency. */
   latencyWeight: v.optional(v.pipe(real(0, 10), v.title('Latency weight (0 = accuracy only)'), v.metadata({ step: 0.1 })), 0),
   /** P-DARTS: the number of stages. */

@@ -27,20 +27,39 @@ export interface CellGenotype {
 export const CELL_SETTINGS = v.object({
   /** B: intermediate nodes per cell. */
   nodes: v.optional(v.pipe(int(1, 7), v.title('Nodes B')), 4),
-  ops: v.optional(v.pipe(v.picklist(['darts', 'nasnet'] as const satisfies readonly CellOpSet[]), v.title('Ops'), v.metadata({ labels: { darts: 'DARTS', nasnet: 'NASNet' } })), 'darts'),
+  ops: v.optional(
+    v.pipe(
+      v.picklist(['darts', 'nasnet'] as const satisfies readonly CellOpSet[]),
+      v.title('Ops'),
+      v.metadata({ labels: { darts: 'DARTS', nasnet: 'NASNet' } }),
+    ),
+    'darts',
+  ),
   /** Which nodes form the output of a sampled cell: all of them (DARTS) or those no node reads (NASNet). */
   concat: v.optional(v.picklist(['all', 'unused']), 'all'),
   /** N: normal cells per stage; the network has 3N + 2 cells. */
   cellsPerStage: v.optional(v.pipe(int(1, 10), v.title('Cells N')), 1),
   /** Channels of the first stage's nodes; even, since a factorised reduction halves them. */
-  channels: v.optional(v.pipe(int(2, 64), v.check((c) => c % 2 === 0, 'must be even'), v.title('Channels'), v.metadata({ step: 2 })), 8),
+  channels: v.optional(
+    v.pipe(
+      int(2, 64),
+      v.check((c) => c % 2 === 0, 'must be even'),
+      v.title('Channels'),
+      v.metadata({ step: 2 }),
+    ),
+    8,
+  ),
   /** Stem channels = stemMultiplier × channels. */
   stemMultiplier: v.optional(int(1, 4), 3),
 });
 export type CellSettings = v.InferOutput<typeof CELL_SETTINGS>;
 
 function invalid(where: string, why: string): PlaygroundError {
-  return new PlaygroundError('invalid-genotype', `Cell genotype: ${where} ${why}.`, 'A cell lists two (op, input) pairs per node, e.g. sep_conv_3x3~0,skip_connect~1 / … | concat 2,3,4,5.');
+  return new PlaygroundError(
+    'invalid-genotype',
+    `Cell genotype: ${where} ${why}.`,
+    'A cell lists two (op, input) pairs per node, e.g. sep_conv_3x3~0,skip_connect~1 / … | concat 2,3,4,5.',
+  );
 }
 
 /** Nodes no other node reads: NASNet concatenates exactly these. */
@@ -154,7 +173,10 @@ export class CellSpace implements SearchSpace<CellGenotype> {
   describe(g: CellGenotype): ArchGraph {
     const nodes: ArchGraph['nodes'] = [];
     const edges: ArchGraph['edges'] = [];
-    for (const [which, label] of [['normal', 'normal'], ['reduce', 'reduction']] as const) {
+    for (const [which, label] of [
+      ['normal', 'normal'],
+      ['reduce', 'reduction'],
+    ] as const) {
       const id = (n: number) => `${which}:${n}`;
       nodes.push({ id: id(0), label: 'c(k−2)', kind: 'input', detail: label });
       nodes.push({ id: id(1), label: 'c(k−1)', kind: 'input', detail: label });
@@ -179,7 +201,12 @@ export class CellSpace implements SearchSpace<CellGenotype> {
     cellPlan(this.settings).forEach(({ reduction, channels }, i) => {
       const id = `c${i}`;
       const spec = reduction ? g.reduce : g.normal;
-      nodes.push({ id, label: reduction ? 'reduction cell' : 'normal cell', kind: reduction ? 'output' : 'node', detail: `${spec.concat.length}×${channels} ch${reduction ? ' · /2' : ''}` });
+      nodes.push({
+        id,
+        label: reduction ? 'reduction cell' : 'normal cell',
+        kind: reduction ? 'output' : 'node',
+        detail: `${spec.concat.length}×${channels} ch${reduction ? ' · /2' : ''}`,
+      });
       edges.push({ from: ids[ids.length - 1]!, to: id });
       if (ids[ids.length - 2] !== ids[ids.length - 1]) edges.push({ from: ids[ids.length - 2]!, to: id, skip: true });
       ids.push(id);
@@ -219,7 +246,8 @@ export class CellSpace implements SearchSpace<CellGenotype> {
   }
 
   fromDecisions(choices: readonly number[]): CellGenotype {
-    if (choices.length !== this.decisions().length) throw invalid('the choice list', `has ${choices.length} entries where this space has ${this.decisions().length}`);
+    if (choices.length !== this.decisions().length)
+      throw invalid('the choice list', `has ${choices.length} entries where this space has ${this.decisions().length}`);
     const per = 4 * this.settings.nodes;
     const cell = (offset: number): CellSpec => {
       const edges: CellEdge[] = [];

@@ -36,11 +36,7 @@ export const CHAIN_SETTINGS = v.object({
 export type ChainSettings = v.InferOutput<typeof CHAIN_SETTINGS>;
 
 function invalid(where: string, why: string): PlaygroundError {
-  return new PlaygroundError(
-    'invalid-genotype',
-    `Chain genotype: ${where} ${why}.`,
-    'Pick an architecture from a trial of this space, or start a new search.',
-  );
+  return new PlaygroundError('invalid-genotype', `Chain genotype: ${where} ${why}.`, 'Pick an architecture from a trial of this space, or start a new search.');
 }
 
 /**

@@ -28,6 +28,8 @@ export interface SpaceEntry<Id extends string = string, K extends string = strin
 }
 
 /** An entry, its types inferred from its settings. */
-export function defineSpace<const Id extends string, const K extends string = never, S extends SettingsSchema = SettingsSchema>(entry: SpaceEntry<Id, K, S>): SpaceEntry<Id, K, S> {
+export function defineSpace<const Id extends string, const K extends string = never, S extends SettingsSchema = SettingsSchema>(
+  entry: SpaceEntry<Id, K, S>,
+): SpaceEntry<Id, K, S> {
   return entry;
 }

@@ -10,13 +10,7 @@ import type { SearchSpace } from './types';
 import { WithHyperparameters, type HyperparameterGrid } from './with-hyperparameters';
 
 /** The search spaces, in menu order. Each entry lives in the space's own file. */
-export const SPACES = [
-  chain,
-  cell,
-  nb201,
-  mnas,
-  resolution,
-] as const;
+export const SPACES = [chain, cell, nb201, mnas, resolution] as const;
 
 type Entries = (typeof SPACES)[number];
 export type SpaceId = Entries['id'];

@@ -5,6 +5,7 @@ import { MnasSpace } from './mnas';
 export const mnas = defineSpace({
   id: MnasSpace.id,
   title: MnasSpace.title,
-  blurb: 'The network is split into stages; each stage searches its own block (conv type, kernel, squeeze-and-excitation, skip, width, depth) and repeats it (Tan et al. 2019).',
+  blurb:
+    'The network is split into stages; each stage searches its own block (conv type, kernel, squeeze-and-excitation, skip, width, depth) and repeats it (Tan et al. 2019).',
   create: () => new MnasSpace(),
 });

@@ -17,7 +17,14 @@ export const NB201_OPS = Object.keys(NB201_OP_TABLE) as readonly Nb201OpId[];
 export type Nb201Op = Nb201OpId;
 
 /** Edge e connects NB201_EDGES[e] = [from, to], in the order of the benchmark's string. */
-export const NB201_EDGES: ReadonlyArray<readonly [number, number]> = [[0, 1], [0, 2], [1, 2], [0, 3], [1, 3], [2, 3]];
+export const NB201_EDGES: ReadonlyArray<readonly [number, number]> = [
+  [0, 1],
+  [0, 2],
+  [1, 2],
+  [0, 3],
+  [1, 3],
+  [2, 3],
+];
 
 export interface Nb201Genotype {
   /** One op per edge, in NB201_EDGES order. */
@@ -117,13 +124,18 @@ export class Nb201Space implements SearchSpace<Nb201Genotype> {
   describe(g: Nb201Genotype): ArchGraph {
     const label = ['input', 'node 1', 'node 2', 'output'];
     const nodes: ArchGraph['nodes'] = label.map((l, i) => ({ id: `n${i}`, label: l, kind: i === 0 ? 'input' : i === 3 ? 'output' : 'node' }));
-    const edges = NB201_EDGES.flatMap(([from, to], e) => (g.ops[e] === 'none' ? [] : [{ from: `n${from}`, to: `n${to}`, op: g.ops[e]!, ref: { group: 'cell' as const, from, to } }]));
+    const edges = NB201_EDGES.flatMap(([from, to], e) =>
+      g.ops[e] === 'none' ? [] : [{ from: `n${from}`, to: `n${to}`, op: g.ops[e]!, ref: { group: 'cell' as const, from, to } }],
+    );
     return { nodes, edges };
   }
 
   describeNetwork(_g: Nb201Genotype): ArchGraph {
     const { channels, cellsPerStage } = this.settings;
-    const nodes: ArchGraph['nodes'] = [{ id: 'in', label: 'input', kind: 'input' }, { id: 'stem', label: CHAIN_OP_TABLE.conv_3x3.label, kind: 'conv_3x3', detail: `${channels} ch` }];
+    const nodes: ArchGraph['nodes'] = [
+      { id: 'in', label: 'input', kind: 'input' },
+      { id: 'stem', label: CHAIN_OP_TABLE.conv_3x3.label, kind: 'conv_3x3', detail: `${channels} ch` },
+    ];
     const edges: ArchGraph['edges'] = [{ from: 'in', to: 'stem' }];
     let prev = 'stem';
     const link = (id: string, label: string, kind: ArchKind, detail: string) => {

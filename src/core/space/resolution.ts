@@ -32,7 +32,11 @@ export const RESOLUTION_SETTINGS = v.object({
 export type ResolutionSettings = v.InferOutput<typeof RESOLUTION_SETTINGS>;
 
 function invalid(where: string, why: string): PlaygroundError {
-  return new PlaygroundError('invalid-genotype', `Resolution path: ${where} ${why}.`, 'A path reads like "0 1 2 2 1 0 / sep_conv_3x3": one level per layer, each step at most one level away.');
+  return new PlaygroundError(
+    'invalid-genotype',
+    `Resolution path: ${where} ${why}.`,
+    'A path reads like "0 1 2 2 1 0 / sep_conv_3x3": one level per layer, each step at most one level away.',
+  );
 }
 
 export class ResolutionSpace implements SearchSpace<ResolutionGenotype> {
@@ -96,11 +100,13 @@ export class ResolutionSpace implements SearchSpace<ResolutionGenotype> {
     if (value.path.length !== this.settings.layers) throw invalid('the path', `has ${value.path.length} layers where this space has ${this.settings.layers}`);
     let previous = 0;
     value.path.forEach((level, l) => {
-      if (!Number.isInteger(level) || level < 0 || level >= this.settings.levels) throw invalid(`layer ${l + 1}`, `is at level ${String(level)}, outside 0 to ${this.settings.levels - 1}`);
+      if (!Number.isInteger(level) || level < 0 || level >= this.settings.levels)
+        throw invalid(`layer ${l + 1}`, `is at level ${String(level)}, outside 0 to ${this.settings.levels - 1}`);
       if (Math.abs(level - previous) > 1) throw invalid(`layer ${l + 1}`, `jumps from level ${previous} to ${level}; a layer moves at most one level`);
       previous = level;
     });
-    if (!RESOLUTION_BLOCKS.includes(value.block as ResolutionBlock)) throw invalid('the block', `"${String(value.block)}" is not one of ${RESOLUTION_BLOCKS.join(', ')}`);
+    if (!RESOLUTION_BLOCKS.includes(value.block as ResolutionBlock))
+      throw invalid('the block', `"${String(value.block)}" is not one of ${RESOLUTION_BLOCKS.join(', ')}`);
     return { path: [...value.path], block: value.block as ResolutionBlock };
   }
 

@@ -17,7 +17,9 @@ export const HP_KEYS = ['learningRate', 'batchSize', 'weightDecay'] as const;
 const HP_SHORT: Record<keyof Hyperparameters, string> = { learningRate: 'lr', batchSize: 'bs', weightDecay: 'wd' };
 
 /** The experiment's default grid (its `hpo` field). */
-export const DEFAULT_HP_GRID: HyperparameterGrid = (({ learningRate, batchSize, weightDecay }) => ({ learningRate, batchSize, weightDecay }))(v.parse(RunFields.hpo, {}));
+export const DEFAULT_HP_GRID: HyperparameterGrid = (({ learningRate, batchSize, weightDecay }) => ({ learningRate, batchSize, weightDecay }))(
+  v.parse(RunFields.hpo, {}),
+);
 
 export interface WithHp<G> {
   arch: G;
@@ -25,7 +27,11 @@ export interface WithHp<G> {
 }
 
 function invalid(why: string): PlaygroundError {
-  return new PlaygroundError('invalid-genotype', `Architecture with hyperparameters: ${why}.`, 'It reads like <architecture> @ lr=0.01,bs=32,wd=0.0005 with values from the search grid.');
+  return new PlaygroundError(
+    'invalid-genotype',
+    `Architecture with hyperparameters: ${why}.`,
+    'It reads like <architecture> @ lr=0.01,bs=32,wd=0.0005 with values from the search grid.',
+  );
 }
 
 /**

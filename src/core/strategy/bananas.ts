@@ -93,7 +93,8 @@ export const bananas = defineStrategy({
   id: 'bananas',
   name: 'BANANAS',
   title: 'BANANAS (surrogate ensemble)',
-  blurb: 'Fits an ensemble of small neural networks to the results so far, then evaluates the candidate whose sampled prediction is highest (White et al. 2021).',
+  blurb:
+    'Fits an ensemble of small neural networks to the results so far, then evaluates the candidate whose sampled prediction is highest (White et al. 2021).',
   color: '#ca8a04',
   settings: { key: 'bananas', schema: BANANAS_SETTINGS },
   control: 'initial',

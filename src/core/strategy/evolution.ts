@@ -75,7 +75,11 @@ export const evolution = defineStrategy({
   control: 'population',
   checkSettings: ({ population, sample }) =>
     sample > population
-      ? problem('strategySettings.evolution.sample', `Evolution's tournament sample (${sample}) is larger than its population (${population}).`, 'Lower the sample size or raise the population.')
+      ? problem(
+          'strategySettings.evolution.sample',
+          `Evolution's tournament sample (${sample}) is larger than its population (${population}).`,
+          'Lower the sample size or raise the population.',
+        )
       : null,
   create: (space, seed, settings, state) => new RegularizedEvolution(space, seed, settings, state),
 });

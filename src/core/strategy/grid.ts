@@ -65,7 +65,11 @@ export class GridSearch implements Strategy {
     this.position += 1;
     const genotype = this.space.fromDecisions(this.choicesAt(k));
     const where = Number.isFinite(this.size) ? `${k + 1} of ${this.size}` : `${k + 1}`;
-    return { genotype, encoded: this.space.encode(genotype), origin: pass === 0 ? `grid point ${where}` : `grid point ${where}, pass ${pass + 1} (the grid was exhausted)` };
+    return {
+      genotype,
+      encoded: this.space.encode(genotype),
+      origin: pass === 0 ? `grid point ${where}` : `grid point ${where}, pass ${pass + 1} (the grid was exhausted)`,
+    };
   }
 
   tell(_outcome: Outcome): void {}

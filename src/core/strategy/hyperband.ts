@@ -138,13 +138,19 @@ export class Hyperband implements Strategy {
   }
 
   state(): StrategyState {
-    return { kind: this.id, rng: this.rng.state(), progress: JSON.parse(JSON.stringify(this.progress)), observations: JSON.parse(JSON.stringify(this.observations)) };
+    return {
+      kind: this.id,
+      rng: this.rng.state(),
+      progress: JSON.parse(JSON.stringify(this.progress)),
+      observations: JSON.parse(JSON.stringify(this.observations)),
+    };
   }
 }
 
 /** Hyperband and BOHB share their settings; the engine sets R to the experiment's epochs. */
 const group = { key: 'hyperband', schema: HYPERBAND_SETTINGS } as const;
-const resource = (settings: Partial<HyperbandSettings>, run?: RunContext): Partial<HyperbandSettings> => (run ? { ...settings, maxResource: run.epochs } : settings);
+const resource = (settings: Partial<HyperbandSettings>, run?: RunContext): Partial<HyperbandSettings> =>
+  run ? { ...settings, maxResource: run.epochs } : settings;
 
 export const hyperband = defineStrategy({
   id: 'hyperband',

@@ -12,18 +12,7 @@ import { tpe } from './tpe';
 import type { RunContext, Strategy, StrategyEntry, StrategyState } from './types';
 
 /** The ask/tell strategies, in menu order. Each entry lives in the strategy's own file. */
-export const STRATEGIES = [
-  random,
-  grid,
-  evolution,
-  reinforce,
-  reinforceLstm,
-  bananas,
-  pnas,
-  tpe,
-  hyperband,
-  bohb,
-] as const;
+export const STRATEGIES = [random, grid, evolution, reinforce, reinforceLstm, bananas, pnas, tpe, hyperband, bohb] as const;
 
 type Entries = (typeof STRATEGIES)[number];
 export type StrategyId = Entries['id'];
@@ -45,7 +34,14 @@ export function strategyEntry(id: string): AnyStrategyEntry | undefined {
   return BY_ID.get(id);
 }
 
-export function createStrategy(id: StrategyId, space: SearchSpace, seed: number, settings: StrategySettings = {}, state?: StrategyState, run?: RunContext): Strategy {
+export function createStrategy(
+  id: StrategyId,
+  space: SearchSpace,
+  seed: number,
+  settings: StrategySettings = {},
+  state?: StrategyState,
+  run?: RunContext,
+): Strategy {
   const entry = strategyEntry(id);
   const own = entry.settings ? (settings as Record<string, object | undefined>)[entry.settings.key] : undefined;
   return entry.create(space, seed, own ?? {}, state, run);

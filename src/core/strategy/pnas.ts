@@ -86,7 +86,10 @@ export class Pnas implements Strategy {
       } else {
         p.phase = 'refining';
         const parents = this.history.best(this.settings.beam);
-        p.queue = this.rank(parents.flatMap((e) => neighbourChoices(e.choices, options)), 1);
+        p.queue = this.rank(
+          parents.flatMap((e) => neighbourChoices(e.choices, options)),
+          1,
+        );
         if (p.queue.length === 0) p.queue = [this.space.toDecisions(this.space.sample(this.rng))];
       }
     }
@@ -96,8 +99,7 @@ export class Pnas implements Strategy {
     this.refill();
     const choices = this.progress.queue.shift()!;
     const genotype = this.space.fromDecisions(choices);
-    const origin =
-      this.progress.phase === 'growing' ? `grown to ${this.progress.level} of ${this.space.decisions().length} decisions` : 'refining the best';
+    const origin = this.progress.phase === 'growing' ? `grown to ${this.progress.level} of ${this.space.decisions().length} decisions` : 'refining the best';
     return { genotype, encoded: this.space.encode(genotype), origin };
   }
 
@@ -107,7 +109,10 @@ export class Pnas implements Strategy {
     p.levelResults.push({ choices: this.space.toDecisions(outcome.genotype), reward: outcome.reward });
     if (p.phase === 'growing' && p.queue.length === 0) {
       // The level is done: its best K become the beam for the next decision.
-      p.beam = [...p.levelResults].sort((a, b) => b.reward - a.reward).slice(0, this.settings.beam).map((e) => e.choices);
+      p.beam = [...p.levelResults]
+        .sort((a, b) => b.reward - a.reward)
+        .slice(0, this.settings.beam)
+        .map((e) => e.choices);
       p.levelResults = [];
     }
   }

@@ -43,7 +43,9 @@ export class ReinforceLstm implements Strategy {
     this.counts = space.decisions().map((d) => d.options.length);
     const root = createRng(seed).fork('strategy');
     this.rng = state ? restoreRng(state.rng) : root;
-    this.params = state ? (JSON.parse(JSON.stringify(state.params)) as LstmParams) : initLstm(this.counts, this.settings.hidden, this.settings.embedding, root.fork('init'));
+    this.params = state
+      ? (JSON.parse(JSON.stringify(state.params)) as LstmParams)
+      : initLstm(this.counts, this.settings.hidden, this.settings.embedding, root.fork('init'));
     this.moments = state ? (JSON.parse(JSON.stringify(state.moments)) as ReinforceLstm['moments']) : { m: [], v: [], t: 0 };
     this.baseline = state ? (state.baseline as number | null) : null;
   }
@@ -73,7 +75,13 @@ export class ReinforceLstm implements Strategy {
   }
 
   state(): StrategyState {
-    return { kind: this.id, rng: this.rng.state(), params: JSON.parse(JSON.stringify(this.params)), moments: JSON.parse(JSON.stringify(this.moments)), baseline: this.baseline };
+    return {
+      kind: this.id,
+      rng: this.rng.state(),
+      params: JSON.parse(JSON.stringify(this.params)),
+      moments: JSON.parse(JSON.stringify(this.moments)),
+      baseline: this.baseline,
+    };
   }
 }
 

@@ -80,7 +80,8 @@ export const reinforce = defineStrategy({
   id: 'reinforce',
   name: 'REINFORCE',
   title: 'REINFORCE (policy gradient)',
-  blurb: 'Learns a probability for every option of every decision; choices that beat the running-average reward become more likely (Williams 1992; Zoph & Le 2017).',
+  blurb:
+    'Learns a probability for every option of every decision; choices that beat the running-average reward become more likely (Williams 1992; Zoph & Le 2017).',
   color: '#dc2626',
   settings: { key: 'reinforce', schema: REINFORCE_SETTINGS },
   control: 'learningRate',

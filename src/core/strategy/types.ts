@@ -48,9 +48,13 @@ export interface RunContext {
  * traits, its settings (schema with defaults and bounds, the one worth a control), its checks and
  * its factory. It lives in the strategy's own file; `strategy/index.ts` lists the entries.
  */
-export interface StrategyEntry<Id extends string = string, K extends string = string, S extends SettingsSchema = SettingsSchema, F extends object = v.InferOutput<S>>
-  extends Described<Id>,
-    MethodTraits {
+export interface StrategyEntry<
+  Id extends string = string,
+  K extends string = string,
+  S extends SettingsSchema = SettingsSchema,
+  F extends object = v.InferOutput<S>,
+>
+  extends Described<Id>, MethodTraits {
   kind: 'ask-tell';
   /** Its line and swatch in the comparison chart. */
   color: string;
@@ -65,8 +69,11 @@ export interface StrategyEntry<Id extends string = string, K extends string = st
 type AskTellTraits = Partial<Omit<MethodTraits, 'kind' | 'name'>> & { name: string };
 
 /** An entry with the traits most strategies share (one fidelity, no supernet) filled in. */
-export function defineStrategy<const Id extends string, const K extends string = never, S extends SettingsSchema = SettingsSchema, F extends object = v.InferOutput<S>>(
-  entry: Omit<StrategyEntry<Id, K, S, F>, 'kind' | keyof MethodTraits> & AskTellTraits,
-): StrategyEntry<Id, K, S, F> {
+export function defineStrategy<
+  const Id extends string,
+  const K extends string = never,
+  S extends SettingsSchema = SettingsSchema,
+  F extends object = v.InferOutput<S>,
+>(entry: Omit<StrategyEntry<Id, K, S, F>, 'kind' | keyof MethodTraits> & AskTellTraits): StrategyEntry<Id, K, S, F> {
   return { multiFidelity: false, hasSupernet: false, ranksPaths: false, readsAlpha: false, ...entry, kind: 'ask-tell' };
 }

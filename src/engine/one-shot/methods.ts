@@ -18,7 +18,16 @@ export function methodPlan(id: OneShotId, settings: OneShotSettings): MethodPlan
   return oneShotEntry(id).ranksPaths ? { ...ONE_STAGE, ranksPaths: true } : ONE_STAGE;
 }
 
-export { OneShotMethod, type ArchView, type EpochResult, type MethodPlan, type MethodSetup, type MethodState, type NextStage, type PathRanking } from './method';
+export {
+  OneShotMethod,
+  type ArchView,
+  type EpochResult,
+  type MethodPlan,
+  type MethodSetup,
+  type MethodState,
+  type NextStage,
+  type PathRanking,
+} from './method';
 export { Darts } from './darts';
 export { Pdarts } from './pdarts';
 export { Proxyless } from './proxyless';

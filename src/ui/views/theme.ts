@@ -32,4 +32,3 @@ export const CHART = {
   text: '#334155',
   font: '15px',
 };
-

@@ -21,7 +21,10 @@ describe('the moons data set', () => {
     expect(generateMoons(createRng(1)).x).toEqual(a.x);
     expect(generateMoons(createRng(2)).x).not.toEqual(a.x);
     // The two moons interleave: neither lies wholly above the other.
-    const ys = (moon: number) => Array.from({ length: a.n }, (_, i) => i).filter((i) => a.y[i] === moon).map((i) => a.x[2 * i + 1]!);
+    const ys = (moon: number) =>
+      Array.from({ length: a.n }, (_, i) => i)
+        .filter((i) => a.y[i] === moon)
+        .map((i) => a.x[2 * i + 1]!);
     expect(Math.min(...ys(0))).toBeLessThan(Math.max(...ys(1)));
   });
 
