@@ -4,7 +4,7 @@ import { chainChannels, chainOpId, chainStrideFactors, type ChainGenotype, type 
 import type { InputShape } from '../core/space/types';
 import { BuildContext, classifierHead } from './layers';
 import { buildOp, type OpArgs } from './op-factories';
-import { avgPool } from './ops';
+import { avgPool } from './pool-ops';
 import type { Network } from './network';
 
 /** What layer j of a chain is built for: its channels, its stride (none on a 1 × 1 map), and the chain's strided skip. */

@@ -2,7 +2,7 @@ import type { OpId } from '../core/ops/index';
 import { MNAS_OP_TABLE, type MnasOpId } from '../core/ops/mnas';
 import { BuildContext, convLayer, type Layer } from './layers';
 import { conv7x1x7, dilConv, factorizedReduce, identity, separableBlock, sepConv, subsample } from './op-layers';
-import { avgPool, maxPool } from './ops';
+import { avgPool, maxPool } from './pool-ops';
 
 /** What an op is built for: the same few facts for every vocabulary. */
 export interface OpArgs {

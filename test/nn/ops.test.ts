@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { avgPool, conv2d, maxPool } from '../../src/nn/ops';
+import { conv2d } from '../../src/nn/ops';
+import { avgPool, maxPool } from '../../src/nn/pool-ops';
 import { copy, maxAbsDiff, on, seeded, tf } from './helpers';
 
 /** Reference gradients: tfjs's own kernels on the cpu backend (correct, if slow). */

@@ -1,11 +1,11 @@
 import { PlaygroundError } from '../errors';
 import { CHAIN_OP_TABLE } from '../ops/chain';
-import { addCost, opCost, ZERO_COST } from '../ops/cost';
 import { NB201_OP_TABLE, type Nb201OpId } from '../ops/nb201';
 import type { Rng } from '../rng';
 import type { ArchGraph, ArchKind, Cost, Decision, InputShape, SearchSpace } from './types';
 import * as v from 'valibot';
 import { int, settingsOf } from '../schema-tools';
+import { nb201NetworkCost } from './nb201-cost';
 
 /**
  * The NAS-Bench-201 cell space (Dong & Yang 2020): a DAG of 4 nodes with one operation on each of
@@ -195,32 +195,7 @@ export class Nb201Space implements SearchSpace<Nb201Genotype> {
   }
 
   cost(g: Nb201Genotype, input: InputShape, numClasses: number): Cost {
-    const { channels: c0, cellsPerStage } = this.settings;
-    let params = 0;
-    let flops = 0;
-    let pixels = input.height * input.width;
-    const conv = (k: number, cin: number, cout: number, bn: boolean): void => {
-      params += k * k * cin * cout + (bn ? 2 * cout : 0);
-      flops += k * k * cin * cout * pixels;
-    };
-    conv(3, input.channels, c0, true);
-    let c = c0;
-    for (let stage = 0; stage < 3; stage++) {
-      const size = { height: Math.ceil(input.height / 2 ** stage), width: Math.ceil(input.width / 2 ** stage), stride: 1 };
-      pixels = size.height * size.width;
-      if (stage > 0) {
-        conv(3, c, 2 * c, true);
-        conv(3, 2 * c, 2 * c, true);
-        conv(1, c, 2 * c, false);
-        c *= 2;
-      }
-      const cell = g.ops.map((op) => opCost(NB201_OP_TABLE[op], { cin: c, cout: c, ...size })).reduce(addCost, ZERO_COST);
-      params += cellsPerStage * cell.params;
-      flops += cellsPerStage * cell.flops;
-    }
-    params += 2 * c + c * numClasses + numClasses;
-    flops += c * numClasses;
-    return { params, flops };
+    return nb201NetworkCost(g, this.settings, input, numClasses);
   }
 
   decisions(): Decision[] {

@@ -101,16 +101,14 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
         skipDropout: plan.skipDropout(stage),
         between: () => control.checkpoint(),
         progress: (epoch) => {
-          void method
-            .view()
-            .then(
-              (view) =>
-                view &&
-                emit({
-                  type: 'alphas',
-                  snapshot: snapshotOf(view, supernet, at(epoch), stage, stageAllowed, supernet.derive(view.probs, stageAllowed), space),
-                }),
-            );
+          void method.view().then(
+            (view) =>
+              view &&
+              emit({
+                type: 'alphas',
+                snapshot: snapshotOf(view, supernet, at(epoch), stage, stageAllowed, supernet.derive(view.probs, stageAllowed), space),
+              }),
+          );
         },
       });
       try {
