@@ -30,6 +30,9 @@ for (const [title, name, data] of files) {
   const wall = (performance.now() - started) / 1000;
   const lines = run.stderr.trim().split('\n');
   const rss = timed ? Number(lines.pop()) / 1024 : NaN;
-  const outcome = run.status === 0 ? `searched: ${(JSON.parse(run.stdout).config.data.file?.name as string) ?? ''}` : (lines.find((l) => l.startsWith('error')) ?? lines[0] ?? '').slice(0, 90);
+  const outcome =
+    run.status === 0
+      ? `searched: ${(JSON.parse(run.stdout).config.data.file?.name as string) ?? ''}`
+      : (lines.find((l) => l.startsWith('error')) ?? lines[0] ?? '').slice(0, 90);
   console.log(`| ${title} | ${(size / 2 ** 20).toFixed(2)} MB | ${run.status} | ${outcome} | ${wall.toFixed(1)} | ${rss.toFixed(0)} |`);
 }

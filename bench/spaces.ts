@@ -17,7 +17,9 @@ await useNodeBackend('wasm');
 const SAMPLES = 5;
 const STEPS = 5;
 console.log(`per space: mean over ${SAMPLES} sampled genotypes; training step = forward + backward + SGD update, batch 32, WASM\n`);
-console.log(`${'space'.padEnd(12)}${'input'.padEnd(9)}${'params'.padStart(9)}${'sample+build ms'.padStart(17)}${'ms/step'.padStart(10)}${'× chain'.padStart(9)}`);
+console.log(
+  `${'space'.padEnd(12)}${'input'.padEnd(9)}${'params'.padStart(9)}${'sample+build ms'.padStart(17)}${'ms/step'.padStart(10)}${'× chain'.padStart(9)}`,
+);
 let chainStep = 0;
 for (const id of SPACE_IDS) {
   const space = createSpace(id);
@@ -34,7 +36,13 @@ for (const id of SPACE_IDS) {
     params += space.cost(g, input, 10).params;
     const optimizer = new Optimizer('sgd', net.ctx.trainable, 5e-4);
     const x = tf.randomUniform([32, input.height, input.width, input.channels]) as tf.Tensor4D;
-    const y = tf.oneHot(tf.tensor1d(Array.from({ length: 32 }, (_, i) => i % 10), 'int32'), 10);
+    const y = tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: 32 }, (_, i) => i % 10),
+        'int32',
+      ),
+      10,
+    );
     const step = async () => {
       const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tf.Scalar, net.ctx.trainable);
       optimizer.apply(grads, 0.05);

@@ -21,8 +21,17 @@ export async function msPerStep(tf: typeof tfType, steps: number, warmup = 3): P
   const net = buildNetwork(space, g, BENCH_INPUT, BENCH_CLASSES, rng.fork('init'));
   const optimizer = new Optimizer('sgd', net.ctx.trainable, 5e-4);
   const data = rng.fork('data');
-  const x = tf.tensor4d(Float32Array.from({ length: BENCH_BATCH * 256 }, () => data.next()), [BENCH_BATCH, 16, 16, 1]);
-  const y = tf.oneHot(tf.tensor1d(Int32Array.from({ length: BENCH_BATCH }, () => data.int(BENCH_CLASSES)), 'int32'), BENCH_CLASSES);
+  const x = tf.tensor4d(
+    Float32Array.from({ length: BENCH_BATCH * 256 }, () => data.next()),
+    [BENCH_BATCH, 16, 16, 1],
+  );
+  const y = tf.oneHot(
+    tf.tensor1d(
+      Int32Array.from({ length: BENCH_BATCH }, () => data.int(BENCH_CLASSES)),
+      'int32',
+    ),
+    BENCH_CLASSES,
+  );
   const step = async () => {
     const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tfType.Scalar, net.ctx.trainable);
     optimizer.apply(grads, 0.05);

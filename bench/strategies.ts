@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { BENCHMARK_DATASETS, type BenchmarkDataset } from '../src/core/experiment';
 import { Nb201Space } from '../src/core/space/nb201';
 import { meanStd } from '../src/core/stats';
-import { createStrategy, MULTI_FIDELITY_STRATEGIES, STRATEGY_IDS } from '../src/core/strategy/index';
+import { createStrategy, STRATEGIES } from '../src/core/strategy/index';
 import { loadNb201Table } from '../src/data/nb201-table';
 import { readPublicAsset } from '../src/data/node-assets';
 
@@ -21,13 +21,12 @@ const checkpoints = [50, 100, 200];
 const table = await loadNb201Table(readPublicAsset);
 const space = new Nb201Space();
 
-
 console.log(`NAS-Bench-201 ${dataset}: test accuracy (200 epochs) of the returned cell, mean ± std over ${seeds} seeds`);
 console.log(`best cell in the table: ${(table.best(dataset) * 100).toFixed(2)}%\n`);
 console.log(`| strategy | ${checkpoints.map((c) => `${c} queries`).join(' | ')} | ms per query |`);
 console.log(`|---|${checkpoints.map(() => '---:').join('|')}|---:|`);
-// Hyperband and BOHB need lower fidelities, which this table does not hold.
-for (const id of STRATEGY_IDS.filter((s) => !MULTI_FIDELITY_STRATEGIES.includes(s))) {
+// Multi-fidelity strategies need lower fidelities, which this table does not hold.
+for (const { id } of STRATEGIES.filter((s) => !s.multiFidelity)) {
   const at = new Map<number, number[]>(checkpoints.map((c) => [c, []]));
   const started = performance.now();
   for (let seed = 1; seed <= seeds; seed++) {

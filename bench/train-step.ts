@@ -41,7 +41,12 @@ try {
   const page = await browser.newPage();
   await page.goto(`${url}bench/browser/train-step.html?steps=${steps}`);
   await page.waitForFunction(() => 'benchResult' in window, null, { timeout: 600_000 });
-  const result = (await page.evaluate(() => (window as unknown as { benchResult: unknown }).benchResult)) as Array<{ backend: string; detail: string; ms: number | null; error?: string }>;
+  const result = (await page.evaluate(() => (window as unknown as { benchResult: unknown }).benchResult)) as Array<{
+    backend: string;
+    detail: string;
+    ms: number | null;
+    error?: string;
+  }>;
   for (const r of result) rows.push({ where: 'chromium', backend: r.backend, ms: r.ms, note: r.error ? `${r.error}` : r.detail });
 } finally {
   await browser.close();

@@ -48,7 +48,9 @@ while (cells.length < K) {
     cells.push(g);
   }
 }
-console.log(`NAS-Bench-201 cells on UCI digits (${data.train.n} train / ${data.val.n} validation), ${x.spaceSettings.nb201.channels} channels, WASM; K = ${K} cells`);
+console.log(
+  `NAS-Bench-201 cells on UCI digits (${data.train.n} train / ${data.val.n} validation), ${x.spaceSettings.nb201.channels} channels, WASM; K = ${K} cells`,
+);
 
 // From scratch: each cell trained for EPOCHS epochs.
 const scratch = new ScratchEvaluator(space, data, training, 1);
@@ -94,17 +96,22 @@ plain.dispose();
 spos.dispose();
 supernet.dispose();
 
-const row = (label: string, a: number[], b: number[]) => console.log(`${label.padEnd(58)}${kendallTau(a, b).toFixed(3).padStart(8)}${spearman(a, b).toFixed(3).padStart(8)}`);
+const row = (label: string, a: number[], b: number[]) =>
+  console.log(`${label.padEnd(58)}${kendallTau(a, b).toFixed(3).padStart(8)}${spearman(a, b).toFixed(3).padStart(8)}`);
 console.log(`\n(a) cost of ranking ${K} cells`);
 console.log(`  from scratch, ${EPOCHS} epochs each:           ${scratchSeconds.toFixed(1).padStart(7)} s   1`);
-console.log(`  SPOS supernet, ${SUPERNET_EPOCHS} epochs + ${K} scores:    ${sharedSeconds.toFixed(1).padStart(7)} s   1/${(scratchSeconds / sharedSeconds).toFixed(1)}  (scoring ${scoreSeconds.toFixed(1)} s)`);
+console.log(
+  `  SPOS supernet, ${SUPERNET_EPOCHS} epochs + ${K} scores:    ${sharedSeconds.toFixed(1).padStart(7)} s   1/${(scratchSeconds / sharedSeconds).toFixed(1)}  (scoring ${scoreSeconds.toFixed(1)} s)`,
+);
 console.log(`\n(b) agreement with the from-scratch ranking${' '.repeat(17)}Kendall τ  Spearman ρ`);
 row(`  supernet, batch norm recalibrated`, scratchAcc, sharedAcc);
 row(`  supernet, running statistics as trained`, scratchAcc, rawAcc);
 row(`  ceiling: from scratch vs from scratch, another seed (${NOISE_SUBSET})`, scratchAcc.slice(0, NOISE_SUBSET), againAcc);
 row(`  supernet on the same ${NOISE_SUBSET}`, scratchAcc.slice(0, NOISE_SUBSET), sharedAcc.slice(0, NOISE_SUBSET));
 const best = (accs: number[]) => accs.indexOf(Math.max(...accs));
-console.log(`  the supernet's top cell is #${[...scratchAcc].sort((a, b) => b - a).indexOf(scratchAcc[best(sharedAcc)]!) + 1} of ${K} from scratch (${(scratchAcc[best(sharedAcc)]! * 100).toFixed(1)} % vs best ${(Math.max(...scratchAcc) * 100).toFixed(1)} %)`);
+console.log(
+  `  the supernet's top cell is #${[...scratchAcc].sort((a, b) => b - a).indexOf(scratchAcc[best(sharedAcc)]!) + 1} of ${K} from scratch (${(scratchAcc[best(sharedAcc)]! * 100).toFixed(1)} % vs best ${(Math.max(...scratchAcc) * 100).toFixed(1)} %)`,
+);
 
 // (c) memory of one weight step, DARTS vs ProxylessNAS, on the same supernet.
 async function memory(label: string, s: SearchSpace, d: TrainData): Promise<void> {
@@ -119,11 +126,13 @@ async function memory(label: string, s: SearchSpace, d: TrainData): Promise<void
   const pathRng = createRng('paths');
   let one = { bytes: 0, tensors: 0 };
   for (let i = 0; i < 5; i++) {
-    const step = await weightStep(net, optimizer, 0.01, batch, pathChooser((await proxyless.samplePath(pathRng))));
+    const step = await weightStep(net, optimizer, 0.01, batch, pathChooser(await proxyless.samplePath(pathRng)));
     if (step.memory.bytes > one.bytes) one = step.memory;
   }
   const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
-  console.log(`  ${label.padEnd(40)}${mb(all.memory.bytes).padStart(10)} (${all.memory.tensors})${mb(one.bytes).padStart(10)} (${one.tensors})   ×${(all.memory.bytes / one.bytes).toFixed(1)}`);
+  console.log(
+    `  ${label.padEnd(40)}${mb(all.memory.bytes).padStart(10)} (${all.memory.tensors})${mb(one.bytes).padStart(10)} (${one.tensors})   ×${(all.memory.bytes / one.bytes).toFixed(1)}`,
+  );
   tf.dispose([batch.x, batch.y]);
   optimizer.dispose();
   darts.dispose();

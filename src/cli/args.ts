@@ -5,47 +5,17 @@ import { contentHash } from '../core/digest';
 import type { UserFile } from '../data/load';
 import { fileTooLarge } from '../core/limits';
 import { PlaygroundError } from '../core/errors';
-import { BENCHMARK_DATASETS, DATASET_IDS, EVALUATOR_IDS, parseExperiment, type Experiment } from '../core/experiment';
+import { adjustFor } from '../core/adjust';
+import { DATASET_IDS, EVALUATOR_IDS, parseExperiment, type Experiment } from '../core/experiment';
 import { decodeLink } from '../core/link';
+import { METHOD_IDS, sharesWeights } from '../core/methods';
 import { SPACE_IDS } from '../core/space/index';
-import { STRATEGY_IDS } from '../core/strategy/index';
-import { isOneShot, ONE_SHOT_IDS } from '../core/one-shot';
-
-const ALL_STRATEGIES = [...STRATEGY_IDS, ...ONE_SHOT_IDS];
 import { NODE_BACKENDS, type NodeBackend } from '../nn/backend-node';
+import { applySettingFlags, settingOptions } from './settings-flags';
 import { isZip } from '../data/user-images';
 import { decodeImageNode } from '../data/image-decode-node';
 
-export const USAGE = `Usage: npm run search -- [options]
-
-Runs a NAS Playground search headless, with the same engine as the page.
-
-  --link <url or #hash>   start from a share link (flags below override it)
-  --dataset ${DATASET_IDS.join('|')}
-  --space ${SPACE_IDS.join('|')}
-  --strategy ${STRATEGY_IDS.join('|')}
-            | ${ONE_SHOT_IDS.join('|')}   (weight sharing; --space cell|nb201)
-  --evaluator ${EVALUATOR_IDS.join('|')}
-                          train each candidate from scratch; look cells up in the NAS-Bench-201
-                          table (with --space nb201 and a dataset cifar10|cifar100|imagenet16);
-                          or score them with weights inherited from a SPOS supernet
-                          (--space cell|nb201; --epochs is then the supernet's)
-  --data-file <path.csv|path.zip>
-                          search your own table, or a zip of one folder of images per
-                          class (read here, never uploaded; PNG and JPEG)
-  --label <column>        its label column, by name or 1-based position (default: the last)
-  --budget N              number of trials (table lookups count as trials)
-  --epochs E              training epochs per trial (the fidelity); for weight
-                          sharing, supernet epochs (per stage for pdarts)
-  --order 1|2             DARTS / P-DARTS: first- or second-order α gradient
-  --latency-weight W      ProxylessNAS: weight of the measured expected latency in the loss
-  --retrain               weight sharing: train the derived genotype from scratch at the end
-  --retrain-epochs N      … for N epochs (default: the experiment's training epochs)
-  --seed S                experiment seed
-  --seeds A..B | A,B,C    run one search per seed and report the mean and spread of the results
-  --backend ${NODE_BACKENDS.join('|')}   tfjs backend (default: the link's, else wasm)
-  --json                  print one JSON object instead of a table
-  --help                  show this text`;
+export { USAGE } from './usage';
 
 export interface CliOptions {
   experiment: Experiment;
@@ -110,15 +80,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
         label: { type: 'string' },
         budget: { type: 'string' },
         epochs: { type: 'string' },
-        order: { type: 'string' },
-        'latency-weight': { type: 'string' },
-        retrain: { type: 'boolean', default: false },
         'retrain-epochs': { type: 'string' },
         seed: { type: 'string' },
         seeds: { type: 'string' },
         backend: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
+        ...settingOptions(),
       },
     });
   } catch (e) {
@@ -142,33 +110,24 @@ export function parseCliArgs(argv: string[]): CliOptions {
   } else if (f.label !== undefined) {
     throw usageError('--label goes with --data-file.');
   }
-  const strategy = oneOf('strategy', f.strategy, ALL_STRATEGIES) ?? base.strategy;
-  const oneShot = { ...base.strategySettings.oneShot };
-  if (f.order !== undefined) oneShot.order = Number(oneOf('order', f.order, ['1', '2'])) as 1 | 2;
-  if (f['latency-weight'] !== undefined) {
-    const w = Number(f['latency-weight']);
-    if (!Number.isFinite(w) || w < 0) throw usageError(`--latency-weight must be a number ≥ 0; got "${f['latency-weight']}".`);
-    oneShot.latencyWeight = w;
-  }
-  if (f.retrain) oneShot.retrain = true;
-  const evaluator = oneOf('evaluator', f.evaluator, EVALUATOR_IDS) ?? base.evaluator;
+  const strategy = oneOf('strategy', f.strategy, METHOD_IDS);
+  const evaluator = oneOf('evaluator', f.evaluator, EVALUATOR_IDS);
+  // A chosen evaluator or strategy brings the moves the page makes (the table's space and datasets, a
+  // space with a supernet); flags that name those fields themselves still win.
+  const moved = adjustFor(base, { ...(evaluator ? { evaluator } : {}), ...(strategy ? { strategy } : {}) }).experiment;
+  const settings = applySettingFlags(moved, parsed.values as Record<string, string | boolean | undefined>);
   // With weight sharing, --epochs is the supernet's training; a candidate is never trained alone (but for --retrain).
-  const shared = isOneShot(strategy) || evaluator === 'supernet';
-  if (shared && epochs !== undefined) oneShot.epochs = epochs;
-  // The table covers one space and three datasets: fill them in when the flags leave them open.
-  const lookup = evaluator === 'nb201';
-  const baseDataset = lookup && !(BENCHMARK_DATASETS as readonly string[]).includes(base.dataset) ? 'cifar10' : base.dataset;
+  const shared = sharesWeights(moved);
+  if (shared && epochs !== undefined) settings.strategySettings.oneShot.epochs = epochs;
   const experiment = parseExperiment({
-    ...base,
-    dataset: userFile ? 'own' : (oneOf('dataset', f.dataset, DATASET_IDS) ?? baseDataset),
-    data: { ...base.data, file },
-    space: oneOf('space', f.space, SPACE_IDS) ?? (lookup ? 'nb201' : base.space),
-    strategy,
-    strategySettings: { ...base.strategySettings, oneShot },
-    evaluator,
-    budget: wholeNumber('budget', f.budget) ?? base.budget,
-    seed: wholeNumber('seed', f.seed) ?? base.seed,
-    training: { ...base.training, epochs: (shared ? wholeNumber('retrain-epochs', f['retrain-epochs']) : epochs) ?? base.training.epochs },
+    ...moved,
+    ...settings,
+    dataset: userFile ? 'own' : (oneOf('dataset', f.dataset, DATASET_IDS) ?? moved.dataset),
+    data: { ...moved.data, file },
+    space: oneOf('space', f.space, SPACE_IDS) ?? moved.space,
+    budget: wholeNumber('budget', f.budget) ?? moved.budget,
+    seed: wholeNumber('seed', f.seed) ?? moved.seed,
+    training: { ...moved.training, epochs: (shared ? wholeNumber('retrain-epochs', f['retrain-epochs']) : epochs) ?? moved.training.epochs },
     backend,
   });
   return { experiment, backend, userFile, seeds: parseSeeds(f.seeds), json: f.json ?? false, help: f.help ?? false };

@@ -50,7 +50,14 @@ export function formatTable(trials: readonly TrialRecord[], backend: string, dat
 
 export function formatSeedTable(runs: ReadonlyArray<{ seed: number; best: TrialRecord | null }>, mean: number, std: number): string {
   const reported = runs.find((r) => r.best?.reported)?.best?.reported?.label;
-  const rows = runs.map((r) => [String(r.seed), r.best ? pct(r.best.accuracy) : '—', ...(reported ? [r.best?.reported ? pct(r.best.reported.accuracy) : '—'] : []), r.best?.encoded ?? '—']);
+  const rows = runs.map((r) => [
+    String(r.seed),
+    r.best ? pct(r.best.accuracy) : '—',
+    ...(reported ? [r.best?.reported ? pct(r.best.reported.accuracy) : '—'] : []),
+    r.best?.encoded ?? '—',
+  ]);
   const header = ['seed', 'best accuracy', ...(reported ? [reported] : []), 'returned architecture'];
-  return [...table(header, rows), '', `${reported ?? 'accuracy'} of the returned architectures: ${pct(mean)} ± ${pct(std)} over ${runs.length} seeds`].join('\n');
+  return [...table(header, rows), '', `${reported ?? 'accuracy'} of the returned architectures: ${pct(mean)} ± ${pct(std)} over ${runs.length} seeds`].join(
+    '\n',
+  );
 }

@@ -1,6 +1,7 @@
 import type { EngineEvent, TrialRecord } from '../contracts/events';
 import { PlaygroundError, isPlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
+import { evaluatorEntry } from '../core/evaluator/index';
 import { meanStd } from '../core/stats';
 import { encodeLink } from '../core/link';
 import { readPublicAsset } from '../data/node-assets';
@@ -13,14 +14,16 @@ import { useNodeBackend } from '../nn/backend-node';
 import { parseCliArgs, USAGE } from './args';
 import { formatSeedTable, formatTable, progressLine, trialJson } from './format';
 
-
 /** Image sets come from their public mirrors into ~/.cache/nas-playground; progress goes to a terminal. */
 function cliNetwork(live: boolean): NetworkAccess {
   return {
     fetch: (input, init) => fetch(input, init),
     cache: folderCache(),
     progress: (p) => {
-      if (live && p.from === 'network') process.stderr.write(`\rdownloading ${p.dataset} ${p.file}: ${(p.loaded / 2 ** 20).toFixed(1)} / ${(p.total / 2 ** 20).toFixed(1)} MB${p.loaded >= p.total ? '\n' : ''}`);
+      if (live && p.from === 'network')
+        process.stderr.write(
+          `\rdownloading ${p.dataset} ${p.file}: ${(p.loaded / 2 ** 20).toFixed(1)} / ${(p.total / 2 ** 20).toFixed(1)} MB${p.loaded >= p.total ? '\n' : ''}`,
+        );
     },
   };
 }
@@ -52,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { experiment, json } = options;
-  const backend = experiment.evaluator !== 'nb201' ? await useNodeBackend(options.backend) : 'table';
+  const backend = evaluatorEntry(experiment.evaluator).table ? 'table' : await useNodeBackend(options.backend);
   const live = Boolean(process.stderr.isTTY) && !json;
 
   if (options.seeds) {
@@ -64,7 +67,9 @@ async function main(argv: string[]): Promise<number> {
     const scores = runs.flatMap((r) => (r.best ? [finalScore(r.best)] : []));
     const { mean, std } = meanStd(scores);
     if (json) {
-      process.stdout.write(`${JSON.stringify({ config: experiment, seeds: runs.map((r) => ({ seed: r.seed, best: r.best ? trialJson(r.best) : null })), mean, std })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ config: experiment, seeds: runs.map((r) => ({ seed: r.seed, best: r.best ? trialJson(r.best) : null })), mean, std })}\n`,
+      );
     } else {
       process.stdout.write(`${formatSeedTable(runs, mean, std)}\n`);
     }

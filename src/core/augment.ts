@@ -95,7 +95,15 @@ function transform(x: Float32Array, offset: number, shape: InputShape, a: Augmen
  * Augments a batch of images (NHWC, flattened) and returns it with soft labels: one-hot, or mixed
  * by mixup. Geometric steps come first, then cutout and noise, then mixup across the batch.
  */
-export function augmentBatch(x: Float32Array, y: Int32Array, n: number, shape: InputShape, classes: number, a: AugmentSettings, rng: Rng): { x: Float32Array; y: Float32Array } {
+export function augmentBatch(
+  x: Float32Array,
+  y: Int32Array,
+  n: number,
+  shape: InputShape,
+  classes: number,
+  a: AugmentSettings,
+  rng: Rng,
+): { x: Float32Array; y: Float32Array } {
   const size = shape.height * shape.width * shape.channels;
   const out = x.slice(0, n * size);
   for (let b = 0; b < n; b++) transform(out, b * size, shape, a, rng);

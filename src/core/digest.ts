@@ -75,10 +75,7 @@ export function parseDigest(readText: () => string): ResultDigest | null {
   }
 }
 
-export type DigestComparison =
-  | { kind: 'reproduced' }
-  | { kind: 'different-backend'; expected: string; actual: string }
-  | { kind: 'differs' };
+export type DigestComparison = { kind: 'reproduced' } | { kind: 'different-backend'; expected: string; actual: string } | { kind: 'differs' };
 
 /** Compares a shared digest with the trials of a re-run (complete or not). */
 export function compareDigest(expected: ResultDigest, trials: readonly TrialFingerprint[], backend: string): DigestComparison {

@@ -68,7 +68,11 @@ export function encodeLink(experiment: Experiment, digest: ResultDigest | null =
 }
 
 function badLink(why: string): PlaygroundError {
-  return new PlaygroundError('invalid-link', `This share link cannot be read: ${why}.`, 'Ask for the link again (it may have been cut when copied), or start from the defaults.');
+  return new PlaygroundError(
+    'invalid-link',
+    `This share link cannot be read: ${why}.`,
+    'Ask for the link again (it may have been cut when copied), or start from the defaults.',
+  );
 }
 
 /** Accepts a whole URL, a `#…` hash or the bare `v=…&x=…` part. */

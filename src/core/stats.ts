@@ -8,7 +8,7 @@ export function meanStd(xs: readonly number[]): { mean: number; std: number } {
 export function ranks(xs: readonly number[]): number[] {
   const order = xs.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
   const out = new Array<number>(xs.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1]!.v === order[start]!.v) end++;
     for (let k = start; k <= end; k++) out[order[k]!.i] = (start + end) / 2 + 1;

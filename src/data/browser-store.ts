@@ -27,7 +27,8 @@ export function classifyStorageError(e: unknown): StorageProblem {
 
 /** What each problem costs, in words for the page. */
 export const STORAGE_NOTICES: Record<StorageProblem, string> = {
-  blocked: 'Site storage is blocked in this browser, so nothing is kept on this device: a reload or a crash starts the run over, and downloaded image sets are fetched again.',
+  blocked:
+    'Site storage is blocked in this browser, so nothing is kept on this device: a reload or a crash starts the run over, and downloaded image sets are fetched again.',
   full: "This device's storage for the playground is full, so the run is no longer being kept: it goes on, but a reload or a crash would start it over.",
   failed: 'The run could not be kept on this device (storage failed), so a reload or a crash would start it over; the run itself goes on.',
 };

@@ -99,15 +99,25 @@ export function cleanTable(raw: RawDataset, settings: CleaningSettings): RawData
   for (let i = 0; i < n; i++) counts[y[i]!]! += 1;
   const present = counts.filter((c) => c > 0).length;
   const what = missing.rowsDropped || outliers.rowsDropped ? ` after dropping ${missing.rowsDropped + outliers.rowsDropped} rows` : '';
-  if (present < 2) throw new PlaygroundError('incompatible-data', `Only one class is left${what}.`, 'Fill missing values instead of dropping rows, or keep the outliers.');
+  if (present < 2)
+    throw new PlaygroundError('incompatible-data', `Only one class is left${what}.`, 'Fill missing values instead of dropping rows, or keep the outliers.');
   const single = classes.filter((_, k) => counts[k] === 1);
-  if (single.length) throw new PlaygroundError('incompatible-data', `Class${single.length > 1 ? 'es' : ''} ${single.map((c) => `"${c}"`).join(', ')} ha${single.length > 1 ? 've' : 's'} a single example${what}, too few to split into training and validation.`, 'Fill missing values instead of dropping rows, or remove those rows.');
+  if (single.length)
+    throw new PlaygroundError(
+      'incompatible-data',
+      `Class${single.length > 1 ? 'es' : ''} ${single.map((c) => `"${c}"`).join(', ')} ha${single.length > 1 ? 've' : 's'} a single example${what}, too few to split into training and validation.`,
+      'Fill missing values instead of dropping rows, or remove those rows.',
+    );
   const labelNotes = [...base.labelNotes];
   const nonzero = counts.filter((c) => c > 0);
   const [most, least] = [Math.max(...nonzero), Math.min(...nonzero)];
-  if (most >= 3 * least) labelNotes.push(`classes are imbalanced: the largest has ${most} examples, the smallest ${least}; synthetic balancing can even them out in training`);
+  if (most >= 3 * least)
+    labelNotes.push(`classes are imbalanced: the largest has ${most} examples, the smallest ${least}; synthetic balancing can even them out in training`);
   const small = classes.filter((_, k) => counts[k]! > 0 && counts[k]! < 5);
-  if (small.length) labelNotes.push(`class${small.length > 1 ? 'es' : ''} ${small.map((c) => `"${c}"`).join(', ')} ha${small.length > 1 ? 've' : 's'} fewer than 5 examples: validation accuracy on ${small.length > 1 ? 'them' : 'it'} is noisy`);
+  if (small.length)
+    labelNotes.push(
+      `class${small.length > 1 ? 'es' : ''} ${small.map((c) => `"${c}"`).join(', ')} ha${small.length > 1 ? 've' : 's'} fewer than 5 examples: validation accuracy on ${small.length > 1 ? 'them' : 'it'} is noisy`,
+    );
   const absent = classes.filter((_, k) => counts[k] === 0);
   if (absent.length) labelNotes.push(`no examples left of ${absent.map((c) => `"${c}"`).join(', ')}`);
 

@@ -20,10 +20,12 @@ export function parseDigits(gz: Uint8Array): RawDataset {
   const y = new Int32Array(n);
   lines.forEach((line, i) => {
     const cells = line.split(',');
-    if (cells.length !== 65) throw new PlaygroundError('dataset-load', `Digits row ${i + 1} has ${cells.length} values, expected 65.`, 'Reload the page; the file may be damaged.');
+    if (cells.length !== 65)
+      throw new PlaygroundError('dataset-load', `Digits row ${i + 1} has ${cells.length} values, expected 65.`, 'Reload the page; the file may be damaged.');
     for (let p = 0; p < 64; p++) x[i * 64 + p] = Number(cells[p]) / 16;
     const label = Number(cells[64]);
-    if (!Number.isInteger(label) || label < 0 || label > 9) throw new PlaygroundError('dataset-load', `Digits row ${i + 1} has label "${cells[64]}".`, 'Reload the page.');
+    if (!Number.isInteger(label) || label < 0 || label > 9)
+      throw new PlaygroundError('dataset-load', `Digits row ${i + 1} has label "${cells[64]}".`, 'Reload the page.');
     y[i] = label;
   });
   return {

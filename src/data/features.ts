@@ -84,7 +84,11 @@ function binning(t: Table, bins: number): Table {
 
 function keepColumns(t: Table, kept: number[]): Table {
   const d = t.columns.length;
-  return rebuild(t, kept.map((f) => t.columns[f]!), (s, i, out) => kept.forEach((f, k) => (out[k] = s.x[i * d + f]!)));
+  return rebuild(
+    t,
+    kept.map((f) => t.columns[f]!),
+    (s, i, out) => kept.forEach((f, k) => (out[k] = s.x[i * d + f]!)),
+  );
 }
 
 /** Mutual information (nats) between a column, in 8 quantile bins, and the class, on the training split. */
@@ -100,9 +104,11 @@ export function mutualInformation(values: Float64Array, labels: Int32Array, clas
   const pb = joint.map((row) => row.reduce((a, c) => a + c, 0) / n);
   const pc = Array.from({ length: classes }, (_, k) => joint.reduce((a, row) => a + row[k]!, 0) / n);
   let mi = 0;
-  joint.forEach((row, b) => row.forEach((c, k) => {
-    if (c > 0) mi += (c / n) * Math.log(c / n / (pb[b]! * pc[k]!));
-  }));
+  joint.forEach((row, b) =>
+    row.forEach((c, k) => {
+      if (c > 0) mi += (c / n) * Math.log(c / n / (pb[b]! * pc[k]!));
+    }),
+  );
   return mi;
 }
 
@@ -148,66 +154,6 @@ function pca(t: Table, k: number): { table: Table; explained: number } {
   return { table, explained: total > 0 ? explained / total : 0 };
 }
 
-/** Training rows the quick baseline is fitted on. */
-const BASELINE_ROWS = 2000;
-
-/** `count` rows at an even stride through the split. */
-function everyNth(s: Split, d: number, count: number): Split {
-  const x = new Float32Array(count * d);
-  const y = new Int32Array(count);
-  for (let k = 0; k < count; k++) {
-    const i = Math.floor((k * s.n) / count);
-    x.set(s.x.subarray(i * d, (i + 1) * d), k * d);
-    y[k] = s.y[i]!;
-  }
-  return { x, y, n: count };
-}
-
-/**
- * Softmax regression by full-batch gradient descent: a seconds-cheap baseline whose validation
- * accuracy shows what a feature step did before any search runs.
- */
-export function baselineAccuracy(fullTrain: Split, val: Split, d: number, classes: number, iterations = 300, rate = 1): number {
-  // Fitted on BASELINE_ROWS training rows spread evenly over the file: the baseline is an
-  // indication, and full-batch descent over 160 000 rows took half a minute.
-  const train = fullTrain.n <= BASELINE_ROWS ? fullTrain : everyNth(fullTrain, d, BASELINE_ROWS);
-  const w = new Float64Array(d * classes);
-  const b = new Float64Array(classes);
-  const logits = new Float64Array(classes);
-  const scores = (s: Split, i: number) => {
-    for (let k = 0; k < classes; k++) {
-      let z = b[k]!;
-      for (let f = 0; f < d; f++) z += s.x[i * d + f]! * w[f * classes + k]!;
-      logits[k] = z;
-    }
-    return logits;
-  };
-  for (let it = 0; it < iterations; it++) {
-    const gw = new Float64Array(d * classes);
-    const gb = new Float64Array(classes);
-    for (let i = 0; i < train.n; i++) {
-      const z = scores(train, i);
-      const max = Math.max(...z);
-      let sum = 0;
-      for (let k = 0; k < classes; k++) sum += Math.exp(z[k]! - max);
-      for (let k = 0; k < classes; k++) {
-        const g = Math.exp(z[k]! - max) / sum - (train.y[i] === k ? 1 : 0);
-        gb[k]! += g;
-        for (let f = 0; f < d; f++) gw[f * classes + k]! += g * train.x[i * d + f]!;
-      }
-    }
-    const scale = rate / Math.max(train.n, 1);
-    for (let j = 0; j < w.length; j++) w[j]! -= scale * (gw[j]! + 1e-3 * w[j]! * train.n);
-    for (let k = 0; k < classes; k++) b[k]! -= scale * gb[k]!;
-  }
-  let correct = 0;
-  for (let i = 0; i < val.n; i++) {
-    const z = scores(val, i);
-    if (z.indexOf(Math.max(...z)) === val.y[i]) correct++;
-  }
-  return val.n === 0 ? 0 : correct / val.n;
-}
-
 export function engineering(settings: FeatureSettings): boolean {
   return settings.construct !== 'none' || settings.select !== 'none' || settings.pca > 0;
 }
@@ -239,10 +185,22 @@ export function engineerFeatures(train: Split, val: Split, columns: string[], cl
       const mean = c.reduce((a, b) => a + b, 0) / Math.max(c.length, 1);
       return c.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(c.length, 1);
     });
-    const kept = score.map((s, f) => ({ s, f })).sort((a, b) => b.s - a.s || a.f - b.f).slice(0, settings.keep).map(({ f }) => f).sort((a, b) => a - b);
-    const top = kept.map((f) => ({ name: t.columns[f]!, s: score[f]! })).sort((a, b) => b.s - a.s).slice(0, 3);
+    const kept = score
+      .map((s, f) => ({ s, f }))
+      .sort((a, b) => b.s - a.s || a.f - b.f)
+      .slice(0, settings.keep)
+      .map(({ f }) => f)
+      .sort((a, b) => a - b);
+    const top = kept
+      .map((f) => ({ name: t.columns[f]!, s: score[f]! }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 3);
     t = keepColumns(t, kept);
-    record(settings.select === 'mutual-info' ? 'selection by mutual information' : 'selection by variance', before, `kept ${kept.length}; top: ${top.map((c) => `${c.name} (${c.s.toFixed(settings.select === 'mutual-info' ? 3 : 2)})`).join(', ')}`);
+    record(
+      settings.select === 'mutual-info' ? 'selection by mutual information' : 'selection by variance',
+      before,
+      `kept ${kept.length}; top: ${top.map((c) => `${c.name} (${c.s.toFixed(settings.select === 'mutual-info' ? 3 : 2)})`).join(', ')}`,
+    );
   }
   if (settings.pca > 0) {
     const before = t.columns.length;

@@ -1,14 +1,16 @@
 import type { PrepReport } from '../contracts/data';
 import { PlaygroundError } from '../core/errors';
-import type { Experiment } from '../core/experiment';
+import { datasetEntry, type DatasetEntry, type DatasetSource } from '../core/dataset/index';
+import type { DatasetId, DownloadedDataset, Experiment } from '../core/experiment';
 import { createRng } from '../core/rng';
 import type { TrainData } from '../nn/train';
 import { DIGITS_PATH, parseDigits } from './digits';
-import { makeShapes, makeSpiral } from './procedural';
+import { generatedDataset } from './procedural';
 import { stratifiedSplit } from './split';
-import { parseTable, TABLES } from './tabular';
+import { parseTable, TABLES, type TableId } from './tabular';
 import { cleanTable } from './clean';
-import { baselineAccuracy, engineerFeatures, engineering, scaleSplits } from './features';
+import { baselineAccuracy } from './baseline';
+import { engineerFeatures, engineering, scaleSplits } from './features';
 import { baselineSteps, checkFeatureCost, MAX_PREP_STEPS } from './prep-cost';
 import { balanceClasses } from './synthetic';
 import { loadImageSet, type NetworkAccess } from './image-sets';
@@ -43,45 +45,79 @@ async function readShipped(readAsset: AssetReader, path: string, what: string): 
   try {
     return await readAsset(path);
   } catch (e) {
-    throw new PlaygroundError('dataset-load', `Could not load ${what} (${e instanceof Error ? e.message : String(e)}).`, 'Check the connection and reload; the file is served with the page.');
+    throw new PlaygroundError(
+      'dataset-load',
+      `Could not load ${what} (${e instanceof Error ? e.message : String(e)}).`,
+      'Check the connection and reload; the file is served with the page.',
+    );
   }
 }
 
-export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess): Promise<RawDataset> {
-  const rng = createRng(x.seed).fork('data');
-  switch (x.dataset) {
-    case 'spiral':
-      return makeSpiral(rng.fork('generate'));
-    case 'shapes':
-      return makeShapes(rng.fork('generate'));
-    case 'digits':
-      return parseDigits(await readShipped(readAsset, DIGITS_PATH, 'the digits dataset'));
-    case 'own': {
-      const expected = x.data.file!;
-      if (!userFile) {
-        throw new PlaygroundError('incompatible-data', `This experiment searches your own file "${expected.name}", which a link cannot carry.`, 'Choose the same file again to run it.');
-      }
-      const hash = contentHash(userFile.bytes);
-      if (hash !== expected.hash) {
-        throw new PlaygroundError('incompatible-data', `"${userFile.name}" is not the file this experiment was made with (content ${hash}, expected ${expected.hash}).`, 'Choose the original file, or start a new experiment with this one.');
-      }
-      if (isZip(userFile.bytes)) {
-        if (!userFile.decode) throw new PlaygroundError('incompatible-data', `"${userFile.name}" holds images, which this context cannot decode.`, 'Open it in the page.');
-        return parseUserImages(userFile.bytes, userFile.name, userFile.decode, hash);
-      }
-      return parseUserCsv(userFile.bytes, { label: expected.label, name: userFile.name });
-    }
-    case 'mnist':
-    case 'fashion_mnist':
-    case 'cifar10_images':
-      return loadImageSet(x.dataset, readAsset, net, x.data.maxExamples);
-    case 'iris':
-    case 'wine':
-    case 'breast_cancer':
-      return parseTable(x.dataset, await readShipped(readAsset, TABLES[x.dataset].path, `the ${x.dataset} table`));
-    default:
-      throw new PlaygroundError('incompatible-data', `"${x.dataset}" has no examples to train on here; it is known only through the NAS-Bench-201 table.`, 'Choose the NAS-Bench-201 lookup, or another dataset.');
+type Loader = (entry: DatasetEntry<DatasetId>, x: Experiment, ctx: LoadContext) => Promise<RawDataset> | RawDataset;
+
+interface LoadContext {
+  readAsset: AssetReader;
+  userFile?: UserFile;
+  net?: NetworkAccess;
+}
+
+/** The user's own file, checked against the hash the experiment carries. */
+function loadUserFile(x: Experiment, userFile?: UserFile): RawDataset | Promise<RawDataset> {
+  const expected = x.data.file!;
+  if (!userFile) {
+    throw new PlaygroundError(
+      'incompatible-data',
+      `This experiment searches your own file "${expected.name}", which a link cannot carry.`,
+      'Choose the same file again to run it.',
+    );
   }
+  const hash = contentHash(userFile.bytes);
+  if (hash !== expected.hash) {
+    throw new PlaygroundError(
+      'incompatible-data',
+      `"${userFile.name}" is not the file this experiment was made with (content ${hash}, expected ${expected.hash}).`,
+      'Choose the original file, or start a new experiment with this one.',
+    );
+  }
+  if (isZip(userFile.bytes)) {
+    if (!userFile.decode)
+      throw new PlaygroundError('incompatible-data', `"${userFile.name}" holds images, which this context cannot decode.`, 'Open it in the page.');
+    return parseUserImages(userFile.bytes, userFile.name, userFile.decode, hash);
+  }
+  return parseUserCsv(userFile.bytes, { label: expected.label, name: userFile.name });
+}
+
+/** One loader per kind of source; a data set's entry says which applies. */
+const LOADERS: Record<DatasetSource['kind'], Loader> = {
+  generated: (entry, x) =>
+    entry.source.kind === 'generated' ? generatedDataset(entry, entry.source.generate(createRng(x.seed).fork('data').fork('generate'))) : unreachable(entry),
+  digits: async (_entry, _x, { readAsset }) => parseDigits(await readShipped(readAsset, DIGITS_PATH, 'the digits dataset')),
+  table: async (entry, _x, { readAsset }) => {
+    if (!isTableId(entry.id)) return unreachable(entry);
+    return parseTable(entry.id, await readShipped(readAsset, TABLES[entry.id].path, `the ${entry.id} table`));
+  },
+  download: (entry, x, { readAsset, net }) => loadImageSet(entry.id as DownloadedDataset, readAsset, net, x.data.maxExamples),
+  user: (_entry, x, { userFile }) => loadUserFile(x, userFile),
+  benchmark: (entry) => {
+    throw new PlaygroundError(
+      'incompatible-data',
+      `"${entry.id}" has no examples to train on here; it is known only through the NAS-Bench-201 table.`,
+      'Choose the NAS-Bench-201 lookup, or another dataset.',
+    );
+  },
+};
+
+function unreachable(entry: DatasetEntry): never {
+  throw new Error(`The ${entry.id} data set has no loader for its source.`);
+}
+
+function isTableId(id: string): id is TableId {
+  return id in TABLES;
+}
+
+export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess): Promise<RawDataset> {
+  const entry = datasetEntry(x.dataset);
+  return LOADERS[entry.source.kind](entry, x, { readAsset, userFile, net });
 }
 
 /** Halves an image dataset's height and width by 2 × 2 averaging: the lower-resolution fidelity. */
@@ -97,7 +133,13 @@ export function halveResolution(raw: RawDataset): RawDataset {
       for (let c = 0; c < w; c++) {
         for (let ch = 0; ch < channels; ch++) {
           let sum = 0;
-          for (const [dr, dc] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) sum += raw.examples.x[((i * height + 2 * r + dr) * width + 2 * c + dc) * channels + ch]!;
+          for (const [dr, dc] of [
+            [0, 0],
+            [0, 1],
+            [1, 0],
+            [1, 1],
+          ] as const)
+            sum += raw.examples.x[((i * height + 2 * r + dr) * width + 2 * c + dc) * channels + ch]!;
           x[((i * h + r) * w + c) * channels + ch] = sum / 4;
         }
       }
@@ -114,7 +156,13 @@ export function halveResolution(raw: RawDataset): RawDataset {
  * experiment's seed, scaled and feature-engineered on the training split's statistics (tables),
  * then balanced with synthetic examples (training split only).
  */
-export async function prepareData(x: Experiment, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess, options: PrepareOptions = {}): Promise<PreparedData> {
+export async function prepareData(
+  x: Experiment,
+  readAsset: AssetReader,
+  userFile?: UserFile,
+  net?: NetworkAccess,
+  options: PrepareOptions = {},
+): Promise<PreparedData> {
   let loaded = await loadRaw(x, readAsset, userFile, net);
   const table = loaded.info.kind === 'table';
   if (table) loaded = cleanTable(loaded, x.data.cleaning);

@@ -6,7 +6,6 @@ import type { AssetReader } from './types';
 
 export const NB201_TABLE_PATH = 'data/nb201.csv.gz';
 
-
 export const BENCHMARK_INFO: Record<BenchmarkDataset, { title: string; classes: number; side: number; column: string }> = {
   cifar10: { title: 'CIFAR-10 (NAS-Bench-201 table)', classes: 10, side: 32, column: 'c10' },
   cifar100: { title: 'CIFAR-100 (NAS-Bench-201 table)', classes: 100, side: 32, column: 'c100' },
@@ -97,7 +96,11 @@ export function loadNb201Table(readAsset: AssetReader): Promise<Nb201Table> {
     .catch((e: unknown) => {
       cached = null; // a failed load is retried next time
       if (e instanceof PlaygroundError) throw e;
-      throw new PlaygroundError('dataset-load', `Could not load the NAS-Bench-201 table (${e instanceof Error ? e.message : String(e)}).`, 'Check the connection and try again.');
+      throw new PlaygroundError(
+        'dataset-load',
+        `Could not load the NAS-Bench-201 table (${e instanceof Error ? e.message : String(e)}).`,
+        'Check the connection and try again.',
+      );
     });
   return cached;
 }

@@ -62,11 +62,16 @@ const words = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(1)} billion` : n >
 export function checkFeatureCost(rows: number, columns: number, settings: FeatureSettings): FeatureCost {
   const cost = featureCost(rows, columns, settings);
   if (cost.constructed > MAX_ENGINEERED_COLUMNS) {
-    const what = settings.construct === 'polynomial' ? `Polynomial features of ${columns} columns make ${words(cost.constructed)} columns` : `Binning ${columns} columns into ${settings.bins} bins makes ${words(cost.constructed)} columns`;
+    const what =
+      settings.construct === 'polynomial'
+        ? `Polynomial features of ${columns} columns make ${words(cost.constructed)} columns`
+        : `Binning ${columns} columns into ${settings.bins} bins makes ${words(cost.constructed)} columns`;
     throw new PlaygroundError(
       'invalid-config',
       `${what}; the playground takes at most ${MAX_ENGINEERED_COLUMNS}.`,
-      settings.construct === 'polynomial' ? `Select fewer columns first, or use binning; polynomial features suit tables of up to ${Math.floor(Math.sqrt(2 * MAX_ENGINEERED_COLUMNS)) - 1} columns.` : 'Use fewer bins.',
+      settings.construct === 'polynomial'
+        ? `Select fewer columns first, or use binning; polynomial features suit tables of up to ${Math.floor(Math.sqrt(2 * MAX_ENGINEERED_COLUMNS)) - 1} columns.`
+        : 'Use fewer bins.',
     );
   }
   if (cost.steps > MAX_PREP_STEPS) {

@@ -7,7 +7,11 @@ import type { RawDataset } from './types';
 export const TABLES = {
   iris: { path: 'data/iris.csv', title: 'Iris (4 features, 3 classes)', source: 'UCI ML repository via scikit-learn (Fisher 1936)' },
   wine: { path: 'data/wine_data.csv', title: 'Wine (13 features, 3 classes)', source: 'UCI ML repository via scikit-learn (Forina et al.)' },
-  breast_cancer: { path: 'data/breast_cancer.csv', title: 'Breast cancer (30 features, 2 classes)', source: 'UCI ML repository via scikit-learn (Wolberg et al. 1995)' },
+  breast_cancer: {
+    path: 'data/breast_cancer.csv',
+    title: 'Breast cancer (30 features, 2 classes)',
+    source: 'UCI ML repository via scikit-learn (Wolberg et al. 1995)',
+  },
 } as const;
 export type TableId = keyof typeof TABLES;
 
@@ -16,7 +20,21 @@ const CANCER_MEASURES = ['radius', 'texture', 'perimeter', 'area', 'smoothness',
 /** Column names, in the files' order (scikit-learn's feature_names; the CSV files carry none). */
 const COLUMN_NAMES: Record<TableId, string[]> = {
   iris: ['sepal length', 'sepal width', 'petal length', 'petal width'],
-  wine: ['alcohol', 'malic acid', 'ash', 'alcalinity of ash', 'magnesium', 'total phenols', 'flavanoids', 'nonflavanoid phenols', 'proanthocyanins', 'color intensity', 'hue', 'od280/od315', 'proline'],
+  wine: [
+    'alcohol',
+    'malic acid',
+    'ash',
+    'alcalinity of ash',
+    'magnesium',
+    'total phenols',
+    'flavanoids',
+    'nonflavanoid phenols',
+    'proanthocyanins',
+    'color intensity',
+    'hue',
+    'od280/od315',
+    'proline',
+  ],
   breast_cancer: ['mean', 'error', 'worst'].flatMap((kind) => CANCER_MEASURES.map((m) => `${kind} ${m}`)),
 };
 
@@ -30,7 +48,11 @@ function damaged(id: string, why: string): PlaygroundError {
  * builds an MLP on it.
  */
 export function parseTable(id: TableId, bytes: Uint8Array): RawDataset {
-  const lines = new TextDecoder().decode(bytes).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = new TextDecoder()
+    .decode(bytes)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const header = lines[0]?.split(',') ?? [];
   const rows = Number(header[0]);
   const features = Number(header[1]);

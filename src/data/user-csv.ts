@@ -16,7 +16,12 @@ function clip(text: string, max = 40): string {
 }
 
 function clipList(items: readonly string[], max = 8): string {
-  return items.slice(0, max).map((s) => clip(s)).join(', ') + (items.length > max ? `, … (${items.length} in all)` : '');
+  return (
+    items
+      .slice(0, max)
+      .map((s) => clip(s))
+      .join(', ') + (items.length > max ? `, … (${items.length} in all)` : '')
+  );
 }
 
 function refuse(message: string, hint: string): PlaygroundError {
@@ -60,7 +65,10 @@ export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): R
   for (let i = 0; i < allRows.length; i++) {
     const r = allRows[i]!;
     if (r.length !== width) {
-      throw refuse(`Row ${i + 1 + (hasHeader ? 1 : 0)} of ${name} has ${r.length} values where the header has ${width}.`, 'Check for a missing or extra comma in that row.');
+      throw refuse(
+        `Row ${i + 1 + (hasHeader ? 1 : 0)} of ${name} has ${r.length} values where the header has ${width}.`,
+        'Check for a missing or extra comma in that row.',
+      );
     }
   }
   let labelAt = width - 1;
@@ -75,7 +83,10 @@ export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): R
   for (const r of allRows) {
     classSet.add(r[labelAt]!);
     if (classSet.size > MAX_CLASSES) {
-      throw refuse(`The label column "${clip(header[labelAt]!)}" of ${name} has more than ${MAX_CLASSES} distinct values.`, 'Is it a numeric column? Pick the column that holds the classes.');
+      throw refuse(
+        `The label column "${clip(header[labelAt]!)}" of ${name} has more than ${MAX_CLASSES} distinct values.`,
+        'Is it a numeric column? Pick the column that holds the classes.',
+      );
     }
   }
   // Exact duplicate rows add nothing but weight to one example: keep the first of each.
@@ -110,7 +121,10 @@ export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): R
     if (numbers / present > 0.5) {
       const bad = body.findIndex((r) => !isMissing(r[col]!) && !isNumber(r[col]!));
       if (bad >= 0) {
-        throw refuse(`Column "${clip(header[col]!)}" of ${name} has text ("${clip(body[bad]![col]!, 20)}") in row ${bad + 1 + (hasHeader ? 1 : 0)}; features must be numbers.`, 'Fix that cell, leave it empty to have it filled in, or pick the column as the label.');
+        throw refuse(
+          `Column "${clip(header[col]!)}" of ${name} has text ("${clip(body[bad]![col]!, 20)}") in row ${bad + 1 + (hasHeader ? 1 : 0)}; features must be numbers.`,
+          'Fix that cell, leave it empty to have it filled in, or pick the column as the label.',
+        );
       }
       types.push({ column: header[col]!, type: 'numeric' });
       outputs.push({ name: header[col]!, value: (r) => (isMissing(r[col]!) ? Number.NaN : Number(r[col]!)) });
@@ -120,7 +134,10 @@ export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): R
     for (const r of body) if (!isMissing(r[col]!)) distinct.add(r[col]!);
     const values = [...distinct].sort();
     if (values.length > MAX_CATEGORIES) {
-      throw refuse(`Column "${clip(header[col]!)}" of ${name} has ${values.length} different text values, like "${clip(values[0]!, 20)}": it looks like free text or an identifier.`, `Drop it, or reduce it to at most ${MAX_CATEGORIES} categories.`);
+      throw refuse(
+        `Column "${clip(header[col]!)}" of ${name} has ${values.length} different text values, like "${clip(values[0]!, 20)}": it looks like free text or an identifier.`,
+        `Drop it, or reduce it to at most ${MAX_CATEGORIES} categories.`,
+      );
     }
     types.push({ column: header[col]!, type: 'categorical', values: values.length });
     for (const value of values) outputs.push({ name: `${header[col]}=${value}`, value: (r) => (isMissing(r[col]!) ? Number.NaN : r[col] === value ? 1 : 0) });
@@ -132,13 +149,21 @@ export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): R
   const labels = body.map((r) => r[labelAt]!);
   if (labels.some((l) => l === '')) throw refuse(`Some rows of ${name} have no label in column "${clip(header[labelAt]!)}".`, 'Fill in or remove those rows.');
   const classNames = [...new Set(labels)].sort((a, b) => (isNumber(a) && isNumber(b) ? Number(a) - Number(b) : a.localeCompare(b)));
-  if (classNames.length < 2) throw refuse(`The label column "${clip(header[labelAt]!)}" of ${name} has only one class ("${clip(classNames[0]!)}").`, 'A classifier needs at least two classes; pick another label column.');
+  if (classNames.length < 2)
+    throw refuse(
+      `The label column "${clip(header[labelAt]!)}" of ${name} has only one class ("${clip(classNames[0]!)}").`,
+      'A classifier needs at least two classes; pick another label column.',
+    );
   const classIndex = new Map(classNames.map((c, k) => [c, k]));
   const y = Int32Array.from(labels, (l) => classIndex.get(l)!);
   const counts = classNames.map(() => 0);
   for (const k of y) counts[k]!++;
   const rare = classNames.filter((_, k) => counts[k]! < 2);
-  if (rare.length) throw refuse(`Class${rare.length > 1 ? 'es' : ''} ${clipList(rare.map((c) => `"${c}"`))} of ${name} ha${rare.length > 1 ? 've' : 's'} a single example, too few to split into training and validation.`, 'Remove those rows or merge rare classes.');
+  if (rare.length)
+    throw refuse(
+      `Class${rare.length > 1 ? 'es' : ''} ${clipList(rare.map((c) => `"${c}"`))} of ${name} ha${rare.length > 1 ? 've' : 's'} a single example, too few to split into training and validation.`,
+      'Remove those rows or merge rare classes.',
+    );
   return {
     info: {
       id: 'own',

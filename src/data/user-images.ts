@@ -72,7 +72,12 @@ const cache = new Map<string, Promise<RawDataset & { report: ImageReadReport }>>
  * colour otherwise. Files that are not images are skipped and named; a zip with no images, one
  * class, or a class of one image is refused with what to do.
  */
-export function parseUserImages(bytes: Uint8Array, name: string, decode: ImageDecoder, hash = contentHash(bytes)): Promise<RawDataset & { report: ImageReadReport }> {
+export function parseUserImages(
+  bytes: Uint8Array,
+  name: string,
+  decode: ImageDecoder,
+  hash = contentHash(bytes),
+): Promise<RawDataset & { report: ImageReadReport }> {
   // Keyed by the content hash the callers have already computed to check the file (and the name, shown in the title).
   const key = `${hash}/${name}`;
   let pending = cache.get(key);
@@ -101,7 +106,11 @@ async function readImages(bytes: Uint8Array, name: string, decode: ImageDecoder)
     else sized.push({ ...image, ...size });
   }
   if (sized.length === 0) {
-    if (tooLarge.length) throw refuse(`Every image in ${name} is larger than ${MAX_IMAGE_PIXELS / 1e6} million pixels (${tooLarge.slice(0, 2).join(', ')}…).`, 'Shrink them first: the networks here see at most 32 × 32.');
+    if (tooLarge.length)
+      throw refuse(
+        `Every image in ${name} is larger than ${MAX_IMAGE_PIXELS / 1e6} million pixels (${tooLarge.slice(0, 2).join(', ')}…).`,
+        'Shrink them first: the networks here see at most 32 × 32.',
+      );
     throw refuse(`None of the ${images.length} images in ${name} could be read (${unreadable.slice(0, 2).join(', ')}…).`, 'Save them again as PNG or JPEG.');
   }
   const sides = sized.map((d) => Math.max(d.width, d.height)).sort((a, b) => a - b);
@@ -118,14 +127,22 @@ async function readImages(bytes: Uint8Array, name: string, decode: ImageDecoder)
       unreadable.push(image.path);
     }
   }
-  if (shrunk.length === 0) throw refuse(`None of the ${images.length} images in ${name} could be read (${unreadable.slice(0, 2).join(', ')}…).`, 'Save them again as PNG or JPEG.');
+  if (shrunk.length === 0)
+    throw refuse(`None of the ${images.length} images in ${name} could be read (${unreadable.slice(0, 2).join(', ')}…).`, 'Save them again as PNG or JPEG.');
   const classNames = [...new Set(shrunk.map((d) => d.label))].sort();
   if (classNames.length < 2) throw refuse(`${name} has one class only ("${classNames[0]}").`, 'A classifier needs at least two class folders.');
   const classIndex = new Map(classNames.map((c, k) => [c, k]));
   const counts = classNames.map(() => 0);
   for (const d of shrunk) counts[classIndex.get(d.label)!]!++;
   const single = classNames.filter((_, k) => counts[k]! < 2);
-  if (single.length) throw refuse(`Class folder${single.length > 1 ? 's' : ''} ${single.slice(0, 8).map((c) => `"${c}"`).join(', ')} of ${name} ha${single.length > 1 ? 've' : 's'} a single image, too few to split into training and validation.`, 'Add images or remove the folder.');
+  if (single.length)
+    throw refuse(
+      `Class folder${single.length > 1 ? 's' : ''} ${single
+        .slice(0, 8)
+        .map((c) => `"${c}"`)
+        .join(', ')} of ${name} ha${single.length > 1 ? 've' : 's'} a single image, too few to split into training and validation.`,
+      'Add images or remove the folder.',
+    );
   const channels: 1 | 3 = shrunk.every((d) => d.grey) ? 1 : 3;
   const size = side * side * channels;
   const x = new Float32Array(shrunk.length * size);

@@ -59,13 +59,19 @@ export function readClassFolders(bytes: Uint8Array, name: string): { images: Cla
     });
     if (images > MAX_IMAGES) throw refuse(`${name} holds ${images} images; at most ${MAX_IMAGES} are read here.`, 'Zip a subset.');
     if (unpacked > MAX_UNPACKED_BYTES) {
-      throw refuse(`The images in ${name} unpack to ${mb(unpacked)}, more than the ${mb(MAX_UNPACKED_BYTES)} read here (the zip's directory says so; nothing was unpacked).`, 'Zip fewer or smaller images (32 × 32 is what the networks here see).');
+      throw refuse(
+        `The images in ${name} unpack to ${mb(unpacked)}, more than the ${mb(MAX_UNPACKED_BYTES)} read here (the zip's directory says so; nothing was unpacked).`,
+        'Zip fewer or smaller images (32 × 32 is what the networks here see).',
+      );
     }
     // Then the images, each into a buffer of its declared size, which is all fflate will write.
     files = unzipSync(bytes, { filter: (file) => wanted(file.name) });
   } catch (e) {
     if (e instanceof PlaygroundError) throw e;
-    throw refuse(`${name} could not be unpacked (${e instanceof Error ? e.message.slice(0, 80) : 'damaged'}).`, 'Zip the folders again and choose the new file.');
+    throw refuse(
+      `${name} could not be unpacked (${e instanceof Error ? e.message.slice(0, 80) : 'damaged'}).`,
+      'Zip the folders again and choose the new file.',
+    );
   }
   const entries = Object.entries(files)
     .map(([path, data]) => ({ path: path.replace(/\\/g, '/'), data }))
@@ -73,7 +79,10 @@ export function readClassFolders(bytes: Uint8Array, name: string): { images: Cla
   notImages.sort();
   if (entries.length === 0) {
     const some = notImages.slice(0, 3).map((s) => `"${s.slice(0, 60)}"`);
-    throw refuse(`${name} holds no images${notImages.length ? ` (it has ${some.join(', ')}${notImages.length > 3 ? ', …' : ''})` : ''}.`, `Zip one folder per class of ${IMAGE_EXTENSIONS.join('/')} images.`);
+    throw refuse(
+      `${name} holds no images${notImages.length ? ` (it has ${some.join(', ')}${notImages.length > 3 ? ', …' : ''})` : ''}.`,
+      `Zip one folder per class of ${IMAGE_EXTENSIONS.join('/')} images.`,
+    );
   }
   // A single top-level folder around the class folders is unwrapped.
   const roots = new Set(entries.map((e) => e.path.split('/')[0]));
@@ -86,7 +95,10 @@ export function readClassFolders(bytes: Uint8Array, name: string): { images: Cla
     else out.push({ path, label: parts[0]!, bytes: data });
   }
   if (out.length === 0) {
-    throw refuse(`"${outsideFolders[0]!.slice(0, 60)}" in ${name} is not inside a class folder.`, 'Put the images in one sub-folder per class (cats/1.png, dogs/2.png, …) and zip the folders.');
+    throw refuse(
+      `"${outsideFolders[0]!.slice(0, 60)}" in ${name} is not inside a class folder.`,
+      'Put the images in one sub-folder per class (cats/1.png, dogs/2.png, …) and zip the folders.',
+    );
   }
   return { images: out, skips: { notImages, outsideFolders } };
 }

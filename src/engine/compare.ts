@@ -1,5 +1,6 @@
 import { meanStd } from '../core/stats';
 import { experimentSpace, type Experiment } from '../core/experiment';
+import { evaluatorEntry } from '../core/evaluator/index';
 import type { StrategyId } from '../core/strategy/index';
 import type { CompareProgress, StrategyComparison } from '../contracts/compare';
 import type { TrialRecord } from '../contracts/events';
@@ -47,7 +48,7 @@ export async function compareStrategies(
   const control = deps.control ?? new SearchControl();
   // Load the data or table once; every run shares it.
   // With shared weights each strategy trains its own supernet, so there is no evaluator to share.
-  const setup = x.evaluator === 'supernet' ? undefined : await createEvaluator(x, experimentSpace(x), deps.readAsset, deps.userFile, deps.net);
+  const setup = evaluatorEntry(x.evaluator).sharesWeights ? undefined : await createEvaluator(x, experimentSpace(x), deps.readAsset, deps.userFile, deps.net);
   const out: StrategyComparison[] = [];
   let done = 0;
   for (const strategy of strategies) {

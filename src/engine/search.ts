@@ -3,6 +3,7 @@ import { isPlaygroundError } from '../core/errors';
 import { experimentSpace, type Experiment } from '../core/experiment';
 import { reward } from '../core/objective';
 import { createStrategy } from '../core/strategy/index';
+import { evaluatorEntry } from '../core/evaluator/index';
 import { isOneShot } from '../core/one-shot';
 import { runOneShot, type OneShotCheckpoint } from './one-shot/run';
 import type { AssetReader } from '../data/types';
@@ -55,21 +56,21 @@ export interface SearchDeps {
   onCheckpoint?(checkpoint: OneShotCheckpoint): void;
 }
 
-
 /**
  * The search loop: ask the strategy, evaluate, tell, emit. Owns time and events; knows nothing
  * of threads or the DOM, so the worker and the CLI run exactly this.
  */
 export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Promise<SearchResult> {
   if (isOneShot(x.strategy)) return runOneShot(x, x.strategy, deps, emit);
-  // The supernet evaluator: a SPOS supernet is trained, then the experiment's strategy ranks its paths.
-  if (x.evaluator === 'supernet') return runOneShot(x, 'spos', deps, emit, x.strategy);
+  // The supernet evaluator: a supernet is trained (SPOS), then the experiment's strategy ranks its paths.
+  const sharedBy = evaluatorEntry(x.evaluator).supernetMethod;
+  if (sharedBy) return runOneShot(x, sharedBy, deps, emit, x.strategy);
   const control = deps.control ?? new SearchControl();
   const space = experimentSpace(x);
   const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset, deps.userFile, deps.net));
   const backend = setup.usesBackend ? deps.backend : 'table';
-  // Hyperband's maximum resource R is the experiment's full training length.
-  const strategy = createStrategy(x.strategy, space, x.seed, { ...x.strategySettings, hyperband: { ...x.strategySettings.hyperband, maxResource: x.training.epochs } });
+  // A multi-fidelity strategy's maximum resource is the experiment's full training length.
+  const strategy = createStrategy(x.strategy, space, x.seed, x.strategySettings, undefined, { epochs: x.training.epochs });
   emit({
     type: 'start',
     info: { backend, dataset: setup.info, evaluator: setup.evaluator.kind, spaceTitle: space.title, spaceSize: space.size(), budget: x.budget },
@@ -84,7 +85,8 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
       const earlier = deps.resumeFrom?.[index];
       if (earlier) {
         // Same experiment, same seed: the strategy proposes what it proposed before.
-        if (earlier.encoded !== proposal.encoded) throw new Error(`Resuming diverged at trial ${index + 1}: ${proposal.encoded} instead of ${earlier.encoded}.`);
+        if (earlier.encoded !== proposal.encoded)
+          throw new Error(`Resuming diverged at trial ${index + 1}: ${proposal.encoded} instead of ${earlier.encoded}.`);
         setup.evaluator.replay?.(earlier.genotype, index, earlier);
         strategy.tell({ index, genotype: proposal.genotype, encoded: proposal.encoded, reward: earlier.reward });
         trials.push(earlier);

@@ -18,10 +18,15 @@ export async function useNodeBackend(name: NodeBackend): Promise<string> {
       // Node 20 has no global navigator; later versions have one without gpu.
       if (typeof globalThis.navigator === 'undefined') Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true });
       else Object.defineProperty(globalThis.navigator, 'gpu', { value: gpu, configurable: true });
-      if (!(await gpu.requestAdapter())) throw new Error('no WebGPU adapter (set VK_ICD_FILENAMES to a Vulkan driver, e.g. /usr/lib/chromium/vk_swiftshader_icd.json)');
+      if (!(await gpu.requestAdapter()))
+        throw new Error('no WebGPU adapter (set VK_ICD_FILENAMES to a Vulkan driver, e.g. /usr/lib/chromium/vk_swiftshader_icd.json)');
       await import('@tensorflow/tfjs-backend-webgpu');
     } catch (e) {
-      throw new PlaygroundError('backend', `WebGPU is not available in Node here (${e instanceof Error ? e.message : String(e)}).`, 'Install the "webgpu" package, or use --backend wasm.');
+      throw new PlaygroundError(
+        'backend',
+        `WebGPU is not available in Node here (${e instanceof Error ? e.message : String(e)}).`,
+        'Install the "webgpu" package, or use --backend wasm.',
+      );
     }
   }
   const ok = await tf.setBackend(name);

@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { CHAIN_STRIDED_SKIP } from '../core/ops/chain';
 import { chainChannels, chainOpId, chainStrideFactors, type ChainGenotype, type ChainLayer } from '../core/space/chain';
 import type { InputShape } from '../core/space/types';
-import { BuildContext, classifierHead, type Layer } from './layers';
+import { BuildContext, classifierHead } from './layers';
 import { buildOp, type OpArgs } from './op-factories';
-import { avgPool } from './ops';
+import { avgPool } from './pool-ops';
 import type { Network } from './network';
 
 /** What layer j of a chain is built for: its channels, its stride (none on a 1 × 1 map), and the chain's strided skip. */

@@ -20,10 +20,11 @@ export function nb201Forward(x: tf.Tensor4D, terms: (edge: number, input: tf.Ten
 
 function cell(ctx: BuildContext, g: Nb201Genotype, channels: number): Layer {
   const edgeOps = g.ops.map((op) => buildOp(ctx, op, { cin: channels, cout: channels, stride: 1 }));
-  return (x, training) => nb201Forward(x, (e, input) => {
-    const op = edgeOps[e];
-    return op ? [op(input, training)] : [];
-  });
+  return (x, training) =>
+    nb201Forward(x, (e, input) => {
+      const op = edgeOps[e];
+      return op ? [op(input, training)] : [];
+    });
 }
 
 /** The benchmark's residual reduction block: halves H and W, doubles channels. */

@@ -99,8 +99,7 @@ export function batchNorm(ctx: BuildContext, channels: number): Layer {
       },
     };
   }) as never) as (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.Tensor;
-  return (x, training) =>
-    (training ? train(x, gamma, beta) : tf.batchNorm(x, runningMean, runningVar, beta, gamma, BN_EPSILON)) as tf.Tensor4D;
+  return (x, training) => (training ? train(x, gamma, beta) : tf.batchNorm(x, runningMean, runningVar, beta, gamma, BN_EPSILON)) as tf.Tensor4D;
 }
 
 export interface ConvOptions {

@@ -2,7 +2,7 @@ import type { OpId } from '../core/ops/index';
 import { MNAS_OP_TABLE, type MnasOpId } from '../core/ops/mnas';
 import { BuildContext, convLayer, type Layer } from './layers';
 import { conv7x1x7, dilConv, factorizedReduce, identity, separableBlock, sepConv, subsample } from './op-layers';
-import { avgPool, maxPool } from './ops';
+import { avgPool, maxPool } from './pool-ops';
 
 /** What an op is built for: the same few facts for every vocabulary. */
 export interface OpArgs {
@@ -23,18 +23,28 @@ export interface OpArgs {
 /** Builds an op's layer, creating its weights on `ctx` in a fixed order; `null` is the zero op. */
 export type OpFactory = (ctx: BuildContext, args: OpArgs) => Layer | null;
 
-const conv = (k: number): OpFactory => (ctx, a) => convLayer(ctx, a.cin, a.cout, { kernel: a.onePixel ? 1 : k, stride: a.stride });
-const norConv = (k: number): OpFactory => (ctx, a) => convLayer(ctx, a.cin, a.cout, { kernel: k, relu: 'before' });
-const pool = (kind: 'max' | 'avg', k: number): OpFactory => (_ctx, a) => {
-  if (a.onePixel) return identity;
-  return kind === 'max' ? (x) => maxPool(x, k, a.stride) : (x) => avgPool(x, k, a.stride);
-};
-const mnas = (op: MnasOpId): OpFactory => (ctx, a) => {
-  const k = a.kernel ?? 3;
-  // MnasNet's plain conv takes no identity skip here; the separable layers do.
-  if (op === 'conv') return convLayer(ctx, a.cin, a.cout, { kernel: k, stride: a.stride });
-  return separableBlock(ctx, { ...a, kernel: k, expansion: MNAS_OP_TABLE[op].expansion, se: a.se ?? 0, skip: a.skip ?? false, reluAfter: op === 'sepconv' });
-};
+const conv =
+  (k: number): OpFactory =>
+  (ctx, a) =>
+    convLayer(ctx, a.cin, a.cout, { kernel: a.onePixel ? 1 : k, stride: a.stride });
+const norConv =
+  (k: number): OpFactory =>
+  (ctx, a) =>
+    convLayer(ctx, a.cin, a.cout, { kernel: k, relu: 'before' });
+const pool =
+  (kind: 'max' | 'avg', k: number): OpFactory =>
+  (_ctx, a) => {
+    if (a.onePixel) return identity;
+    return kind === 'max' ? (x) => maxPool(x, k, a.stride) : (x) => avgPool(x, k, a.stride);
+  };
+const mnas =
+  (op: MnasOpId): OpFactory =>
+  (ctx, a) => {
+    const k = a.kernel ?? 3;
+    // MnasNet's plain conv takes no identity skip here; the separable layers do.
+    if (op === 'conv') return convLayer(ctx, a.cin, a.cout, { kernel: k, stride: a.stride });
+    return separableBlock(ctx, { ...a, kernel: k, expansion: MNAS_OP_TABLE[op].expansion, se: a.se ?? 0, skip: a.skip ?? false, reluAfter: op === 'sepconv' });
+  };
 
 /**
  * Every op of every vocabulary, as DARTS's OPS dict: the stand-alone builders and the supernets

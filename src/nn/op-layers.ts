@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { batchNorm, BuildContext, convLayer, type Layer } from './layers';
-import { avgPool, conv2d, depthwiseConv2d, subsample2 } from './ops';
+import { conv2d, depthwiseConv2d, subsample2 } from './ops';
+import { avgPool } from './pool-ops';
 
 /** Depthwise k × k (optionally dilated) at stride 1 or 2; stride 2 keeps every second output. */
 export function depthwise(ctx: BuildContext, c: number, k: number, dilation: number, stride: number): Layer {

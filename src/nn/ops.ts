@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 export type Padding = 'same' | 'valid';
 
 /** Explicit padding amounts for 'same' as TensorFlow computes them (extra pixel at the end). */
-function samePadding(size: number, k: number, stride: number, dilation = 1): [number, number] {
+export function samePadding(size: number, k: number, stride: number, dilation = 1): [number, number] {
   const effK = (k - 1) * dilation + 1;
   const out = Math.ceil(size / stride);
   const total = Math.max((out - 1) * stride + effK - size, 0);
@@ -28,7 +28,13 @@ function strides(stride: Stride): [number, number] {
   return typeof stride === 'number' ? [stride, stride] : stride;
 }
 
-function filterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, k: [number, number], stride: [number, number], pad: [[number, number], [number, number]]): tf.Tensor4D {
+function filterGradient(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  k: [number, number],
+  stride: [number, number],
+  pad: [[number, number], [number, number]],
+): tf.Tensor4D {
   const [kh, kw] = k;
   const [sh, sw] = stride;
   const xPadded = tf.pad(x, [[0, 0], pad[0], pad[1], [0, 0]]);
@@ -48,7 +54,13 @@ function filterGradient(x: tf.Tensor4D, dy: tf.Tensor4D, k: [number, number], st
  * correlation, convolved with the filter flipped in space and with its channels swapped. The wasm
  * backend's own Conv2DBackpropInput is several times slower than its forward conv.
  */
-function inputGradient(dy: tf.Tensor4D, w: tf.Tensor4D, xShape: [number, number, number, number], stride: [number, number], pad: [[number, number], [number, number]]): tf.Tensor4D {
+function inputGradient(
+  dy: tf.Tensor4D,
+  w: tf.Tensor4D,
+  xShape: [number, number, number, number],
+  stride: [number, number],
+  pad: [[number, number], [number, number]],
+): tf.Tensor4D {
   const [kh, kw] = w.shape;
   const [n, h, wd, cin] = xShape;
   const [, outH, outW, cout] = dy.shape;
@@ -56,7 +68,14 @@ function inputGradient(dy: tf.Tensor4D, w: tf.Tensor4D, xShape: [number, number,
   let spread = dy;
   if (sh > 1 || sw > 1) {
     const expanded = tf.reshape(dy, [n, outH, 1, outW, 1, cout]);
-    const padded = tf.pad(expanded, [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]);
+    const padded = tf.pad(expanded, [
+      [0, 0],
+      [0, 0],
+      [0, sh - 1],
+      [0, 0],
+      [0, sw - 1],
+      [0, 0],
+    ]);
     spread = tf.slice(tf.reshape(padded, [n, outH * sh, outW * sw, cout]) as tf.Tensor4D, [0, 0, 0, 0], [n, (outH - 1) * sh + 1, (outW - 1) * sw + 1, cout]);
   }
   // Rows of the padded input that no window reached get no gradient: pad them on at the end.
@@ -67,7 +86,12 @@ function inputGradient(dy: tf.Tensor4D, w: tf.Tensor4D, xShape: [number, number,
   const bottom = kh - 1 + extraH - pad[0][1];
   const right = kw - 1 + extraW - pad[1][1];
   const flipped = tf.transpose(tf.reverse(w, [0, 1]), [0, 1, 3, 2]);
-  const padding: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [top, Math.max(bottom, 0)], [left, Math.max(right, 0)], [0, 0]];
+  const padding: [[number, number], [number, number], [number, number], [number, number]] = [
+    [0, 0],
+    [top, Math.max(bottom, 0)],
+    [left, Math.max(right, 0)],
+    [0, 0],
+  ];
   const dx = tf.conv2d(spread, flipped, 1, padding);
   return bottom < 0 || right < 0 ? tf.slice(dx, [0, 0, 0, 0], [n, h, wd, cin]) : dx;
 }
@@ -78,7 +102,12 @@ export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: Stride, padding: 
   const [kh, kw] = w.shape;
   const [sh, sw] = strides(stride);
   const pad: [[number, number], [number, number]] =
-    padding === 'same' ? [samePadding(h, kh, sh), samePadding(wd, kw, sw)] : [[0, 0], [0, 0]];
+    padding === 'same'
+      ? [samePadding(h, kh, sh), samePadding(wd, kw, sw)]
+      : [
+          [0, 0],
+          [0, 0],
+        ];
   const explicit: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], pad[0], pad[1], [0, 0]];
   // customGrad's typing cannot express a fixed arity: the cast keeps the callback's own types.
   const op = tf.customGrad(((xIn: tf.Tensor, wIn: tf.Tensor, save: tf.GradSaveFunc) => {
@@ -98,72 +127,6 @@ export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: Stride, padding: 
     };
   }) as never);
   return op(x, w) as tf.Tensor4D;
-}
-
-/**
- * Max pooling whose gradient is shared evenly among the tied maxima of each window (a valid
- * subgradient), built from slices so every backend computes it the same way.
- */
-export function maxPool(x: tf.Tensor4D, k: number, stride: number): tf.Tensor4D {
-  const [, h, wd] = x.shape;
-  const padH = samePadding(h, k, stride);
-  const padW = samePadding(wd, k, stride);
-  const op = tf.customGrad(((xIn: tf.Tensor, save: tf.GradSaveFunc) => {
-    const xi = xIn as tf.Tensor4D;
-    const y = tf.maxPool(xi, k, stride, 'same');
-    save([xi, y]);
-    return {
-      value: y,
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [xs, ys] = saved as [tf.Tensor4D, tf.Tensor4D];
-        const [n, , , c] = xs.shape;
-        const [, outH, outW] = ys.shape;
-        const xp = tf.pad(xs, [[0, 0], padH, padW, [0, 0]], -3.4e38);
-        const windows: tf.Tensor4D[] = [];
-        for (let i = 0; i < k; i++) {
-          for (let j = 0; j < k; j++) {
-            const view = tf.stridedSlice(xp, [0, i, j, 0], [n, i + (outH - 1) * stride + 1, j + (outW - 1) * stride + 1, c], [1, stride, stride, 1]) as tf.Tensor4D;
-            windows.push(tf.cast(tf.equal(view, ys), 'float32'));
-          }
-        }
-        const ties = tf.addN(windows);
-        const share = tf.div(dy, ties);
-        const paddedH = h + padH[0] + padH[1];
-        const paddedW = wd + padW[0] + padW[1];
-        let dxp: tf.Tensor4D = tf.zeros([n, paddedH, paddedW, c]);
-        let m = 0;
-        for (let i = 0; i < k; i++) {
-          for (let j = 0; j < k; j++) {
-            dxp = tf.add(dxp, scatterStrided(tf.mul(share, windows[m++]!) as tf.Tensor4D, i, j, stride, paddedH, paddedW));
-          }
-        }
-        return tf.slice(dxp, [0, padH[0], padW[0], 0], [n, h, wd, c]);
-      },
-    };
-  }) as never);
-  return op(x) as tf.Tensor4D;
-}
-
-/** Places g[:, a, b, :] at [:, i + a·s, j + b·s, :] of a zero tensor of size H × W. */
-function scatterStrided(g: tf.Tensor4D, i: number, j: number, stride: number, height: number, width: number): tf.Tensor4D {
-  const [n, gh, gw, c] = g.shape;
-  let spread = g;
-  if (stride > 1) {
-    // Interleave zeros: [n, gh, 1, gw, 1, c] padded to [n, gh, s, gw, s, c].
-    const expanded = tf.reshape(g, [n, gh, 1, gw, 1, c]);
-    const padded = tf.pad(expanded, [[0, 0], [0, 0], [0, stride - 1], [0, 0], [0, stride - 1], [0, 0]]);
-    spread = tf.reshape(padded, [n, gh * stride, gw * stride, c]);
-  }
-  const [, sh, sw] = spread.shape;
-  const cropH = Math.min(sh, height - i);
-  const cropW = Math.min(sw, width - j);
-  const cropped = tf.slice(spread, [0, 0, 0, 0], [n, cropH, cropW, c]);
-  return tf.pad(cropped, [[0, 0], [i, height - i - cropH], [j, width - j - cropW], [0, 0]]);
-}
-
-/** Average pooling, 'same' padding that excludes the padded cells from the count, as in NAS-Bench-201. */
-export function avgPool(x: tf.Tensor4D, k: number, stride: number): tf.Tensor4D {
-  return tf.avgPool(x, k, stride, 'same');
 }
 
 /**
@@ -189,7 +152,12 @@ export function depthwiseConv2d(x: tf.Tensor4D, w: tf.Tensor4D, dilation: number
         const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
         const dy4 = dy as tf.Tensor4D;
         const flipped = tf.reverse(ws, [0, 1]) as tf.Tensor4D;
-        const back: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [effK - 1 - padH[0], effK - 1 - padH[1]], [effK - 1 - padW[0], effK - 1 - padW[1]], [0, 0]];
+        const back: [[number, number], [number, number], [number, number], [number, number]] = [
+          [0, 0],
+          [effK - 1 - padH[0], effK - 1 - padH[1]],
+          [effK - 1 - padW[0], effK - 1 - padW[1]],
+          [0, 0],
+        ];
         const dx = tf.depthwiseConv2d(dy4, flipped, 1, back, 'NHWC', dilation);
         // The filter gradient as one depthwise conv: every (example, channel) pair becomes a
         // channel, the padded input is the image and dy the (H × W) filter; stride = dilation

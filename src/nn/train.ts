@@ -56,7 +56,14 @@ export function batchTensors(split: Split, input: InputShape, indices: ArrayLike
 }
 
 /** A training batch, augmented (with soft labels) when the settings ask for it and the examples are images. */
-export function trainingBatch(split: Split, input: InputShape, indices: ArrayLike<number>, classes: number, augment: AugmentSettings | undefined, rng: Rng): { x: tf.Tensor4D; y: tf.Tensor2D } {
+export function trainingBatch(
+  split: Split,
+  input: InputShape,
+  indices: ArrayLike<number>,
+  classes: number,
+  augment: AugmentSettings | undefined,
+  rng: Rng,
+): { x: tf.Tensor4D; y: tf.Tensor2D } {
   if (!augment || !augmenting(augment) || input.height < 2 || input.width < 2) return batchTensors(split, input, indices, classes);
   const size = input.height * input.width * input.channels;
   const xs = new Float32Array(indices.length * size);

@@ -8,7 +8,8 @@ import { compareDigest, type DigestComparison, type ResultDigest } from '../core
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
 import { encodeLink } from '../core/link';
-import { isOneShot } from '../core/one-shot';
+import { evaluatorEntry } from '../core/evaluator/index';
+import { sharesWeights } from '../core/methods';
 import type { ArchGraph } from '../core/space/types';
 import { proxy } from '../worker/client';
 import { InterruptedRun } from './interrupted-run.svelte';
@@ -171,13 +172,22 @@ export class SearchSession {
     const runId = this.runId;
     const experiment = $state.snapshot(this.experiment) as Experiment;
     try {
-      if (experiment.evaluator !== 'nb201') this.backend = await this.worker.prepare(experiment.backend);
+      if (!evaluatorEntry(experiment.evaluator).table) this.backend = await this.worker.prepare(experiment.backend);
       if (runId !== this.runId) return;
       // The supernet panel shows the worker's tensor memory while a weight-sharing run lasts.
-      if (isOneShot(experiment.strategy) || experiment.evaluator === 'supernet') {
-        void pollEverySecond(() => this.worker.memory(), () => runId === this.runId && this.running, (memory) => (this.workerMemory = memory));
+      if (sharesWeights(experiment)) {
+        void pollEverySecond(
+          () => this.worker.memory(),
+          () => runId === this.runId && this.running,
+          (memory) => (this.workerMemory = memory),
+        );
       }
-      await this.worker.start(runId, experiment, proxy((id: number, events: RunEvent[]) => (this.run = applyEvents(this.run, id, events))), { resume });
+      await this.worker.start(
+        runId,
+        experiment,
+        proxy((id: number, events: RunEvent[]) => (this.run = applyEvents(this.run, id, events))),
+        { resume },
+      );
     } catch (e) {
       this.run = failRun(this.run, runId, toErrorInfo(e));
     }

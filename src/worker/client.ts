@@ -78,7 +78,11 @@ export function createSearchWorker(): SearchWorkerHost {
         const w = current;
         const call = (w.api as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args);
         const lost = w.dead.then((reason) => {
-          throw new PlaygroundError('worker-lost', `The search worker stopped: ${reason}.`, 'Finished trials are kept on this device: press "Resume it" to go on from them, or Start to begin again.');
+          throw new PlaygroundError(
+            'worker-lost',
+            `The search worker stopped: ${reason}.`,
+            'Finished trials are kept on this device: press "Resume it" to go on from them, or Start to begin again.',
+          );
         });
         return Promise.race([call, lost]);
       };

@@ -30,7 +30,9 @@ export async function searchWithGpuFallback(
       const onGpu = backend === 'webgpu' || backend === 'webgl';
       if (!(e instanceof SearchInterrupted) || !onGpu || isPlaygroundError(e.cause)) throw e;
       const lost = backend.toUpperCase();
-      const at = e.checkpoint ? `epoch ${e.checkpoint.epoch + 1}${e.checkpoint.stage ? ` of stage ${e.checkpoint.stage + 1}` : ''}` : `trial ${e.trials.length + 1}`;
+      const at = e.checkpoint
+        ? `epoch ${e.checkpoint.epoch + 1}${e.checkpoint.stage ? ` of stage ${e.checkpoint.stage + 1}` : ''}`
+        : `trial ${e.trials.length + 1}`;
       const report = await fallBack(`${lost} failed during the search (${e.message}); continuing on WASM from ${at}`);
       const kept = e.checkpoint ? `the supernet as it was after epoch ${e.checkpoint.epoch} is` : `the ${e.trials.length} finished trials are`;
       emit({ type: 'backend', report, reason: `${lost} failed: ${e.message}. The search continues on WASM from ${at}; ${kept} kept.` });

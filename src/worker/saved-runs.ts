@@ -20,11 +20,28 @@ export interface SavedRun {
 
 export const SAVED_RUN_VERSION = 1;
 
-const Trial = v.looseObject({ index: v.pipe(v.number(), v.integer(), v.minValue(0)), encoded: v.string(), accuracy: v.number(), origin: v.string(), reward: v.number(), graph: v.looseObject({ nodes: v.array(v.unknown()), edges: v.array(v.unknown()) }) });
+const Trial = v.looseObject({
+  index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  encoded: v.string(),
+  accuracy: v.number(),
+  origin: v.string(),
+  reward: v.number(),
+  graph: v.looseObject({ nodes: v.array(v.unknown()), edges: v.array(v.unknown()) }),
+});
 const SavedRunSchema = v.object({
   version: v.literal(SAVED_RUN_VERSION),
   trials: v.array(Trial),
-  checkpoint: v.optional(v.looseObject({ strategy: v.string(), stage: v.number(), epoch: v.number(), method: v.looseObject({}), allowed: v.array(v.array(v.boolean())), trials: v.array(Trial), curve: v.array(v.unknown()) })),
+  checkpoint: v.optional(
+    v.looseObject({
+      strategy: v.string(),
+      stage: v.number(),
+      epoch: v.number(),
+      method: v.looseObject({}),
+      allowed: v.array(v.array(v.boolean())),
+      trials: v.array(Trial),
+      curve: v.array(v.unknown()),
+    }),
+  ),
   savedAt: v.number(),
 });
 
@@ -53,14 +70,18 @@ export async function loadRun(x: Experiment): Promise<{ run?: SavedRun; notice: 
   if (parsed.success) return { run: versioned as SavedRun, notice: null };
   await store.del(runKey(x)).catch(() => undefined);
   const older = typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version !== SAVED_RUN_VERSION;
-  return { notice: `A run of these settings kept on this device could not be read (${older ? 'it was saved by another version of the playground' : 'the record is damaged'}), so it was removed.` };
+  return {
+    notice: `A run of these settings kept on this device could not be read (${older ? 'it was saved by another version of the playground' : 'the record is damaged'}), so it was removed.`,
+  };
 }
 
 export async function summariseRun(x: Experiment): Promise<SavedRunCheck> {
   const { run, notice } = await loadRun(x);
   if (!run || (run.trials.length === 0 && !run.checkpoint)) return { run: null, notice };
   // A one-shot search resumes from its last epoch checkpoint: what counts is what that checkpoint holds.
-  const summary = run.checkpoint ? { trials: run.checkpoint.trials.length, epochs: run.checkpoint.curve.length, savedAt: run.savedAt } : { trials: run.trials.length, savedAt: run.savedAt };
+  const summary = run.checkpoint
+    ? { trials: run.checkpoint.trials.length, epochs: run.checkpoint.curve.length, savedAt: run.savedAt }
+    : { trials: run.trials.length, savedAt: run.savedAt };
   return { run: summary, notice };
 }
 
@@ -100,7 +121,12 @@ export class RunRecorder {
   }
 
   private save(): void {
-    const run: SavedRun = { version: SAVED_RUN_VERSION, trials: [...this.trials], ...(this.checkpoint ? { checkpoint: this.checkpoint } : {}), savedAt: Date.now() };
+    const run: SavedRun = {
+      version: SAVED_RUN_VERSION,
+      trials: [...this.trials],
+      ...(this.checkpoint ? { checkpoint: this.checkpoint } : {}),
+      savedAt: Date.now(),
+    };
     this.writing = this.writing.then(() =>
       store.set(runKey(this.x), run).catch((e: unknown) => {
         if (this.told) return;

@@ -43,7 +43,8 @@ export async function runInWorker(
     await searchWithGpuFallback(
       chosen,
       { trials: saved?.trials, checkpoint: saved?.checkpoint },
-      (on, from) => runSearch(experiment, { ...deps, backend: on, resumeFrom: from.trials, resumeOneShot: from.checkpoint, onCheckpoint: (c) => recorder.epoch(c) }, emit),
+      (on, from) =>
+        runSearch(experiment, { ...deps, backend: on, resumeFrom: from.trials, resumeOneShot: from.checkpoint, onCheckpoint: (c) => recorder.epoch(c) }, emit),
       (reason) => backend.fallBack(reason),
       emit,
     );

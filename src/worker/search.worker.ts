@@ -46,14 +46,20 @@ const api: SearchWorkerApi = {
     try {
       const chosen = await backend.forExperiment(experiment);
       let last = 0;
-      return await compareStrategies(experiment, strategies, seeds, { readAsset, backend: chosen, control, userFile, net: downloads.net }, (progress, partial) => {
-        // Throttled like search events: a table comparison finishes hundreds of runs a second.
-        const now = performance.now();
-        if (now - last > FLUSH_EVERY_MS || progress.done === progress.total) {
-          last = now;
-          sink(runId, progress, partial);
-        }
-      });
+      return await compareStrategies(
+        experiment,
+        strategies,
+        seeds,
+        { readAsset, backend: chosen, control, userFile, net: downloads.net },
+        (progress, partial) => {
+          // Throttled like search events: a table comparison finishes hundreds of runs a second.
+          const now = performance.now();
+          if (now - last > FLUSH_EVERY_MS || progress.done === progress.total) {
+            last = now;
+            sink(runId, progress, partial);
+          }
+        },
+      );
     } finally {
       runs.end(runId);
     }

@@ -12,7 +12,10 @@ export async function checkUserFile(name: string, bytes: Uint8Array, label?: str
   const hash = contentHash(bytes);
   if (isZip(bytes)) {
     const images = await parseUserImages(bytes, name, decodeImageBrowser, hash);
-    return { file: { name, bytes, decode: decodeImageBrowser }, summary: { kind: 'images', columns: [], labelColumn: '', hash, summary: `${images.info.title}; ${images.info.source}` } };
+    return {
+      file: { name, bytes, decode: decodeImageBrowser },
+      summary: { kind: 'images', columns: [], labelColumn: '', hash, summary: `${images.info.title}; ${images.info.source}` },
+    };
   }
   const dataset = parseUserCsv(bytes, { name, label });
   const cleaning = dataset.info.cleaning!;

@@ -77,11 +77,15 @@ describe('command line', () => {
 
 describe('command line on WebGPU', () => {
   it('trains in Node on WebGPU through the SwiftShader Vulkan driver that Chromium ships', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/search.ts', '--backend', 'webgpu', '--dataset', 'spiral', '--budget', '1', '--epochs', '1', '--json'], {
-      encoding: 'utf8',
-      timeout: 180_000,
-      env: { ...process.env, VK_ICD_FILENAMES: '/usr/lib/chromium/vk_swiftshader_icd.json' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/search.ts', '--backend', 'webgpu', '--dataset', 'spiral', '--budget', '1', '--epochs', '1', '--json'],
+      {
+        encoding: 'utf8',
+        timeout: 180_000,
+        env: { ...process.env, VK_ICD_FILENAMES: '/usr/lib/chromium/vk_swiftshader_icd.json' },
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     const out = JSON.parse(result.stdout);
     expect(out.digest.backend).toBe('webgpu');

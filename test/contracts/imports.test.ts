@@ -15,7 +15,9 @@ export function importsOf(source: string): string[] {
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : /\.(ts|svelte)$/.test(e.name) ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : /\.(ts|svelte)$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Each import of the files under `dir`, as a path under src/ (relative ones) or a package name. */
@@ -57,7 +59,8 @@ describe('the page never imports the engine, nn or data code', () => {
 
   it('imports nothing from src/engine, src/nn or src/data, from src/worker only the client factory, and no tfjs', () => {
     const forbidden = page.filter(
-      ({ target }) => /^(engine|nn|data|cli)(\/|$)/.test(target) || (target.startsWith('worker/') && target !== 'worker/client') || target.startsWith('package:@tensorflow/'),
+      ({ target }) =>
+        /^(engine|nn|data|cli)(\/|$)/.test(target) || (target.startsWith('worker/') && target !== 'worker/client') || target.startsWith('package:@tensorflow/'),
     );
     expect(forbidden).toEqual([]);
   });
@@ -93,7 +96,9 @@ describe('the page bundle', () => {
     const { files, packages } = pageClosure();
     expect(files).toContain('state/session.svelte.ts');
     expect(files).toContain('worker/client.ts');
-    expect(files.filter((f) => /^(engine|nn|data|cli)\//.test(f) || (f.startsWith('worker/') && !['worker/client.ts', 'worker/errors-transfer.ts'].includes(f)))).toEqual([]);
+    expect(
+      files.filter((f) => /^(engine|nn|data|cli)\//.test(f) || (f.startsWith('worker/') && !['worker/client.ts', 'worker/errors-transfer.ts'].includes(f))),
+    ).toEqual([]);
     expect(packages.filter((p) => p.startsWith('@tensorflow/'))).toEqual([]);
   });
 });
@@ -105,4 +110,3 @@ describe('the contracts', () => {
     expect(imports.filter(({ target }) => !/^(contracts|core)\//.test(target))).toEqual([]);
   });
 });
-

@@ -8,11 +8,35 @@ import { createRng, type Rng } from '../../src/core/rng';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 /** A version-1 link (no check value) around any JSON: it reaches the inflater and the schema. */
-const v1 = (raw: unknown, d?: unknown) => `#v=1&x=${b64(deflateSync(strToU8(typeof raw === 'string' ? raw : JSON.stringify(raw))))}${d === undefined ? '' : `&d=${b64(strToU8(JSON.stringify(d)))}`}`;
+const v1 = (raw: unknown, d?: unknown) =>
+  `#v=1&x=${b64(deflateSync(strToU8(typeof raw === 'string' ? raw : JSON.stringify(raw))))}${d === undefined ? '' : `&d=${b64(strToU8(JSON.stringify(d)))}`}`;
 
-const MARKUP = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "javascript:alert('x')", '\u0000\u001b[2J\u202e', '{{constructor.constructor("x")()}}', '${7*7}'];
+const MARKUP = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "javascript:alert('x')",
+  '\u0000\u001b[2J\u202e',
+  '{{constructor.constructor("x")()}}',
+  '${7*7}',
+];
 const NUMBERS = [1e308, -1e308, 1e-320, -0, 0, -1, 2 ** 31, 2 ** 53 + 1, 0.5, 1e21, 12, 5000, 5001];
-const KEYS = ['__proto__', 'constructor', 'prototype', 'dataset', 'space', 'strategy', 'budget', 'seed', 'data', 'training', 'hpo', 'spaceSettings', 'strategySettings', 'objective', 'backend'];
+const KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'dataset',
+  'space',
+  'strategy',
+  'budget',
+  'seed',
+  'data',
+  'training',
+  'hpo',
+  'spaceSettings',
+  'strategySettings',
+  'objective',
+  'backend',
+];
 
 function hostileValue(rng: Rng, depth = 0): unknown {
   const kind = rng.int(depth > 3 ? 4 : 7);
@@ -29,7 +53,10 @@ function hostileValue(rng: Rng, depth = 0): unknown {
 function hostileLinks(count: number): string[] {
   const rng = createRng('link-fuzz');
   const valid = [
-    encodeLink(parseExperiment({ dataset: 'shapes', space: 'nb201', strategy: 'random', budget: 7, seed: 99 }), makeDigest([{ encoded: 'a', accuracy: 0.5 }], 'wasm')),
+    encodeLink(
+      parseExperiment({ dataset: 'shapes', space: 'nb201', strategy: 'random', budget: 7, seed: 99 }),
+      makeDigest([{ encoded: 'a', accuracy: 0.5 }], 'wasm'),
+    ),
     encodeLink(parseExperiment({ hpo: { enabled: true }, data: { features: { construct: 'polynomial' } }, dataset: 'iris' })),
     encodeLink(parseExperiment({ dataset: 'own', data: { file: { name: MARKUP[1]!, hash: '0123abcd', label: MARKUP[0] } } })),
   ];
@@ -66,10 +93,17 @@ function hostileLinks(count: number): string[] {
         links.push(v1(rng.int(2) ? '['.repeat(1 + rng.int(100_000)) : `{"budget": ${'9'.repeat(1 + rng.int(400))}}`));
         break;
       case 7: // hostile digests
-        links.push(v1({}, rng.int(2) ? hostileValue(rng) : { best: 'a', accuracy: rng.pick(NUMBERS), hash: '0123abcd', trials: rng.pick(NUMBERS), backend: rng.pick(MARKUP) }));
+        links.push(
+          v1(
+            {},
+            rng.int(2) ? hostileValue(rng) : { best: 'a', accuracy: rng.pick(NUMBERS), hash: '0123abcd', trials: rng.pick(NUMBERS), backend: rng.pick(MARKUP) },
+          ),
+        );
         break;
       case 8: // hostile versions and parameters
-        links.push(`#v=${rng.pick(['0', '-1', '1e9', '99999999999', '2', '1.5', ' 1', '', MARKUP[0]])}&x=${rng.pick(['', 'q64FAA', link.split('x=')[1] ?? ''])}&x=dup`);
+        links.push(
+          `#v=${rng.pick(['0', '-1', '1e9', '99999999999', '2', '1.5', ' 1', '', MARKUP[0]])}&x=${rng.pick(['', 'q64FAA', link.split('x=')[1] ?? ''])}&x=dup`,
+        );
         break;
       default: // far too long
         links.push(`${link}&pad=${rng.pick(pads)}`);
@@ -94,14 +128,16 @@ describe('share links under a seeded fuzzer', () => {
         if (shared.digest) expect(shared.digest.accuracy).toBeLessThanOrEqual(1);
         counts.opened++;
       } catch (e) {
-        if (!(e instanceof PlaygroundError)) throw new Error(`link ${JSON.stringify(link.slice(0, 120))} threw ${String(e).slice(0, 200)}`);
+        if (!(e instanceof PlaygroundError)) throw new Error(`link ${JSON.stringify(link.slice(0, 120))} threw ${String(e).slice(0, 200)}`, { cause: e });
         expect(e.message.length).toBeLessThan(700);
         counts.refused++;
       }
       slowest = Math.max(slowest, performance.now() - started);
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
     }
-    console.log(`link fuzzer: ${links.length} links, ${counts.refused} refused, ${counts.opened} opened, slowest ${slowest.toFixed(1)} ms, heap +${((heapPeak - heapBefore) / 2 ** 20).toFixed(0)} MB`);
+    console.log(
+      `link fuzzer: ${links.length} links, ${counts.refused} refused, ${counts.opened} opened, slowest ${slowest.toFixed(1)} ms, heap +${((heapPeak - heapBefore) / 2 ** 20).toFixed(0)} MB`,
+    );
     expect(counts.refused + counts.opened).toBe(10_000);
     expect(counts.refused).toBeGreaterThan(8000);
     expect(slowest).toBeLessThan(1000);

@@ -15,10 +15,24 @@ function codeOf(fn: () => unknown): string | undefined {
 }
 
 describe('share links', () => {
-  const x = parseExperiment({ dataset: 'shapes', space: 'nb201', strategy: 'random', budget: 7, seed: 99, training: { epochs: 3 }, spaceSettings: { nb201: { channels: 4 } } });
+  const x = parseExperiment({
+    dataset: 'shapes',
+    space: 'nb201',
+    strategy: 'random',
+    budget: 7,
+    seed: 99,
+    training: { epochs: 3 },
+    spaceSettings: { nb201: { channels: 4 } },
+  });
 
   it('round trips an experiment and its digest', () => {
-    const digest = makeDigest([{ encoded: 'a', accuracy: 0.5 }, { encoded: 'b', accuracy: 0.75 }], 'wasm');
+    const digest = makeDigest(
+      [
+        { encoded: 'a', accuracy: 0.5 },
+        { encoded: 'b', accuracy: 0.75 },
+      ],
+      'wasm',
+    );
     const link = encodeLink(x, digest);
     expect(link.startsWith(`#v=${LINK_VERSION}&x=`)).toBe(true);
     const back = decodeLink(`https://example.org/playground/${link}`);
@@ -45,7 +59,10 @@ describe('share links', () => {
   });
 
   it('refuses a well-formed link whose settings are out of range, naming the field', () => {
-    const raw = btoa(String.fromCharCode(...deflateSync(strToU8(JSON.stringify({ budget: -3 }))))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const raw = btoa(String.fromCharCode(...deflateSync(strToU8(JSON.stringify({ budget: -3 })))))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     let error: unknown;
     try {
       decodeLink(`#v=1&x=${raw}`);
@@ -57,7 +74,9 @@ describe('share links', () => {
   });
 
   it('drops a damaged digest of a version-1 link (made before links had a check) but keeps the experiment', () => {
-    const v1 = encodeLink(x).replace(`#v=${LINK_VERSION}`, '#v=1').replace(/&c=[0-9a-f]+$/, '');
+    const v1 = encodeLink(x)
+      .replace(`#v=${LINK_VERSION}`, '#v=1')
+      .replace(/&c=[0-9a-f]+$/, '');
     const back = decodeLink(`${v1}&d=bm90IGpzb24`);
     expect(back.experiment).toEqual(x);
     expect(back.digest).toBeNull();

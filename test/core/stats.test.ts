@@ -8,10 +8,30 @@ describe('rank correlations', () => {
 
   it('are 1 for the same order, −1 for the reverse, whatever the scale', () => {
     const a = [0.1, 0.5, 0.3, 0.9];
-    expect(kendallTau(a, a.map((v) => v * 100 + 3))).toBeCloseTo(1, 12);
-    expect(spearman(a, a.map((v) => Math.exp(v)))).toBeCloseTo(1, 12);
-    expect(kendallTau(a, a.map((v) => -v))).toBeCloseTo(-1, 12);
-    expect(spearman(a, a.map((v) => -v))).toBeCloseTo(-1, 12);
+    expect(
+      kendallTau(
+        a,
+        a.map((v) => v * 100 + 3),
+      ),
+    ).toBeCloseTo(1, 12);
+    expect(
+      spearman(
+        a,
+        a.map((v) => Math.exp(v)),
+      ),
+    ).toBeCloseTo(1, 12);
+    expect(
+      kendallTau(
+        a,
+        a.map((v) => -v),
+      ),
+    ).toBeCloseTo(-1, 12);
+    expect(
+      spearman(
+        a,
+        a.map((v) => -v),
+      ),
+    ).toBeCloseTo(-1, 12);
   });
 
   it('match a worked example: 6 concordant and 4 discordant pairs of 10', () => {

@@ -36,7 +36,10 @@ describe('hostile and unusual files', () => {
       const bytes = text(bigCsv(200_000, 6));
       const raw = parseUserCsv(bytes, { name: 'big.csv' });
       expect(raw.examples.n).toBe(200_000);
-      const x = parseExperiment({ dataset: 'own', data: { file: { name: 'big.csv', hash: contentHash(bytes), label: 'label' }, cleaning: { scale: 'minmax' } } });
+      const x = parseExperiment({
+        dataset: 'own',
+        data: { file: { name: 'big.csv', hash: contentHash(bytes), label: 'label' }, cleaning: { scale: 'minmax' } },
+      });
       const data = await prepareData(x, async () => new Uint8Array(), { name: 'big.csv', bytes });
       expect(data.train.n + data.val.n).toBe(200_000);
       let [lo, hi] = [Infinity, -Infinity];
@@ -71,7 +74,13 @@ describe('hostile and unusual files', () => {
 
     it('reads semicolon- and tab-separated files (as spreadsheets in many languages save them)', () => {
       for (const sep of [';', '\t']) {
-        const read = parseUserCsv(text(['a', 'b', 'y'].join(sep) + '\n' + ['1,5', '2', 'x', '3', '4', 'z', '5', '6', 'x', '7', '8', 'z'].map((v, i) => v + ((i + 1) % 3 ? sep : '\n')).join('')));
+        const read = parseUserCsv(
+          text(
+            ['a', 'b', 'y'].join(sep) +
+              '\n' +
+              ['1,5', '2', 'x', '3', '4', 'z', '5', '6', 'x', '7', '8', 'z'].map((v, i) => v + ((i + 1) % 3 ? sep : '\n')).join(''),
+          ),
+        );
         expect(read.info.columns).toEqual(['a', 'b']);
       }
     });
@@ -90,8 +99,13 @@ describe('hostile and unusual files', () => {
 
     it('prices feature engineering before doing it: 4.5 million polynomial columns or 1 000 principal components are refused with the estimate', async () => {
       const wide = text(bigCsv(20, 3000));
-      const wideX = parseExperiment({ dataset: 'own', data: { file: { name: 'w.csv', hash: contentHash(wide), label: 'label' }, features: { construct: 'polynomial' } } });
-      expect(await refusal(() => prepareData(wideX, async () => new Uint8Array(), { name: 'w.csv', bytes: wide }))).toMatch(/Polynomial features of 3000 columns make 4\.5 million columns/);
+      const wideX = parseExperiment({
+        dataset: 'own',
+        data: { file: { name: 'w.csv', hash: contentHash(wide), label: 'label' }, features: { construct: 'polynomial' } },
+      });
+      expect(await refusal(() => prepareData(wideX, async () => new Uint8Array(), { name: 'w.csv', bytes: wide }))).toMatch(
+        /Polynomial features of 3000 columns make 4\.5 million columns/,
+      );
       const pca = parseExperiment({ dataset: 'breast_cancer', data: { features: { construct: 'polynomial', pca: 1000 } } });
       const { readPublicAsset } = await import('../../src/data/node-assets');
       const started = performance.now();
@@ -125,7 +139,9 @@ describe('hostile and unusual files', () => {
     });
 
     it('counts what it left out: files that are not images, images outside class folders, images that cannot be decoded', async () => {
-      const data = await images(zipWith({ 'set/readme.txt': text('hi'), 'set/cover.png': png(12, 0), 'set/a/broken.png': text('not a png'), 'set/b/photo.jpg': jpg(12, 40) }));
+      const data = await images(
+        zipWith({ 'set/readme.txt': text('hi'), 'set/cover.png': png(12, 0), 'set/a/broken.png': text('not a png'), 'set/b/photo.jpg': jpg(12, 40) }),
+      );
       expect(data.examples.n).toBe(9);
       expect(data.report.skipped).toEqual(['set/readme.txt', 'set/cover.png']);
       expect(data.report.unreadable).toEqual(['set/a/broken.png']);

@@ -102,7 +102,9 @@ describe('image sets loaded at run time', () => {
   it('downloads MNIST-format files, checks their SHA-256, caches them, reports progress, and reads the cache the second time', async () => {
     const { images, labels } = idx(30, 28);
     const [gi, gl] = [gzipSync(images), gzipSync(labels)];
-    const catalog = { mnist: await idxEntry('MNIST', { urls: ['https://a.example/i.gz', 'https://b.example/i.gz'], gz: gi }, { urls: ['https://a.example/l.gz'], gz: gl }) };
+    const catalog = {
+      mnist: await idxEntry('MNIST', { urls: ['https://a.example/i.gz', 'https://b.example/i.gz'], gz: gi }, { urls: ['https://a.example/l.gz'], gz: gl }),
+    };
     // The first mirror of the images is down; the second answers.
     const t = await setup({ 'https://a.example/i.gz': 503, 'https://b.example/i.gz': gi, 'https://a.example/l.gz': gl }, catalog);
     const first = await loadImageSet('mnist', t.readAsset, t.net, 20);
@@ -122,7 +124,13 @@ describe('image sets loaded at run time', () => {
   it('refuses a file whose checksum differs, and says why when every mirror fails', async () => {
     const { images, labels } = idx(5, 4);
     const [gi, gl] = [gzipSync(images), gzipSync(labels)];
-    const catalog = { fashion_mnist: await idxEntry('Fashion-MNIST', { urls: ['https://a.example/i.gz'], gz: gi, sha256: '0'.repeat(64) }, { urls: ['https://a.example/l.gz'], gz: gl }) };
+    const catalog = {
+      fashion_mnist: await idxEntry(
+        'Fashion-MNIST',
+        { urls: ['https://a.example/i.gz'], gz: gi, sha256: '0'.repeat(64) },
+        { urls: ['https://a.example/l.gz'], gz: gl },
+      ),
+    };
     const t = await setup({ 'https://a.example/i.gz': gi, 'https://a.example/l.gz': gl }, catalog);
     await expect(loadImageSet('fashion_mnist', t.readAsset, t.net, 0)).rejects.toThrow(/SHA-256 is [0-9a-f]{12}…, not the published 000000000000…/);
     expect(t.cache.store.size).toBe(0); // nothing unchecked is kept
@@ -148,7 +156,15 @@ describe('image sets loaded at run time', () => {
     for (let k = 1; k <= 5; k++) files[`cifar-10-batches-bin/data_batch_${k}.bin`] = batch(k);
     const archive = gzipSync(tar(files));
     expect([...readTar(tar(files)).keys()]).toContain('cifar-10-batches-bin/data_batch_3.bin');
-    const catalog = { cifar10_images: { title: 'CIFAR-10', source: 'test', format: 'cifar', classes, files: { archive: { urls: ['https://c.example/c.tgz'], sha256: null, bytes: archive.length } } } };
+    const catalog = {
+      cifar10_images: {
+        title: 'CIFAR-10',
+        source: 'test',
+        format: 'cifar',
+        classes,
+        files: { archive: { urls: ['https://c.example/c.tgz'], sha256: null, bytes: archive.length } },
+      },
+    };
     const t = await setup({ 'https://c.example/c.tgz': archive }, catalog);
     const data = await loadImageSet('cifar10_images', t.readAsset, t.net, 7);
     expect(data.examples.n).toBe(7);

@@ -3,7 +3,8 @@ import { augmentBatch, NO_AUGMENT } from '../../src/core/augment';
 import { parseExperiment } from '../../src/core/experiment';
 import { decodeLink, encodeLink } from '../../src/core/link';
 import { createRng } from '../../src/core/rng';
-import { baselineAccuracy, engineerFeatures, mutualInformation, scaleSplits } from '../../src/data/features';
+import { baselineAccuracy } from '../../src/data/baseline';
+import { engineerFeatures, mutualInformation, scaleSplits } from '../../src/data/features';
 import { prepareData } from '../../src/data/load';
 import { readPublicAsset } from '../../src/data/node-assets';
 import { balanceClasses } from '../../src/data/synthetic';
@@ -14,7 +15,13 @@ const NONE = { construct: 'none', bins: 4, select: 'none', keep: 8, pca: 0 } as 
 
 describe('feature engineering (fitted on the training split)', () => {
   it('builds degree-2 polynomial features after the originals', () => {
-    const train = split([[2, 3], [1, 0]], [0, 1]);
+    const train = split(
+      [
+        [2, 3],
+        [1, 0],
+      ],
+      [0, 1],
+    );
     const out = engineerFeatures(train, split([[4, 5]], [0]), ['a', 'b'], 2, { ...NONE, construct: 'polynomial' });
     expect(out.columns).toEqual(['a', 'b', 'a²', 'a×b', 'b²']);
     expect(Array.from(out.train.x.slice(0, 5))).toEqual([2, 3, 4, 6, 9]);
@@ -45,7 +52,16 @@ describe('feature engineering (fitted on the training split)', () => {
 
   it('PCA finds the one direction of points on a line, explaining all the variance', () => {
     const rows = Array.from({ length: 20 }, (_, i) => [i, 2 * i + 1, -i]);
-    const out = engineerFeatures(split(rows, rows.map((_, i) => i % 2)), split(rows.slice(0, 2), [0, 1]), ['a', 'b', 'c'], 2, { ...NONE, pca: 1 });
+    const out = engineerFeatures(
+      split(
+        rows,
+        rows.map((_, i) => i % 2),
+      ),
+      split(rows.slice(0, 2), [0, 1]),
+      ['a', 'b', 'c'],
+      2,
+      { ...NONE, pca: 1 },
+    );
     expect(out.columns).toEqual(['PC1']);
     expect(out.report.steps[0]!.detail).toMatch(/explain 100\.0 %/);
     // Projections keep the spacing of the points along the line: |direction| · Δi = √6 per step.
@@ -58,14 +74,27 @@ describe('feature engineering (fitted on the training split)', () => {
     scaleSplits(train, val, 1, 'minmax');
     expect(Array.from(train.x)).toEqual([0, 0.5, 1]);
     expect(val.x[0]).toBe(2);
-    const sep = split(Array.from({ length: 20 }, (_, i) => [i < 10 ? -1 - i / 10 : 1 + i / 10]), Array.from({ length: 20 }, (_, i) => (i < 10 ? 0 : 1)));
+    const sep = split(
+      Array.from({ length: 20 }, (_, i) => [i < 10 ? -1 - i / 10 : 1 + i / 10]),
+      Array.from({ length: 20 }, (_, i) => (i < 10 ? 0 : 1)),
+    );
     expect(baselineAccuracy(sep, sep, 1, 2)).toBe(1);
   });
 });
 
 describe('class-conditional synthetic examples', () => {
   it('brings every class up to the largest with points between examples of the same class', () => {
-    const train = split([[0, 0], [1, 1], [2, 2], [3, 3], [10, 10], [12, 12]], [0, 0, 0, 0, 1, 1]);
+    const train = split(
+      [
+        [0, 0],
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [10, 10],
+        [12, 12],
+      ],
+      [0, 0, 0, 0, 1, 1],
+    );
     const { train: out, report } = balanceClasses(train, 2, 2, createRng('smote'));
     expect(report.added).toEqual([0, 2]);
     expect(out.n).toBe(8);
@@ -134,7 +163,10 @@ describe('prepared data in the experiment', () => {
     });
     const data = await prepareData(x, readPublicAsset, undefined, undefined, { baseline: true });
     expect(data.input.channels).toBe(6);
-    expect(data.prep.features!.steps.map((s) => [s.before, s.after])).toEqual([[4, 14], [14, 6]]);
+    expect(data.prep.features!.steps.map((s) => [s.before, s.after])).toEqual([
+      [4, 14],
+      [14, 6],
+    ]);
     expect(data.prep.features!.baseline!.before).toBeGreaterThan(0.5);
     expect(data.prep.features!.baseline!.after).toBeGreaterThan(0.5);
     expect(data.prep.cleaning!.types).toHaveLength(4);

@@ -46,14 +46,19 @@ describe("the user's own CSV", () => {
     expect(dropped.examples.n).toBe(4);
     expect(dropped.info.cleaning!.missing.rowsDropped).toBe(2);
     // Dropping may leave a class with one example: refused, saying what to do instead.
-    expect(() => cleanTable(parseUserCsv(csv('a,b,y\n1,,0\n3,4,1\n,6,0\n7,8,1\n9,9,0\n')), { missing: 'drop', outliers: 'keep', scale: 'none' })).toThrow(/single example after dropping 2 rows/);
+    expect(() => cleanTable(parseUserCsv(csv('a,b,y\n1,,0\n3,4,1\n,6,0\n7,8,1\n9,9,0\n')), { missing: 'drop', outliers: 'keep', scale: 'none' })).toThrow(
+      /single example after dropping 2 rows/,
+    );
   });
 
   it('detects column types: numbers stay numbers, a few words become one-hot columns, free text is refused', () => {
     const data = parseUserCsv(csv('size,w,y\nS,1,0\nM,2,1\nL,3,0\nM,4,1\n'));
     expect(data.info.columns).toEqual(['size=L', 'size=M', 'size=S', 'w']);
     expect(Array.from(data.examples.x.slice(0, 4))).toEqual([0, 0, 1, 1]);
-    expect(data.info.cleaning!.types).toEqual([{ column: 'size', type: 'categorical', values: 3 }, { column: 'w', type: 'numeric' }]);
+    expect(data.info.cleaning!.types).toEqual([
+      { column: 'size', type: 'categorical', values: 3 },
+      { column: 'w', type: 'numeric' },
+    ]);
     const names = Array.from({ length: 30 }, (_, i) => `name${i},${i},${i % 2}`).join('\n');
     expect(() => parseUserCsv(csv(`who,w,y\n${names}\n`))).toThrow(/30 different text values/);
   });

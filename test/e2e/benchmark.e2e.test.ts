@@ -46,7 +46,9 @@ describe('comparing strategies in the page', () => {
     await setNumber(page, 'budget', 100);
     await setNumber(page, 'compare-seeds', 5);
     await page.click('[data-testid=compare-start]');
-    await page.waitForFunction(() => /20 of 20 searches done/.test(document.querySelector('[data-testid=compare-progress]')?.textContent ?? ''), null, { timeout: 120_000 });
+    await page.waitForFunction(() => /20 of 20 searches done/.test(document.querySelector('[data-testid=compare-progress]')?.textContent ?? ''), null, {
+      timeout: 120_000,
+    });
     const rows = await page.$$eval('[data-testid=compare-table] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
     expect(rows).toHaveLength(4);
     for (const row of rows) expect(row).toMatch(/\(5 seeds\).*\d+\.\d\d ± \d+\.\d\d/);

@@ -36,4 +36,3 @@ export function watchErrors(page: Page): string[] {
   page.on('pageerror', (err) => errors.push(err.message));
   return errors;
 }
-

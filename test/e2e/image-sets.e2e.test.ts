@@ -25,7 +25,13 @@ function mnistLike(): { images: Uint8Array; labels: Uint8Array } {
 describe('image sets downloaded at run time', () => {
   it('downloads MNIST once with a progress bar and checksums, then works offline from IndexedDB', async () => {
     const { images, labels } = mnistLike();
-    const catalog = { mnist: await idxEntry('MNIST', { urls: ['https://storage.googleapis.com/mirror-test/train-images-idx3-ubyte.gz'], gz: images }, { urls: ['https://storage.googleapis.com/mirror-test/train-labels-idx1-ubyte.gz'], gz: labels }) };
+    const catalog = {
+      mnist: await idxEntry(
+        'MNIST',
+        { urls: ['https://storage.googleapis.com/mirror-test/train-images-idx3-ubyte.gz'], gz: images },
+        { urls: ['https://storage.googleapis.com/mirror-test/train-labels-idx1-ubyte.gz'], gz: labels },
+      ),
+    };
     const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     // The page's own catalog is replaced by one naming these files; the "mirror" (a host the page's
     // Content-Security-Policy allows, as the shipped catalog's are) is served from here.
@@ -41,7 +47,9 @@ describe('image sets downloaded at run time', () => {
     await page.goto(env.url);
     await waitForBackend(page);
     await page.selectOption('[data-testid=dataset]', 'mnist');
-    await page.waitForFunction(() => /downloaded, checked and cached/.test(document.querySelector('[data-testid=data-panel]')?.textContent ?? ''), null, { timeout: 60_000 });
+    await page.waitForFunction(() => /downloaded, checked and cached/.test(document.querySelector('[data-testid=data-panel]')?.textContent ?? ''), null, {
+      timeout: 60_000,
+    });
     expect(served).toBe(2);
     expect(await page.textContent('[data-testid=data-panel]')).toMatch(/MNIST \(28 × 28, 10 classes, first 200 training images\)/);
     await page.waitForSelector('[data-testid=data-samples]');
@@ -53,7 +61,9 @@ describe('image sets downloaded at run time', () => {
     const againErrors = watchErrors(again);
     await again.goto(page.url());
     await waitForBackend(again);
-    await again.waitForFunction(() => /from this device’s cache/.test(document.querySelector('[data-testid=data-panel]')?.textContent ?? ''), null, { timeout: 60_000 });
+    await again.waitForFunction(() => /from this device’s cache/.test(document.querySelector('[data-testid=data-panel]')?.textContent ?? ''), null, {
+      timeout: 60_000,
+    });
     expect(errors).toEqual([]);
     expect(againErrors).toEqual([]);
     await context.close();
@@ -61,17 +71,27 @@ describe('image sets downloaded at run time', () => {
 
   it('says what is wrong when the download fails or the file is not the published one, and loses nothing', async () => {
     const { images, labels } = mnistLike();
-    const catalog = { fashion_mnist: await idxEntry('Fashion-MNIST', { urls: ['https://storage.googleapis.com/mirror-test/f-images.gz'], gz: images, sha256: 'f'.repeat(64) }, { urls: ['https://storage.googleapis.com/mirror-test/f-labels.gz'], gz: labels }) };
+    const catalog = {
+      fashion_mnist: await idxEntry(
+        'Fashion-MNIST',
+        { urls: ['https://storage.googleapis.com/mirror-test/f-images.gz'], gz: images, sha256: 'f'.repeat(64) },
+        { urls: ['https://storage.googleapis.com/mirror-test/f-labels.gz'], gz: labels },
+      ),
+    };
     const context = await env.browser.newContext();
     await context.route('**/data/image-sets.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(catalog) }));
-    await context.route('https://storage.googleapis.com/mirror-test/**', (route) => route.fulfill({ body: Buffer.from(route.request().url().includes('images') ? images : labels), headers: { 'access-control-allow-origin': '*' } }));
+    await context.route('https://storage.googleapis.com/mirror-test/**', (route) =>
+      route.fulfill({ body: Buffer.from(route.request().url().includes('images') ? images : labels), headers: { 'access-control-allow-origin': '*' } }),
+    );
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(env.url);
     await waitForBackend(page);
     await page.selectOption('[data-testid=dataset]', 'fashion_mnist');
     await page.waitForSelector('[data-testid=data-panel] [role=alert]');
-    expect(await page.textContent('[data-testid=data-panel] [role=alert]')).toMatch(/Could not load Fashion-MNIST \(images\): storage\.googleapis\.com: the file's SHA-256 is .*, not the published ffffffffffff….*Check your connection/);
+    expect(await page.textContent('[data-testid=data-panel] [role=alert]')).toMatch(
+      /Could not load Fashion-MNIST \(images\): storage\.googleapis\.com: the file's SHA-256 is .*, not the published ffffffffffff….*Check your connection/,
+    );
     // The page still works: back to digits.
     await page.selectOption('[data-testid=dataset]', 'digits');
     await page.waitForSelector('[data-testid=data-samples]');

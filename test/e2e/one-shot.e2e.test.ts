@@ -22,7 +22,10 @@ describe('weight sharing in the page', () => {
     // 6 edges × 5 ops, every cell shaded, one outlined op per edge.
     expect(await page.locator('[data-testid=alpha-heatmap] rect.alpha-cell').count()).toBe(30);
     expect(await page.getAttribute('[data-testid=alpha-heatmap]', 'data-rows')).toBe('6');
-    const outlined = await page.$$eval('[data-testid=alpha-heatmap] rect.alpha-cell', (cells) => cells.filter((c) => c.getAttribute('stroke') !== 'none').length);
+    const outlined = await page.$$eval(
+      '[data-testid=alpha-heatmap] rect.alpha-cell',
+      (cells) => cells.filter((c) => c.getAttribute('stroke') !== 'none').length,
+    );
     expect(outlined).toBe(6);
     expect(await page.textContent('[data-testid=alpha-derived]')).toMatch(/\|.*~0\|/);
     expect(await page.textContent('[data-testid=collapse-note]')).toMatch(/no weights/);

@@ -35,7 +35,14 @@ describe('the playground page', () => {
     const freshErrors = watchErrors(fresh);
     await fresh.goto(link);
     await waitForBackend(fresh);
-    for (const [id, value] of [['dataset', 'digits'], ['space', 'nb201'], ['strategy', 'random'], ['budget', '3'], ['epochs', '1'], ['seed', '12']]) {
+    for (const [id, value] of [
+      ['dataset', 'digits'],
+      ['space', 'nb201'],
+      ['strategy', 'random'],
+      ['budget', '3'],
+      ['epochs', '1'],
+      ['seed', '12'],
+    ]) {
       expect(await fresh.inputValue(`[data-testid=${id}]`), id).toBe(value);
     }
     expect(await fresh.textContent('body')).toMatch(/This link carries a result/);

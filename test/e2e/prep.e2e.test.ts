@@ -24,8 +24,8 @@ describe('data preparation in the page', () => {
     await page.selectOption('[data-testid=prep-construct]', 'polynomial');
     await page.selectOption('[data-testid=prep-select]', 'mutual-info');
     await setNumber(page, 'prep-keep', 5);
-    // The panel shows the preview of 8 kept columns (the default) until the one of 5 arrives.
-    await page.waitForFunction(() => /14 → 5/.test(document.querySelector('[data-testid=feature-report]')?.textContent ?? ''));
+    // Each change recomputes the preview in the worker; an earlier one may still be on screen, so wait for the last.
+    await page.waitForFunction(() => /14 → 5/.test(document.querySelector('[data-testid=feature-report]')?.textContent ?? ''), null, { timeout: 60_000 });
     await page.waitForSelector('[data-testid=feature-baseline]');
     expect(await page.textContent('[data-testid=feature-report]')).toMatch(/4 → 14[\s\S]*14 → 5/);
     expect(await page.textContent('[data-testid=feature-baseline]')).toMatch(/\d+\.\d % on the cleaned columns → \d+\.\d % on the engineered ones/);

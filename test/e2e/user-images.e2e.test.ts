@@ -12,7 +12,9 @@ describe('your own images in the page', () => {
   it('reads a zip of class folders in the worker, searches it, and reads a folder of class folders the same way', async () => {
     const { page, errors } = await openPlayground(env.browser, env.url);
     await page.setInputFiles('[data-testid=data-file]', { name: 'shapes.zip', mimeType: 'application/zip', buffer: Buffer.from(zip(classFolders())) });
-    await page.waitForFunction(() => /shapes\.zip \(12 images at 12 × 12, 2 classes\)/.test(document.querySelector('[data-testid=data-panel]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /shapes\.zip \(12 images at 12 × 12, 2 classes\)/.test(document.querySelector('[data-testid=data-panel]')?.textContent ?? ''),
+    );
     expect(await page.inputValue('[data-testid=dataset]')).toBe('own');
     expect(await page.textContent('.controls')).toMatch(/12 images at 12 × 12, 2 classes/);
     await page.selectOption('[data-testid=strategy]', 'random');
@@ -50,7 +52,11 @@ describe('your own images in the page', () => {
 
   it('refuses a zip with no images, and a 500 MB file, with messages that say what to do, and keeps the page working', async () => {
     const { page, errors } = await openPlayground(env.browser, env.url);
-    await page.setInputFiles('[data-testid=data-file]', { name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from(zip({ 'a/readme.txt': 'hello', 'b/data.csv': '1,2' })) });
+    await page.setInputFiles('[data-testid=data-file]', {
+      name: 'notes.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zip({ 'a/readme.txt': 'hello', 'b/data.csv': '1,2' })),
+    });
     await page.waitForSelector('[role=alert]');
     expect(await page.textContent('[role=alert]')).toMatch(/notes\.zip holds no images .* Zip one folder per class/);
     const big = join(mkdtempSync(join(tmpdir(), 'nas-big-')), 'huge.csv');

@@ -30,7 +30,9 @@ async function runLinked(experiment: Experiment): Promise<{ page: Page; errors: 
 describe('GPU backends in the browser', () => {
   it('trains a trial on WebGPU where Chromium offers an adapter, and otherwise says why it fell back', async () => {
     // A few steps only: here WebGPU runs on SwiftShader, about 2 s a step.
-    const { page, errors, offered } = await runLinked(parseExperiment({ dataset: 'spiral', data: { maxExamples: 60 }, budget: 1, training: { epochs: 1, batchSize: 16 }, backend: 'webgpu' }));
+    const { page, errors, offered } = await runLinked(
+      parseExperiment({ dataset: 'spiral', data: { maxExamples: 60 }, budget: 1, training: { epochs: 1, batchSize: 16 }, backend: 'webgpu' }),
+    );
     if (offered) {
       expect(await page.textContent('[data-testid=backend]')).toMatch(/WEBGPU/);
       const accuracy = await page.textContent('[data-testid=trial-row] td.num');

@@ -5,7 +5,20 @@ import { compareStrategies, returnedCurve } from '../../src/engine/compare';
 import type { TrialRecord } from '../../src/contracts/events';
 
 const trial = (reward: number, reported: number): TrialRecord =>
-  ({ index: 0, encoded: '', genotype: null, origin: '', accuracy: reward, reward, params: 0, flops: 0, seconds: 0, curve: [], graph: { nodes: [], edges: [] }, reported: { label: 't', accuracy: reported } }) as TrialRecord;
+  ({
+    index: 0,
+    encoded: '',
+    genotype: null,
+    origin: '',
+    accuracy: reward,
+    reward,
+    params: 0,
+    flops: 0,
+    seconds: 0,
+    curve: [],
+    graph: { nodes: [], edges: [] },
+    reported: { label: 't', accuracy: reported },
+  }) as TrialRecord;
 
 describe('strategy comparison', () => {
   it('follows the trial a strategy would return: best by reward, scored by the reported figure', () => {

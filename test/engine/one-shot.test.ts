@@ -27,7 +27,11 @@ const TINY = {
   training: { batchSize: 32 },
 } as const;
 
-async function search(input: ExperimentInput, extra: { control?: SearchControl; resumeOneShot?: OneShotCheckpoint; onCheckpoint?: (c: OneShotCheckpoint) => void } = {}, events: EngineEvent[] = []) {
+async function search(
+  input: ExperimentInput,
+  extra: { control?: SearchControl; resumeOneShot?: OneShotCheckpoint; onCheckpoint?: (c: OneShotCheckpoint) => void } = {},
+  events: EngineEvent[] = [],
+) {
   await on('wasm');
   return runSearch(parseExperiment(input), { readAsset: readPublicAsset, backend: 'wasm', ...extra }, (e) => events.push(e));
 }
@@ -141,14 +145,24 @@ describe('ProxylessNAS', () => {
     const input = { height: 8, width: 8, channels: 1 };
     const images: TrainData = { ...data, input, train: { ...data.train, x: new Float32Array(32 * 64).map((_, i) => Math.sin(i)) } };
     const supernet = buildSupernet(space, input, 10, createRng('px'));
-    const setup: MethodSetup = { ...toySetup(supernet, 1), id: 'proxyless', space, data: images, allowed: supernet.edges.map(() => supernet.ops.map(() => true)) };
+    const setup: MethodSetup = {
+      ...toySetup(supernet, 1),
+      id: 'proxyless',
+      space,
+      data: images,
+      allowed: supernet.edges.map(() => supernet.ops.map(() => true)),
+    };
     const proxyless = new Proxyless(setup);
     const darts = new Darts({ ...setup, id: 'darts' });
     const optimizer = new Optimizer('sgd', supernet.ctx.trainable, 0);
-    const batch: Batch = { x: tf.tensor4d(images.train.x.slice(0, 8 * 64), [8, 8, 8, 1]), y: tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10) as tf.Tensor2D, n: 8 };
+    const batch: Batch = {
+      x: tf.tensor4d(images.train.x.slice(0, 8 * 64), [8, 8, 8, 1]),
+      y: tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10) as tf.Tensor2D,
+      n: 8,
+    };
     const rng = createRng('paths');
     for (let i = 0; i < 4; i++) {
-      const path = (await proxyless.samplePath(rng));
+      const path = await proxyless.samplePath(rng);
       expect(path.every((ops) => ops.length === 1)).toBe(true);
       const single = await weightStep(supernet, optimizer, 0.01, batch, pathChooser(path));
       const genotype = { ops: path.map((ops) => supernet.ops[ops[0]!]!) };
@@ -165,10 +179,10 @@ describe('ProxylessNAS', () => {
       expect(single.memory.tensors, JSON.stringify(genotype)).toBe(standalone);
     }
     const all = await weightStep(supernet, optimizer, 0.01, batch, darts.mixed());
-    const one = await weightStep(supernet, optimizer, 0.01, batch, pathChooser((await proxyless.samplePath(rng))));
+    const one = await weightStep(supernet, optimizer, 0.01, batch, pathChooser(await proxyless.samplePath(rng)));
     expect(all.memory.bytes).toBeGreaterThan(2.5 * one.memory.bytes);
     const count = tf.memory().numTensors;
-    await weightStep(supernet, optimizer, 0.01, batch, pathChooser((await proxyless.samplePath(rng))));
+    await weightStep(supernet, optimizer, 0.01, batch, pathChooser(await proxyless.samplePath(rng)));
     expect(tf.memory().numTensors).toBe(count); // nothing leaks per step
     tf.dispose([batch.x, batch.y]);
     optimizer.dispose();
@@ -208,7 +222,8 @@ describe('every weight-sharing strategy', () => {
   });
 
   it('ProxylessNAS measures each op’s latency once, keeps it in the checkpoint, and the latency term moves α towards cheap ops', async () => {
-    const x = (latencyWeight: number) => ({ ...TINY, strategy: 'proxyless', strategySettings: { oneShot: { epochs: 2, latencyWeight, archLearningRate: 0.05 } } }) as const;
+    const x = (latencyWeight: number) =>
+      ({ ...TINY, strategy: 'proxyless', strategySettings: { oneShot: { epochs: 2, latencyWeight, archLearningRate: 0.05 } } }) as const;
     let saved: OneShotCheckpoint | null = null;
     const alphaOf = async (w: number) => {
       const events: EngineEvent[] = [];
@@ -251,14 +266,24 @@ describe('every weight-sharing strategy', () => {
 describe('the supernet evaluator', () => {
   it('lets any ask/tell strategy rank the paths of one SPOS supernet, and refuses multi-fidelity strategies', async () => {
     const events: EngineEvent[] = [];
-    const result = await search({ ...TINY, evaluator: 'supernet', strategy: 'tpe', budget: 4, strategySettings: { oneShot: { epochs: 1 }, tpe: { initial: 2 } } }, {}, events);
+    const result = await search(
+      { ...TINY, evaluator: 'supernet', strategy: 'tpe', budget: 4, strategySettings: { oneShot: { epochs: 1 }, tpe: { initial: 2 } } },
+      {},
+      events,
+    );
     // One supernet epoch, then the budget's paths proposed by TPE and scored with inherited weights.
     expect(result.trials).toHaveLength(1 + 4);
     expect(result.trials.slice(1).every((t) => t.origin.startsWith('tpe over paths'))).toBe(true);
     expect(result.trials.slice(1).every((t) => t.curve.length === 0)).toBe(true); // scored, not trained
     expect(events.find((e) => e.type === 'start')).toMatchObject({ info: { evaluator: 'supernet' } });
     expect(result.best!.reward).toBe(Math.max(...result.trials.slice(1).map((t) => t.reward)));
-    const again = await search({ ...TINY, evaluator: 'supernet', strategy: 'tpe', budget: 4, strategySettings: { oneShot: { epochs: 1 }, tpe: { initial: 2 } } });
+    const again = await search({
+      ...TINY,
+      evaluator: 'supernet',
+      strategy: 'tpe',
+      budget: 4,
+      strategySettings: { oneShot: { epochs: 1 }, tpe: { initial: 2 } },
+    });
     expect(again.digest).toEqual(result.digest);
     expect(() => parseExperiment({ ...TINY, evaluator: 'supernet', strategy: 'hyperband' })).toThrow(/one fidelity/);
     expect(() => parseExperiment({ evaluator: 'supernet', space: 'chain' })).toThrow(/cell and nb201/);

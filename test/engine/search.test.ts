@@ -13,7 +13,12 @@ async function search(input: ExperimentInput, control?: SearchControl, events: E
   return runSearch(x, { readAsset: readPublicAsset, backend: 'wasm', control }, (e) => events.push(e));
 }
 
-const SMALL = { dataset: 'digits', data: { maxExamples: 300 }, training: { epochs: 1 }, strategySettings: { evolution: { population: 3, sample: 2 } } } as const;
+const SMALL = {
+  dataset: 'digits',
+  data: { maxExamples: 300 },
+  training: { epochs: 1 },
+  strategySettings: { evolution: { population: 3, sample: 2 } },
+} as const;
 
 describe('search engine', () => {
   it('runs the same trials twice from the same experiment', async () => {
@@ -110,7 +115,9 @@ describe('multi-objective search', () => {
   });
 
   it('refuses latency as the cost of a table lookup, which runs no model', async () => {
-    await expect(search({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', objective: { kind: 'mnas', cost: 'latency' } })).rejects.toThrow(/no latency/);
+    await expect(search({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', objective: { kind: 'mnas', cost: 'latency' } })).rejects.toThrow(
+      /no latency/,
+    );
   });
 });
 
@@ -136,7 +143,9 @@ describe('hyperparameter optimisation', () => {
 
   it('refuses Hyperband and HPO on the table, saying why', async () => {
     await expect(search({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', strategy: 'bohb' })).rejects.toThrow(/one training length/);
-    await expect(search({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', hpo: { enabled: true } })).rejects.toThrow(/one set of training hyperparameters/);
+    await expect(search({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', hpo: { enabled: true } })).rejects.toThrow(
+      /one set of training hyperparameters/,
+    );
   });
 });
 
@@ -150,7 +159,11 @@ describe('early stopping', () => {
       expect(t.epochs).toBeLessThan(4);
       expect(t.curve).toHaveLength(t.epochs!);
       const e = t.epochs!;
-      const earlier = result.trials.slice(0, t.index).filter((u) => u.curve.length >= e).map((u) => u.curve[e - 1]!.valAccuracy).sort((a, b) => a - b);
+      const earlier = result.trials
+        .slice(0, t.index)
+        .filter((u) => u.curve.length >= e)
+        .map((u) => u.curve[e - 1]!.valAccuracy)
+        .sort((a, b) => a - b);
       const mid = earlier.length / 2;
       const median = earlier.length % 2 ? earlier[Math.floor(mid)]! : (earlier[mid - 1]! + earlier[mid]!) / 2;
       expect(t.curve[e - 1]!.valAccuracy).toBeLessThan(median);
@@ -185,7 +198,14 @@ describe('resuming an interrupted search', () => {
     // The same search, with the "GPU" failing during trial 5.
     const setup = await createEvaluator(x, experimentSpace(x), readPublicAsset);
     const inner = setup.evaluator;
-    const failing = { ...setup, evaluator: { kind: inner.kind, replay: inner.replay?.bind(inner), evaluate: (g: unknown, i: number, h?: object, f?: number) => (i === 4 ? Promise.reject(new Error('GPU device was lost')) : inner.evaluate(g, i, h, f)) } };
+    const failing = {
+      ...setup,
+      evaluator: {
+        kind: inner.kind,
+        replay: inner.replay?.bind(inner),
+        evaluate: (g: unknown, i: number, h?: object, f?: number) => (i === 4 ? Promise.reject(new Error('GPU device was lost')) : inner.evaluate(g, i, h, f)),
+      },
+    };
     let interrupted: InstanceType<typeof SearchInterrupted> | null = null;
     try {
       await runSearch(x, { readAsset: readPublicAsset, backend: 'webgpu', setup: failing }, () => {});
@@ -206,7 +226,13 @@ describe('resuming an interrupted search', () => {
 
 describe('search on a real table', () => {
   it('finds an MLP that classifies iris well, and refuses image spaces with a clear message', async () => {
-    const result = await search({ dataset: 'iris', strategy: 'random', budget: 4, training: { epochs: 20, learningRate: 0.02, batchSize: 16 }, spaceSettings: { chain: { widths: [16, 32] } } });
+    const result = await search({
+      dataset: 'iris',
+      strategy: 'random',
+      budget: 4,
+      training: { epochs: 20, learningRate: 0.02, batchSize: 16 },
+      spaceSettings: { chain: { widths: [16, 32] } },
+    });
     expect(result.best!.accuracy).toBeGreaterThan(0.8); // chance is 1/3
     await expect(search({ dataset: 'iris', space: 'cell', budget: 1 })).rejects.toThrow(/chain space/);
   });

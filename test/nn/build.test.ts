@@ -19,9 +19,21 @@ const CASES: Array<[string, SearchSpace, InputShape]> = [
   ['NB201 on 8×8', new Nb201Space() as SearchSpace, { height: 8, width: 8, channels: 1 }],
   ['MnasNet stages on 8×8', new MnasSpace() as SearchSpace, { height: 8, width: 8, channels: 1 }],
   ['resolution path on 8×8', new ResolutionSpace() as SearchSpace, { height: 8, width: 8, channels: 1 }],
-  ['resolution path, 10 layers, 3 levels, on 16×16 RGB', new ResolutionSpace({ layers: 10, levels: 3, channels: 6 }) as SearchSpace, { height: 16, width: 16, channels: 3 }],
-  ['MnasNet stages on 16×16 RGB', new MnasSpace({ baseWidths: [8, 16, 24], strides: [2, 2, 1], baseLayers: [2, 1, 1], stemChannels: 6 }) as SearchSpace, { height: 16, width: 16, channels: 3 }],
-  ['NB201, 2 cells per stage, 12 channels, on 16×16', new Nb201Space({ channels: 12, cellsPerStage: 2 }) as SearchSpace, { height: 16, width: 16, channels: 3 }],
+  [
+    'resolution path, 10 layers, 3 levels, on 16×16 RGB',
+    new ResolutionSpace({ layers: 10, levels: 3, channels: 6 }) as SearchSpace,
+    { height: 16, width: 16, channels: 3 },
+  ],
+  [
+    'MnasNet stages on 16×16 RGB',
+    new MnasSpace({ baseWidths: [8, 16, 24], strides: [2, 2, 1], baseLayers: [2, 1, 1], stemChannels: 6 }) as SearchSpace,
+    { height: 16, width: 16, channels: 3 },
+  ],
+  [
+    'NB201, 2 cells per stage, 12 channels, on 16×16',
+    new Nb201Space({ channels: 12, cellsPerStage: 2 }) as SearchSpace,
+    { height: 16, width: 16, channels: 3 },
+  ],
 ];
 
 describe('models built from genotypes', () => {
@@ -65,7 +77,11 @@ describe('models built from genotypes', () => {
 describe('cell networks', () => {
   it.each([
     ['DARTS ops', new CellSpace({ channels: 4 }), { height: 8, width: 8, channels: 1 }],
-    ['NASNet ops, 5 nodes, 2 cells per stage', new CellSpace({ nodes: 5, ops: 'nasnet', concat: 'unused', channels: 4, cellsPerStage: 2 }), { height: 8, width: 8, channels: 3 }],
+    [
+      'NASNet ops, 5 nodes, 2 cells per stage',
+      new CellSpace({ nodes: 5, ops: 'nasnet', concat: 'unused', channels: 4, cellsPerStage: 2 }),
+      { height: 8, width: 8, channels: 3 },
+    ],
   ] as const)('%s: params and FLOPs from the space equal the built model’s', async (_name, space, input) => {
     await on('wasm');
     const rng = createRng(`cell-cost-${_name}`);
@@ -94,10 +110,22 @@ describe('cell networks', () => {
   });
 
   // Every op of every op set, alone on every edge, strided (reduction cells' inputs) and not.
-  const everyCellOp = [...new Set(Object.values(CELL_OP_SETS).flat())].map((op) => [op, (Object.keys(CELL_OP_SETS) as CellOpSet[]).find((set) => (CELL_OP_SETS[set] as readonly CellOp[]).includes(op))!] as const);
+  const everyCellOp = [...new Set(Object.values(CELL_OP_SETS).flat())].map(
+    (op) => [op, (Object.keys(CELL_OP_SETS) as CellOpSet[]).find((set) => (CELL_OP_SETS[set] as readonly CellOp[]).includes(op))!] as const,
+  );
   it.each(everyCellOp)('%s (%s op set) on every edge builds, matches its cost and trains a step', async (op, ops) => {
     await on('wasm');
-    const spec = { edges: [[op, 0], [op, 1], [op, 1], [op, 2], [op, 0], [op, 3]] as CellGenotype['normal']['edges'], concat: [2, 3, 4] };
+    const spec = {
+      edges: [
+        [op, 0],
+        [op, 1],
+        [op, 1],
+        [op, 2],
+        [op, 0],
+        [op, 3],
+      ] as CellGenotype['normal']['edges'],
+      concat: [2, 3, 4],
+    };
     await expectTrainsAStep(new CellSpace({ nodes: 3, ops, concat: 'all', channels: 4 }), { normal: spec, reduce: spec });
   });
 });

@@ -12,7 +12,10 @@ export async function on(backend: NodeBackend): Promise<void> {
 export function seeded(shape: number[], seed: string): tf.Tensor {
   const rng = createRng(seed);
   const size = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(Float32Array.from({ length: size }, () => rng.next() * 2 - 1), shape);
+  return tf.tensor(
+    Float32Array.from({ length: size }, () => rng.next() * 2 - 1),
+    shape,
+  );
 }
 
 /** Copies a tensor's values onto the current backend. */

@@ -29,7 +29,12 @@ const layerCase = (op: OpId, table: Record<string, Parameters<typeof opCost>[0]>
 
 // Each op the way its vocabulary uses it: cells at stride 1 and 2 (reduction cells' input edges), on an odd size too.
 const cellCases = (Object.keys(CELL_OP_TABLE) as CellOpId[]).flatMap((op) =>
-  [1, 2].flatMap((stride) => [[8, 8], [6, 10]].map(([h, w]) => layerCase(op, CELL_OP_TABLE, { cin: 4, cout: 4, height: h!, width: w!, stride }))),
+  [1, 2].flatMap((stride) =>
+    [
+      [8, 8],
+      [6, 10],
+    ].map(([h, w]) => layerCase(op, CELL_OP_TABLE, { cin: 4, cout: 4, height: h!, width: w!, stride })),
+  ),
 );
 const nb201Cases = (Object.keys(NB201_OP_TABLE) as Nb201OpId[]).map((op) => layerCase(op, NB201_OP_TABLE, { cin: 3, cout: 3, height: 8, width: 8, stride: 1 }));
 // Chains: a conv maps the concatenated inputs to its width; strided anything; on tables and points, a 1 × 1 map.
@@ -42,7 +47,9 @@ const chainCases = (Object.keys(CHAIN_OP_TABLE) as ChainOpId[]).flatMap((op) => 
     layerCase(op, CHAIN_OP_TABLE, { cin: 3, cout, height: 1, width: 1, stride: 1, onePixel: true }, reduce),
   ];
 });
-const resolutionCases = (Object.keys(RESOLUTION_OP_TABLE) as ResolutionOpId[]).map((op) => layerCase(op, RESOLUTION_OP_TABLE, { cin: 4, cout: 4, height: 8, width: 8, stride: 1 }));
+const resolutionCases = (Object.keys(RESOLUTION_OP_TABLE) as ResolutionOpId[]).map((op) =>
+  layerCase(op, RESOLUTION_OP_TABLE, { cin: 4, cout: 4, height: 8, width: 8, stride: 1 }),
+);
 const mnasCases = (Object.keys(MNAS_OP_TABLE) as MnasOpId[]).flatMap((op) =>
   [
     { cin: 4, cout: 6, stride: 2, kernel: 5, se: 0.25, skip: true },
@@ -65,27 +72,30 @@ describe('the op factory table', () => {
   });
 
   describe.each(FAMILIES)('%s ops', (_family, cases) => {
-    it.each(cases.map((c) => [`${c.op} ${JSON.stringify(c.args)} on ${c.size.join('×')}`, c] as const))('%s: cost from the table equals the built layer’s weights and multiply–adds', async (_name, c) => {
-      await on('wasm');
-      const ctx = new BuildContext(createRng(`op-${c.op}`));
-      try {
-        const layer = buildOp(ctx, c.op, c.args);
-        expect(countParams(ctx.trainable)).toBe(c.cost.params);
-        if (!layer) {
-          expect(c.cost).toEqual({ params: 0, flops: 0 });
-          return;
+    it.each(cases.map((c) => [`${c.op} ${JSON.stringify(c.args)} on ${c.size.join('×')}`, c] as const))(
+      '%s: cost from the table equals the built layer’s weights and multiply–adds',
+      async (_name, c) => {
+        await on('wasm');
+        const ctx = new BuildContext(createRng(`op-${c.op}`));
+        try {
+          const layer = buildOp(ctx, c.op, c.args);
+          expect(countParams(ctx.trainable)).toBe(c.cost.params);
+          if (!layer) {
+            expect(c.cost).toEqual({ params: 0, flops: 0 });
+            return;
+          }
+          const x = seeded([2, c.size[0], c.size[1], c.args.cin], 'x') as tf.Tensor4D;
+          ctx.counting = true;
+          const y = tf.tidy(() => layer(x, false));
+          ctx.counting = false;
+          expect(ctx.macs).toBe(c.cost.flops);
+          const out = c.args.onePixel ? 1 : c.args.stride;
+          expect(y.shape).toEqual([2, Math.ceil(c.size[0] / out), Math.ceil(c.size[1] / out), c.args.cout]);
+          tf.dispose([x, y]);
+        } finally {
+          ctx.dispose();
         }
-        const x = seeded([2, c.size[0], c.size[1], c.args.cin], 'x') as tf.Tensor4D;
-        ctx.counting = true;
-        const y = tf.tidy(() => layer(x, false));
-        ctx.counting = false;
-        expect(ctx.macs).toBe(c.cost.flops);
-        const out = c.args.onePixel ? 1 : c.args.stride;
-        expect(y.shape).toEqual([2, Math.ceil(c.size[0] / out), Math.ceil(c.size[1] / out), c.args.cout]);
-        tf.dispose([x, y]);
-      } finally {
-        ctx.dispose();
-      }
-    });
+      },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { avgPool, conv2d, maxPool } from '../../src/nn/ops';
+import { conv2d } from '../../src/nn/ops';
+import { avgPool, maxPool } from '../../src/nn/pool-ops';
 import { copy, maxAbsDiff, on, seeded, tf } from './helpers';
 
 /** Reference gradients: tfjs's own kernels on the cpu backend (correct, if slow). */
@@ -27,9 +28,7 @@ describe.each(['cpu', 'wasm'] as const)('our gradients on %s', (backend) => {
     const w = seeded([k, k, 3, 4], `w${k}${stride}`);
     const loss = (f: typeof conv2d) => (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(f(a as tf.Tensor4D, b as tf.Tensor4D, stride, 'same')));
     const [gx, gw] = tf.grads(loss(conv2d))([x, w]);
-    const [rx, rw] = await reference(() =>
-      tf.grads(loss((a, b, s, p) => tf.conv2d(a, b, s, p)))([copy(x), copy(w)]),
-    );
+    const [rx, rw] = await reference(() => tf.grads(loss((a, b, s, p) => tf.conv2d(a, b, s, p)))([copy(x), copy(w)]));
     expect(maxAbsDiff(gx!, rx!)).toBeLessThan(1e-3);
     expect(maxAbsDiff(gw!, rw!)).toBeLessThan(1e-3);
     // The forward pass is tfjs's own, so only the gradients are ours; still, check it matches too.
@@ -128,7 +127,14 @@ describe.each(['cpu', 'wasm'] as const)('depthwise and anisotropic convs on %s',
     // tfjs has no gradient for dilated depthwise convs: the reference spreads the kernel with zeros instead.
     const spread = (b: tf.Tensor4D): tf.Tensor4D => {
       if (dilation === 1) return b;
-      const grid = tf.pad(tf.reshape(b, [k, 1, k, 1, 3, 1]), [[0, 0], [0, dilation - 1], [0, 0], [0, dilation - 1], [0, 0], [0, 0]]);
+      const grid = tf.pad(tf.reshape(b, [k, 1, k, 1, 3, 1]), [
+        [0, 0],
+        [0, dilation - 1],
+        [0, 0],
+        [0, dilation - 1],
+        [0, 0],
+        [0, 0],
+      ]);
       const eff = (k - 1) * dilation + 1;
       return tf.slice(tf.reshape(grid, [k * dilation, k * dilation, 3, 1]) as tf.Tensor4D, [0, 0, 0, 0], [eff, eff, 3, 1]);
     };

@@ -39,13 +39,33 @@ function expectSameFunction(supernet: Supernet, space: SearchSpace, g: unknown, 
 
 /** A 3-node cell with `op` on every edge: nodes read both cell inputs (strided in a reduction cell) and earlier nodes (not strided). */
 function uniformCell(op: CellOp): CellGenotype {
-  const spec = { edges: [[op, 0], [op, 1], [op, 1], [op, 2], [op, 0], [op, 3]] as CellGenotype['normal']['edges'], concat: [2, 3, 4] };
+  const spec = {
+    edges: [
+      [op, 0],
+      [op, 1],
+      [op, 1],
+      [op, 2],
+      [op, 0],
+      [op, 3],
+    ] as CellGenotype['normal']['edges'],
+    concat: [2, 3, 4],
+  };
   return { normal: spec, reduce: spec };
 }
 
 const EVERY_SUPERNET_OP: Array<[string, SearchSpace, InputShape, unknown]> = [
-  ...CELL_OP_SETS.darts.map((op): [string, SearchSpace, InputShape, unknown] => [`DARTS cell / ${op}`, new CellSpace({ nodes: 3, channels: 4, stemMultiplier: 2 }) as SearchSpace, { height: 8, width: 8, channels: 3 }, uniformCell(op)]),
-  ...NB201_OPS.map((op): [string, SearchSpace, InputShape, unknown] => [`NB201 / ${op}`, new Nb201Space({ channels: 4 }) as SearchSpace, { height: 8, width: 8, channels: 1 }, { ops: NB201_EDGES.map(() => op) }]),
+  ...CELL_OP_SETS.darts.map((op): [string, SearchSpace, InputShape, unknown] => [
+    `DARTS cell / ${op}`,
+    new CellSpace({ nodes: 3, channels: 4, stemMultiplier: 2 }) as SearchSpace,
+    { height: 8, width: 8, channels: 3 },
+    uniformCell(op),
+  ]),
+  ...NB201_OPS.map((op): [string, SearchSpace, InputShape, unknown] => [
+    `NB201 / ${op}`,
+    new Nb201Space({ channels: 4 }) as SearchSpace,
+    { height: 8, width: 8, channels: 1 },
+    { ops: NB201_EDGES.map(() => op) },
+  ]),
 ];
 
 describe('weight-sharing supernet', () => {
@@ -87,6 +107,8 @@ describe('weight-sharing supernet', () => {
 
   it('refuses spaces it has no supernet for, and cell spaces with the NASNet ops', async () => {
     await on('wasm');
-    expect(() => buildSupernet(new CellSpace({ ops: 'nasnet', concat: 'unused' }), { height: 8, width: 8, channels: 1 }, 3, createRng('x'))).toThrow(/DARTS op set/);
+    expect(() => buildSupernet(new CellSpace({ ops: 'nasnet', concat: 'unused' }), { height: 8, width: 8, channels: 1 }, 3, createRng('x'))).toThrow(
+      /DARTS op set/,
+    );
   });
 });

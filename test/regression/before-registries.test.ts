@@ -52,7 +52,10 @@ describe('behaviour recorded before the reorganisation', () => {
   it.each(Object.keys(behaviour.costs))('%s samples and costs architectures as before', (variant) => {
     const space = experimentSpace(parseExperiment(variants[variant]));
     const rng = createRng('cost-snapshot');
-    const shapes = [{ height: 8, width: 8, channels: 1 }, { height: 16, width: 16, channels: 3 }];
+    const shapes = [
+      { height: 8, width: 8, channels: 1 },
+      { height: 16, width: 16, channels: 3 },
+    ];
     const now = Array.from({ length: 4 }, () => {
       const g = space.sample(rng);
       return { encoded: space.encode(g), cost: shapes.map((s) => (space.checkInput(s) ? null : space.cost(g, s, 10))), size: space.size() };

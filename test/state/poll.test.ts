@@ -5,7 +5,12 @@ describe('polling the worker', () => {
   it('reads while active and hands each value on, then stops', async () => {
     const seen: number[] = [];
     let reads = 0;
-    await pollEverySecond(async () => ++reads, () => reads < 3, (v) => seen.push(v), 1);
+    await pollEverySecond(
+      async () => ++reads,
+      () => reads < 3,
+      (v) => seen.push(v),
+      1,
+    );
     expect(seen).toEqual([1, 2, 3]);
   });
 

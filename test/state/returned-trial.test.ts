@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { TrialRecord } from '../../src/contracts/events';
-import { returnedTrial, returnsLatestDerived } from '../../src/state/returned-trial';
+import { returnsLatest } from '../../src/core/methods';
+import { returnedTrial } from '../../src/state/returned-trial';
 
 function trial(index: number, reward: number): TrialRecord {
-  return { index, encoded: `g${index}`, genotype: { index }, origin: 'random', reward, graph: { nodes: [], edges: [] }, accuracy: reward, curve: [], params: 100, flops: 1000, seconds: 0.1 };
+  return {
+    index,
+    encoded: `g${index}`,
+    genotype: { index },
+    origin: 'random',
+    reward,
+    graph: { nodes: [], edges: [] },
+    accuracy: reward,
+    curve: [],
+    params: 100,
+    flops: 1000,
+    seconds: 0.1,
+  };
 }
 
 describe('the returned trial', () => {
@@ -15,8 +28,8 @@ describe('the returned trial', () => {
 
   it('is, before that, the top scorer, or for a search that reads α its latest derived genotype', () => {
     expect(returnedTrial(trials, null, 'evolution')).toBe(trials[1]);
-    expect(returnsLatestDerived('darts')).toBe(true);
-    expect(returnsLatestDerived('spos')).toBe(false);
+    expect(returnsLatest('darts')).toBe(true);
+    expect(returnsLatest('spos')).toBe(false);
     expect(returnedTrial(trials, null, 'darts')).toBe(trials[2]);
     expect(returnedTrial([], null, 'darts')).toBeNull();
   });

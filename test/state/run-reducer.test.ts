@@ -5,11 +5,30 @@ import { makeDigest } from '../../src/core/digest';
 import { applyEvents, beginRun, failRun, idleRun, type RunState } from '../../src/state/run-reducer';
 
 const graph = { nodes: [], edges: [] };
-const info: StartInfo = { backend: 'wasm', dataset: { title: 'digits', train: 100, val: 20, classes: 10 }, evaluator: 'train', spaceTitle: 'chain', spaceSize: 1000, budget: 3 };
+const info: StartInfo = {
+  backend: 'wasm',
+  dataset: { title: 'digits', train: 100, val: 20, classes: 10 },
+  evaluator: 'train',
+  spaceTitle: 'chain',
+  spaceSize: 1000,
+  budget: 3,
+};
 
 /** A finished trial as the engine records it; `reward` differs from `accuracy` so a test can tell which one was used. */
 function trial(index: number, accuracy: number, encoded = `g${index}`): TrialRecord {
-  return { index, encoded, genotype: { index }, origin: 'random', reward: accuracy, graph, accuracy, curve: [], params: 100 + index, flops: 1000, seconds: 0.1 };
+  return {
+    index,
+    encoded,
+    genotype: { index },
+    origin: 'random',
+    reward: accuracy,
+    graph,
+    accuracy,
+    curve: [],
+    params: 100 + index,
+    flops: 1000,
+    seconds: 0.1,
+  };
 }
 
 const started = (): RunState => beginRun(idleRun());
@@ -29,7 +48,10 @@ describe('the run reducer', () => {
     expect(s.current?.epochs.map((e) => e.valAccuracy)).toEqual([0.3, 0.5]);
     expect(s.trials).toEqual([]);
     const first = trial(0, 0.5);
-    s = run(s, [{ type: 'trial', trial: first }, { type: 'trial-start', index: 1, encoded: 'g1', origin: 'random', graph }]);
+    s = run(s, [
+      { type: 'trial', trial: first },
+      { type: 'trial-start', index: 1, encoded: 'g1', origin: 'random', graph },
+    ]);
     expect(s.trials).toEqual([first]);
     expect(s.current?.index).toBe(1);
     expect(s.current?.epochs).toEqual([]);
@@ -37,7 +59,10 @@ describe('the run reducer', () => {
     expect(s.digest).toEqual(makeDigest([first], 'wasm'));
     const second = trial(1, 0.7);
     const finalDigest = makeDigest([first, second], 'wasm');
-    s = run(s, [{ type: 'trial', trial: second }, { type: 'done', stopped: false, digest: finalDigest, best: 1 }]);
+    s = run(s, [
+      { type: 'trial', trial: second },
+      { type: 'done', stopped: false, digest: finalDigest, best: 1 },
+    ]);
     expect(s.status).toBe('done');
     expect(s.digest).toBe(finalDigest);
     expect(s.returned).toBe(1);
@@ -45,12 +70,20 @@ describe('the run reducer', () => {
   });
 
   it('drops an epoch of a trial other than the one in flight', () => {
-    const s = run(started(), [{ type: 'start', info }, { type: 'trial-start', index: 2, encoded: 'g2', origin: 'random', graph }]);
+    const s = run(started(), [
+      { type: 'start', info },
+      { type: 'trial-start', index: 2, encoded: 'g2', origin: 'random', graph },
+    ]);
     expect(run(s, [{ type: 'epoch', index: 1, report: { epoch: 1, loss: 1, valAccuracy: 0.1 } }]).current).toBe(s.current);
   });
 
   it('replaces trials by position when a search resumed from a checkpoint sends them again', () => {
-    const s = run(started(), [{ type: 'start', info }, { type: 'trial', trial: trial(0, 0.4) }, { type: 'trial', trial: trial(1, 0.5) }, { type: 'trial', trial: trial(2, 0.6) }]);
+    const s = run(started(), [
+      { type: 'start', info },
+      { type: 'trial', trial: trial(0, 0.4) },
+      { type: 'trial', trial: trial(1, 0.5) },
+      { type: 'trial', trial: trial(2, 0.6) },
+    ]);
     // A lost GPU: the search continues from the checkpoint after trial 1, sending trial 1 again (retrained elsewhere) and what follows.
     const again = run(s, [{ type: 'trial', trial: trial(1, 0.55, 'g1-again') }]);
     expect(again.trials.map((t) => t.encoded)).toEqual(['g0', 'g1-again']);
@@ -61,7 +94,10 @@ describe('the run reducer', () => {
   it('keeps a pause asked for while a batch was in flight, and lets the end of the run override it', () => {
     const running = run(started(), [{ type: 'start', info }]);
     const paused: RunState = { ...running, status: 'paused' };
-    const s = run(paused, [{ type: 'start', info }, { type: 'trial', trial: trial(0, 0.5) }]);
+    const s = run(paused, [
+      { type: 'start', info },
+      { type: 'trial', trial: trial(0, 0.5) },
+    ]);
     expect(s.status).toBe('paused');
     // A paused run's digest still follows its trials.
     expect(s.digest).toEqual(makeDigest([trial(0, 0.5)], 'wasm'));
@@ -72,13 +108,21 @@ describe('the run reducer', () => {
     const first = started();
     const second = beginRun(first);
     expect(second.runId).toBe(first.runId + 1);
-    expect(applyEvents(second, first.runId, [{ type: 'start', info }, { type: 'trial', trial: trial(0, 0.9) }])).toBe(second);
+    expect(
+      applyEvents(second, first.runId, [
+        { type: 'start', info },
+        { type: 'trial', trial: trial(0, 0.9) },
+      ]),
+    ).toBe(second);
     expect(failRun(second, first.runId, { code: 'internal', message: 'late', hint: '' })).toBe(second);
   });
 
   it('ends the run on an error event, or on a failure to start', () => {
     const error = { code: 'internal' as const, message: 'boom', hint: 'Reload.' };
-    const s = run(started(), [{ type: 'start', info }, { type: 'error', error }]);
+    const s = run(started(), [
+      { type: 'start', info },
+      { type: 'error', error },
+    ]);
     expect(s.status).toBe('error');
     expect(s.error).toBe(error);
     const failed = failRun(started(), 1, error);
@@ -87,7 +131,10 @@ describe('the run reducer', () => {
 
   it('takes a backend change from its typed event: the new report and the reason, no call back to the worker', () => {
     const wasm: BackendReport = { found: [], chosen: 'wasm', preference: 'wasm', reason: 'WEBGPU failed during the search', fallback: true };
-    const s = run(started(), [{ type: 'start', info }, { type: 'backend', report: wasm, reason: 'WEBGPU failed: device lost.' }]);
+    const s = run(started(), [
+      { type: 'start', info },
+      { type: 'backend', report: wasm, reason: 'WEBGPU failed: device lost.' },
+    ]);
     expect(s.backend).toBe(wasm);
     expect(s.notice).toBe('WEBGPU failed: device lost.');
     expect(s.status).toBe('running');
@@ -109,15 +156,42 @@ describe('the run reducer', () => {
       chosen: [[epoch > 1 ? 0 : 1]],
       derivedParameterFree: epoch > 1 ? 1 : 0,
     });
-    const supernet = { method: 'darts', stage: 0, stages: 1, epoch: 2, epochs: 4, cells: 3, params: 1000, weightBytes: 4000, supernetAccuracy: 0.4, stepBytes: 1, stepTensors: 2, peakStepBytes: 3 };
-    const s = run(started(), [{ type: 'start', info }, { type: 'alphas', snapshot: snapshot(1) }], [{ type: 'alphas', snapshot: snapshot(2) }, { type: 'supernet', info: supernet }]);
+    const supernet = {
+      method: 'darts',
+      stage: 0,
+      stages: 1,
+      epoch: 2,
+      epochs: 4,
+      cells: 3,
+      params: 1000,
+      weightBytes: 4000,
+      supernetAccuracy: 0.4,
+      stepBytes: 1,
+      stepTensors: 2,
+      peakStepBytes: 3,
+    };
+    const s = run(
+      started(),
+      [
+        { type: 'start', info },
+        { type: 'alphas', snapshot: snapshot(1) },
+      ],
+      [
+        { type: 'alphas', snapshot: snapshot(2) },
+        { type: 'supernet', info: supernet },
+      ],
+    );
     expect(s.alphaHistory.map((a) => a.epoch)).toEqual([1, 2]);
     expect(s.supernet).toBe(supernet);
   });
 
   it('starts a new run clean but keeps the backend the page already knows', () => {
     const wasm: BackendReport = { found: [], chosen: 'wasm', preference: 'auto', reason: 'the fastest here', fallback: false };
-    const done = run({ ...started(), backend: wasm }, [{ type: 'start', info }, { type: 'trial', trial: trial(0, 0.5) }, { type: 'done', stopped: false, digest: null, best: 0 }]);
+    const done = run({ ...started(), backend: wasm }, [
+      { type: 'start', info },
+      { type: 'trial', trial: trial(0, 0.5) },
+      { type: 'done', stopped: false, digest: null, best: 0 },
+    ]);
     const next = beginRun(done);
     expect(next).toEqual({ ...idleRun(), runId: done.runId + 1, status: 'preparing', backend: wasm });
   });

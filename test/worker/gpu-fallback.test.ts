@@ -5,7 +5,19 @@ import { PlaygroundError } from '../../src/core/errors';
 import { SearchInterrupted } from '../../src/engine/search';
 import { searchWithGpuFallback, type ResumePoint } from '../../src/worker/gpu-fallback';
 
-const trial = (index: number): TrialRecord => ({ index, encoded: `g${index}`, genotype: {}, origin: 'random', reward: 0.5, graph: { nodes: [], edges: [] }, accuracy: 0.5, curve: [], params: 1, flops: 1, seconds: 0 });
+const trial = (index: number): TrialRecord => ({
+  index,
+  encoded: `g${index}`,
+  genotype: {},
+  origin: 'random',
+  reward: 0.5,
+  graph: { nodes: [], edges: [] },
+  accuracy: 0.5,
+  curve: [],
+  params: 1,
+  flops: 1,
+  seconds: 0,
+});
 
 /** A search that fails on the GPU with `failure` after two trials, and finishes elsewhere; records where each attempt ran and started. */
 function flakyGpuSearch(failure: unknown) {

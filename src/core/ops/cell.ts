@@ -20,7 +20,12 @@ export const CELL_OP_TABLE = {
   dil_conv_3x3: { label: 'dil conv 3×3', color: '#0d9488', parameterFree: false, cost: separableParts(3) },
   dil_conv_5x5: { label: 'dil conv 5×5', color: '#15803d', parameterFree: false, cost: separableParts(5) },
   // ReLU, 1 × 7 with stride (1, s), then 7 × 1 with stride (s, 1), BN.
-  conv_7x1_1x7: { label: 'conv 1×7+7×1', color: '#b45309', parameterFree: false, cost: [{ conv: [1, 7], stride: 'cols' }, { conv: [7, 1], stride: 'rows' }, { bn: true }] },
+  conv_7x1_1x7: {
+    label: 'conv 1×7+7×1',
+    color: '#b45309',
+    parameterFree: false,
+    cost: [{ conv: [1, 7], stride: 'cols' }, { conv: [7, 1], stride: 'rows' }, { bn: true }],
+  },
   max_pool_5x5: { label: 'max pool 5×5', color: '#9f1239', parameterFree: true, cost: [] },
 } as const satisfies Record<string, LayerOpInfo>;
 

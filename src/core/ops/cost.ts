@@ -62,4 +62,8 @@ export function convParts(k: number): CostPart[] {
 }
 
 /** DARTS's FactorizedReduce: two stride-2 1 × 1 convs to half the channels each (one a pixel shifted), concatenated, BN. */
-export const FACTORIZED_REDUCE: readonly CostPart[] = [{ conv: [1, 1], stride: 'both', half: true }, { conv: [1, 1], stride: 'both', half: true, branch: true }, { bn: true }];
+export const FACTORIZED_REDUCE: readonly CostPart[] = [
+  { conv: [1, 1], stride: 'both', half: true },
+  { conv: [1, 1], stride: 'both', half: true, branch: true },
+  { bn: true },
+];

@@ -18,9 +18,7 @@ export interface OpInfo extends OpLook {
  *   op's input rather than the previous layer's output (FactorizedReduce's second conv);
  * - a batch norm over the op's output channels (a scale and a shift each).
  */
-export type CostPart =
-  | { conv: readonly [number, number]; depthwise?: true; stride?: 'both' | 'rows' | 'cols'; half?: true; branch?: true }
-  | { bn: true };
+export type CostPart = { conv: readonly [number, number]; depthwise?: true; stride?: 'both' | 'rows' | 'cols'; half?: true; branch?: true } | { bn: true };
 
 /** An op of a layer vocabulary (cells, NB201, chain, resolution): its look and what its weights are. */
 export interface LayerOpInfo extends OpInfo {

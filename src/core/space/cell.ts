@@ -1,8 +1,10 @@
 import { PlaygroundError } from '../errors';
+import * as v from 'valibot';
 import type { Rng } from '../rng';
 import { CELL_OP_SETS, type CellOp, type CellOpSet } from '../ops/cell';
-import { CHAIN_OP_TABLE } from '../ops/chain';
-import { cellNetworkCost, cellPlan } from './cell-cost';
+import { int, settingsOf } from '../schema-tools';
+import { cellNetworkCost } from './cell-cost';
+import { describeCellNetwork, describeCells } from './cell-graph';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
 export { CELL_OP_SETS, type CellOp, type CellOpSet } from '../ops/cell';
@@ -22,24 +24,42 @@ export interface CellGenotype {
   reduce: CellSpec;
 }
 
-export interface CellSettings {
+export const CELL_SETTINGS = v.object({
   /** B: intermediate nodes per cell. */
-  nodes: number;
-  ops: CellOpSet;
+  nodes: v.optional(v.pipe(int(1, 7), v.title('Nodes B')), 4),
+  ops: v.optional(
+    v.pipe(
+      v.picklist(['darts', 'nasnet'] as const satisfies readonly CellOpSet[]),
+      v.title('Ops'),
+      v.metadata({ labels: { darts: 'DARTS', nasnet: 'NASNet' } }),
+    ),
+    'darts',
+  ),
   /** Which nodes form the output of a sampled cell: all of them (DARTS) or those no node reads (NASNet). */
-  concat: 'all' | 'unused';
+  concat: v.optional(v.picklist(['all', 'unused']), 'all'),
   /** N: normal cells per stage; the network has 3N + 2 cells. */
-  cellsPerStage: number;
-  /** Channels of the first stage's nodes. */
-  channels: number;
+  cellsPerStage: v.optional(v.pipe(int(1, 10), v.title('Cells N')), 1),
+  /** Channels of the first stage's nodes; even, since a factorised reduction halves them. */
+  channels: v.optional(
+    v.pipe(
+      int(2, 64),
+      v.check((c) => c % 2 === 0, 'must be even'),
+      v.title('Channels'),
+      v.metadata({ step: 2 }),
+    ),
+    8,
+  ),
   /** Stem channels = stemMultiplier × channels. */
-  stemMultiplier: number;
-}
-
-export const DEFAULT_CELL_SETTINGS: CellSettings = { nodes: 4, ops: 'darts', concat: 'all', cellsPerStage: 1, channels: 8, stemMultiplier: 3 };
+  stemMultiplier: v.optional(int(1, 4), 3),
+});
+export type CellSettings = v.InferOutput<typeof CELL_SETTINGS>;
 
 function invalid(where: string, why: string): PlaygroundError {
-  return new PlaygroundError('invalid-genotype', `Cell genotype: ${where} ${why}.`, 'A cell lists two (op, input) pairs per node, e.g. sep_conv_3x3~0,skip_connect~1 / … | concat 2,3,4,5.');
+  return new PlaygroundError(
+    'invalid-genotype',
+    `Cell genotype: ${where} ${why}.`,
+    'A cell lists two (op, input) pairs per node, e.g. sep_conv_3x3~0,skip_connect~1 / … | concat 2,3,4,5.',
+  );
 }
 
 /** Nodes no other node reads: NASNet concatenates exactly these. */
@@ -56,17 +76,15 @@ export function unusedNodes(edges: readonly CellEdge[], nodes: number): number[]
  * [N normal, reduction] × 2, N normal after a 3 × 3 stem.
  */
 export class CellSpace implements SearchSpace<CellGenotype> {
-  readonly id = 'cell';
-  readonly title = 'Cells (NASNet / DARTS)';
+  static readonly id = 'cell';
+  static readonly title = 'Cells (NASNet / DARTS)';
+  readonly id = CellSpace.id;
+  readonly title = CellSpace.title;
   readonly settings: CellSettings;
   readonly vocabulary: readonly CellOp[];
 
   constructor(settings: Partial<CellSettings> = {}) {
-    this.settings = { ...DEFAULT_CELL_SETTINGS, ...settings };
-    const { nodes, cellsPerStage, channels } = this.settings;
-    if (!Number.isInteger(nodes) || nodes < 1 || nodes > 7) throw new PlaygroundError('invalid-config', `A cell has 1 to 7 nodes, not ${nodes}.`);
-    if (!Number.isInteger(cellsPerStage) || cellsPerStage < 1 || cellsPerStage > 10) throw new PlaygroundError('invalid-config', `Normal cells per stage must be 1 to 10, not ${cellsPerStage}.`);
-    if (!Number.isInteger(channels) || channels < 2 || channels % 2 !== 0) throw new PlaygroundError('invalid-config', `Cell channels must be an even number ≥ 2 (a factorised reduction halves them), not ${channels}.`);
+    this.settings = settingsOf(CELL_SETTINGS, settings, 'The cell space settings');
     this.vocabulary = CELL_OP_SETS[this.settings.ops];
   }
 
@@ -153,41 +171,11 @@ export class CellSpace implements SearchSpace<CellGenotype> {
   }
 
   describe(g: CellGenotype): ArchGraph {
-    const nodes: ArchGraph['nodes'] = [];
-    const edges: ArchGraph['edges'] = [];
-    for (const [which, label] of [['normal', 'normal'], ['reduce', 'reduction']] as const) {
-      const id = (n: number) => `${which}:${n}`;
-      nodes.push({ id: id(0), label: 'c(k−2)', kind: 'input', detail: label });
-      nodes.push({ id: id(1), label: 'c(k−1)', kind: 'input', detail: label });
-      for (let j = 0; j < this.settings.nodes; j++) nodes.push({ id: id(j + 2), label: `node ${j}`, kind: 'node' });
-      nodes.push({ id: `${which}:out`, label: 'c(k)', kind: 'output', detail: `${label} cell` });
-      g[which].edges.forEach(([op, input], e) => {
-        const to = 2 + Math.floor(e / 2);
-        edges.push({ from: id(input), to: id(to), op, ref: { group: which, from: input, to } });
-      });
-      for (const n of g[which].concat) edges.push({ from: id(n), to: `${which}:out` });
-    }
-    return { nodes, edges };
+    return describeCells(g, this.settings.nodes);
   }
 
   describeNetwork(g: CellGenotype): ArchGraph {
-    const nodes: ArchGraph['nodes'] = [
-      { id: 'in', label: 'input', kind: 'input' },
-      { id: 'stem', label: CHAIN_OP_TABLE.conv_3x3.label, kind: 'conv_3x3', detail: `${this.settings.stemMultiplier * this.settings.channels} ch` },
-    ];
-    const edges: ArchGraph['edges'] = [{ from: 'in', to: 'stem' }];
-    const ids = ['stem', 'stem'];
-    cellPlan(this.settings).forEach(({ reduction, channels }, i) => {
-      const id = `c${i}`;
-      const spec = reduction ? g.reduce : g.normal;
-      nodes.push({ id, label: reduction ? 'reduction cell' : 'normal cell', kind: reduction ? 'output' : 'node', detail: `${spec.concat.length}×${channels} ch${reduction ? ' · /2' : ''}` });
-      edges.push({ from: ids[ids.length - 1]!, to: id });
-      if (ids[ids.length - 2] !== ids[ids.length - 1]) edges.push({ from: ids[ids.length - 2]!, to: id, skip: true });
-      ids.push(id);
-    });
-    nodes.push({ id: 'out', label: 'pool + linear', kind: 'output' });
-    edges.push({ from: ids[ids.length - 1]!, to: 'out' });
-    return { nodes, edges };
+    return describeCellNetwork(g, this.settings);
   }
 
   size(): number {
@@ -220,7 +208,8 @@ export class CellSpace implements SearchSpace<CellGenotype> {
   }
 
   fromDecisions(choices: readonly number[]): CellGenotype {
-    if (choices.length !== this.decisions().length) throw invalid('the choice list', `has ${choices.length} entries where this space has ${this.decisions().length}`);
+    if (choices.length !== this.decisions().length)
+      throw invalid('the choice list', `has ${choices.length} entries where this space has ${this.decisions().length}`);
     const per = 4 * this.settings.nodes;
     const cell = (offset: number): CellSpec => {
       const edges: CellEdge[] = [];

@@ -1,7 +1,9 @@
+import * as v from 'valibot';
 import { PlaygroundError } from '../errors';
 import { CHAIN_OP_TABLE, CHAIN_TOKENS, chainOpId, type ChainToken } from '../ops/chain';
 import type { Rng } from '../rng';
 import { chainNetworkCost } from './chain-cost';
+import { int, settingsOf } from '../schema-tools';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
 export const CHAIN_OPS = CHAIN_TOKENS;
@@ -27,19 +29,14 @@ export interface ChainGenotype {
   layers: ChainLayer[];
 }
 
-export interface ChainSettings {
-  depth: number;
-  widths: readonly number[];
-}
-
-export const DEFAULT_CHAIN_SETTINGS: ChainSettings = { depth: 4, widths: [8, 16, 32] };
+export const CHAIN_SETTINGS = v.object({
+  depth: v.optional(v.pipe(int(1, 12), v.title('Layers')), 4),
+  widths: v.optional(v.pipe(v.array(int(1, 256)), v.minLength(1), v.maxLength(6), v.title('Widths')), [8, 16, 32]),
+});
+export type ChainSettings = v.InferOutput<typeof CHAIN_SETTINGS>;
 
 function invalid(where: string, why: string): PlaygroundError {
-  return new PlaygroundError(
-    'invalid-genotype',
-    `Chain genotype: ${where} ${why}.`,
-    'Pick an architecture from a trial of this space, or start a new search.',
-  );
+  return new PlaygroundError('invalid-genotype', `Chain genotype: ${where} ${why}.`, 'Pick an architecture from a trial of this space, or start a new search.');
 }
 
 /**
@@ -50,16 +47,14 @@ function invalid(where: string, why: string): PlaygroundError {
  * genotype is an MLP with skip connections.
  */
 export class ChainSpace implements SearchSpace<ChainGenotype> {
-  readonly id = 'chain';
-  readonly title = 'Chain (entire structure)';
+  static readonly id = 'chain';
+  static readonly title = 'Chain (entire structure)';
+  readonly id = ChainSpace.id;
+  readonly title = ChainSpace.title;
   readonly settings: ChainSettings;
 
   constructor(settings: Partial<ChainSettings> = {}) {
-    this.settings = { ...DEFAULT_CHAIN_SETTINGS, ...settings };
-    if (!Number.isInteger(this.settings.depth) || this.settings.depth < 1 || this.settings.depth > 16) {
-      throw new PlaygroundError('invalid-config', `Chain depth must be a whole number from 1 to 16, got ${this.settings.depth}.`);
-    }
-    if (this.settings.widths.length === 0) throw new PlaygroundError('invalid-config', 'Chain space needs at least one width.');
+    this.settings = settingsOf(CHAIN_SETTINGS, settings, 'The chain space settings');
   }
 
   private sampleLayer(index: number, rng: Rng): ChainLayer {

@@ -62,8 +62,10 @@ export function stageShape(settings: MnasSettings, i: number, stage: MnasStage):
 }
 
 export class MnasSpace implements SearchSpace<MnasGenotype> {
-  readonly id = 'mnas';
-  readonly title = 'Hierarchical (MnasNet stages)';
+  static readonly id = 'mnas';
+  static readonly title = 'Hierarchical (MnasNet stages)';
+  readonly id = MnasSpace.id;
+  readonly title = MnasSpace.title;
   readonly settings: MnasSettings;
 
   constructor(settings: Partial<MnasSettings> = {}) {
@@ -116,7 +118,8 @@ export class MnasSpace implements SearchSpace<MnasGenotype> {
   parse(raw: unknown): MnasGenotype {
     const stages = (raw as { stages?: unknown } | null)?.stages;
     if (!Array.isArray(stages)) throw invalid('the value', 'has no list of stages');
-    if (stages.length !== this.settings.baseWidths.length) throw invalid('the stage list', `has ${stages.length} stages where this space has ${this.settings.baseWidths.length}`);
+    if (stages.length !== this.settings.baseWidths.length)
+      throw invalid('the stage list', `has ${stages.length} stages where this space has ${this.settings.baseWidths.length}`);
     return {
       stages: stages.map((s, i) => {
         const stage = {} as Record<string, unknown>;
@@ -131,13 +134,21 @@ export class MnasSpace implements SearchSpace<MnasGenotype> {
   }
 
   describe(g: MnasGenotype): ArchGraph {
-    const nodes: ArchGraph['nodes'] = [{ id: 'in', label: 'input', kind: 'input' }, { id: 'stem', label: CHAIN_OP_TABLE.conv_3x3.label, kind: 'conv_3x3', detail: `${this.settings.stemChannels} ch` }];
+    const nodes: ArchGraph['nodes'] = [
+      { id: 'in', label: 'input', kind: 'input' },
+      { id: 'stem', label: CHAIN_OP_TABLE.conv_3x3.label, kind: 'conv_3x3', detail: `${this.settings.stemChannels} ch` },
+    ];
     const edges: ArchGraph['edges'] = [{ from: 'in', to: 'stem' }];
     let prev = 'stem';
     g.stages.forEach((s, i) => {
       const { width, layers } = stageShape(this.settings, i, s);
       const id = `s${i}`;
-      nodes.push({ id, label: `${MNAS_OP_TABLE[s.conv].label} ${s.kernel}×${s.kernel}`, kind: s.conv, detail: `${layers}× · ${width} ch${s.se ? ' · SE' : ''}${this.settings.strides[i] === 2 ? ' · /2' : ''}` });
+      nodes.push({
+        id,
+        label: `${MNAS_OP_TABLE[s.conv].label} ${s.kernel}×${s.kernel}`,
+        kind: s.conv,
+        detail: `${layers}× · ${width} ch${s.se ? ' · SE' : ''}${this.settings.strides[i] === 2 ? ' · /2' : ''}`,
+      });
       edges.push({ from: prev, to: id, skip: s.skip === 'identity' });
       prev = id;
     });

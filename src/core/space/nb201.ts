@@ -1,9 +1,11 @@
 import { PlaygroundError } from '../errors';
 import { CHAIN_OP_TABLE } from '../ops/chain';
-import { addCost, opCost, ZERO_COST } from '../ops/cost';
 import { NB201_OP_TABLE, type Nb201OpId } from '../ops/nb201';
 import type { Rng } from '../rng';
 import type { ArchGraph, ArchKind, Cost, Decision, InputShape, SearchSpace } from './types';
+import * as v from 'valibot';
+import { int, settingsOf } from '../schema-tools';
+import { nb201NetworkCost } from './nb201-cost';
 
 /**
  * The NAS-Bench-201 cell space (Dong & Yang 2020): a DAG of 4 nodes with one operation on each of
@@ -15,20 +17,26 @@ export const NB201_OPS = Object.keys(NB201_OP_TABLE) as readonly Nb201OpId[];
 export type Nb201Op = Nb201OpId;
 
 /** Edge e connects NB201_EDGES[e] = [from, to], in the order of the benchmark's string. */
-export const NB201_EDGES: ReadonlyArray<readonly [number, number]> = [[0, 1], [0, 2], [1, 2], [0, 3], [1, 3], [2, 3]];
+export const NB201_EDGES: ReadonlyArray<readonly [number, number]> = [
+  [0, 1],
+  [0, 2],
+  [1, 2],
+  [0, 3],
+  [1, 3],
+  [2, 3],
+];
 
 export interface Nb201Genotype {
   /** One op per edge, in NB201_EDGES order. */
   ops: Nb201Op[];
 }
 
-export interface Nb201Settings {
+export const NB201_SETTINGS = v.object({
   /** Channels of the first stage; the later stages use 2× and 4×. */
-  channels: number;
-  cellsPerStage: number;
-}
-
-export const DEFAULT_NB201_SETTINGS: Nb201Settings = { channels: 8, cellsPerStage: 1 };
+  channels: v.optional(v.pipe(int(1, 64), v.title('Channels')), 8),
+  cellsPerStage: v.optional(v.pipe(int(1, 5), v.title('Cells/stage')), 1),
+});
+export type Nb201Settings = v.InferOutput<typeof NB201_SETTINGS>;
 
 let uniqueCount: number | null = null;
 
@@ -41,19 +49,14 @@ function invalid(why: string): PlaygroundError {
 }
 
 export class Nb201Space implements SearchSpace<Nb201Genotype> {
-  readonly id = 'nb201';
-  readonly title = 'NAS-Bench-201 cell';
+  static readonly id = 'nb201';
+  static readonly title = 'NAS-Bench-201 cell';
+  readonly id = Nb201Space.id;
+  readonly title = Nb201Space.title;
   readonly settings: Nb201Settings;
 
   constructor(settings: Partial<Nb201Settings> = {}) {
-    this.settings = { ...DEFAULT_NB201_SETTINGS, ...settings };
-    const { channels, cellsPerStage } = this.settings;
-    if (!Number.isInteger(channels) || channels < 1 || channels > 256) {
-      throw new PlaygroundError('invalid-config', `NAS-Bench-201 channels must be a whole number from 1 to 256, got ${channels}.`);
-    }
-    if (!Number.isInteger(cellsPerStage) || cellsPerStage < 1 || cellsPerStage > 10) {
-      throw new PlaygroundError('invalid-config', `NAS-Bench-201 cells per stage must be from 1 to 10, got ${cellsPerStage}.`);
-    }
+    this.settings = settingsOf(NB201_SETTINGS, settings, 'The NAS-Bench-201 space settings');
   }
 
   sample(rng: Rng): Nb201Genotype {
@@ -121,13 +124,18 @@ export class Nb201Space implements SearchSpace<Nb201Genotype> {
   describe(g: Nb201Genotype): ArchGraph {
     const label = ['input', 'node 1', 'node 2', 'output'];
     const nodes: ArchGraph['nodes'] = label.map((l, i) => ({ id: `n${i}`, label: l, kind: i === 0 ? 'input' : i === 3 ? 'output' : 'node' }));
-    const edges = NB201_EDGES.flatMap(([from, to], e) => (g.ops[e] === 'none' ? [] : [{ from: `n${from}`, to: `n${to}`, op: g.ops[e]!, ref: { group: 'cell' as const, from, to } }]));
+    const edges = NB201_EDGES.flatMap(([from, to], e) =>
+      g.ops[e] === 'none' ? [] : [{ from: `n${from}`, to: `n${to}`, op: g.ops[e]!, ref: { group: 'cell' as const, from, to } }],
+    );
     return { nodes, edges };
   }
 
   describeNetwork(_g: Nb201Genotype): ArchGraph {
     const { channels, cellsPerStage } = this.settings;
-    const nodes: ArchGraph['nodes'] = [{ id: 'in', label: 'input', kind: 'input' }, { id: 'stem', label: CHAIN_OP_TABLE.conv_3x3.label, kind: 'conv_3x3', detail: `${channels} ch` }];
+    const nodes: ArchGraph['nodes'] = [
+      { id: 'in', label: 'input', kind: 'input' },
+      { id: 'stem', label: CHAIN_OP_TABLE.conv_3x3.label, kind: 'conv_3x3', detail: `${channels} ch` },
+    ];
     const edges: ArchGraph['edges'] = [{ from: 'in', to: 'stem' }];
     let prev = 'stem';
     const link = (id: string, label: string, kind: ArchKind, detail: string) => {
@@ -187,32 +195,7 @@ export class Nb201Space implements SearchSpace<Nb201Genotype> {
   }
 
   cost(g: Nb201Genotype, input: InputShape, numClasses: number): Cost {
-    const { channels: c0, cellsPerStage } = this.settings;
-    let params = 0;
-    let flops = 0;
-    let pixels = input.height * input.width;
-    const conv = (k: number, cin: number, cout: number, bn: boolean): void => {
-      params += k * k * cin * cout + (bn ? 2 * cout : 0);
-      flops += k * k * cin * cout * pixels;
-    };
-    conv(3, input.channels, c0, true);
-    let c = c0;
-    for (let stage = 0; stage < 3; stage++) {
-      const size = { height: Math.ceil(input.height / 2 ** stage), width: Math.ceil(input.width / 2 ** stage), stride: 1 };
-      pixels = size.height * size.width;
-      if (stage > 0) {
-        conv(3, c, 2 * c, true);
-        conv(3, 2 * c, 2 * c, true);
-        conv(1, c, 2 * c, false);
-        c *= 2;
-      }
-      const cell = g.ops.map((op) => opCost(NB201_OP_TABLE[op], { cin: c, cout: c, ...size })).reduce(addCost, ZERO_COST);
-      params += cellsPerStage * cell.params;
-      flops += cellsPerStage * cell.flops;
-    }
-    params += 2 * c + c * numClasses + numClasses;
-    flops += c * numClasses;
-    return { params, flops };
+    return nb201NetworkCost(g, this.settings, input, numClasses);
   }
 
   decisions(): Decision[] {

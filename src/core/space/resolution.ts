@@ -1,7 +1,9 @@
 import { PlaygroundError } from '../errors';
 import { opCost } from '../ops/cost';
 import { RESOLUTION_OP_TABLE, RESOLUTION_TOKENS, resolutionOpId, type ResolutionToken } from '../ops/resolution';
+import * as v from 'valibot';
 import type { Rng } from '../rng';
+import { int, settingsOf } from '../schema-tools';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
 /**
@@ -22,29 +24,30 @@ export interface ResolutionGenotype {
   block: ResolutionBlock;
 }
 
-export interface ResolutionSettings {
-  layers: number;
-  levels: number;
-  channels: number;
-}
-
-export const DEFAULT_RESOLUTION_SETTINGS: ResolutionSettings = { layers: 6, levels: 4, channels: 8 };
+export const RESOLUTION_SETTINGS = v.object({
+  layers: v.optional(v.pipe(int(1, 16), v.title('Layers')), 6),
+  levels: v.optional(v.pipe(int(2, 5), v.title('Levels')), 4),
+  channels: v.optional(v.pipe(int(1, 64), v.title('Channels')), 8),
+});
+export type ResolutionSettings = v.InferOutput<typeof RESOLUTION_SETTINGS>;
 
 function invalid(where: string, why: string): PlaygroundError {
-  return new PlaygroundError('invalid-genotype', `Resolution path: ${where} ${why}.`, 'A path reads like "0 1 2 2 1 0 / sep_conv_3x3": one level per layer, each step at most one level away.');
+  return new PlaygroundError(
+    'invalid-genotype',
+    `Resolution path: ${where} ${why}.`,
+    'A path reads like "0 1 2 2 1 0 / sep_conv_3x3": one level per layer, each step at most one level away.',
+  );
 }
 
 export class ResolutionSpace implements SearchSpace<ResolutionGenotype> {
-  readonly id = 'resolution';
-  readonly title = 'Hierarchical (resolution path)';
+  static readonly id = 'resolution';
+  static readonly title = 'Hierarchical (resolution path)';
+  readonly id = ResolutionSpace.id;
+  readonly title = ResolutionSpace.title;
   readonly settings: ResolutionSettings;
 
   constructor(settings: Partial<ResolutionSettings> = {}) {
-    this.settings = { ...DEFAULT_RESOLUTION_SETTINGS, ...settings };
-    const { layers, levels, channels } = this.settings;
-    if (!Number.isInteger(layers) || layers < 1 || layers > 16) throw new PlaygroundError('invalid-config', `The resolution path has 1 to 16 layers, not ${layers}.`);
-    if (!Number.isInteger(levels) || levels < 2 || levels > 5) throw new PlaygroundError('invalid-config', `The resolution ladder has 2 to 5 levels, not ${levels}.`);
-    if (!Number.isInteger(channels) || channels < 1) throw new PlaygroundError('invalid-config', `Channels must be a positive whole number, not ${channels}.`);
+    this.settings = settingsOf(RESOLUTION_SETTINGS, settings, 'The resolution space settings');
   }
 
   private move(level: number, move: ResolutionMove): number {
@@ -97,11 +100,13 @@ export class ResolutionSpace implements SearchSpace<ResolutionGenotype> {
     if (value.path.length !== this.settings.layers) throw invalid('the path', `has ${value.path.length} layers where this space has ${this.settings.layers}`);
     let previous = 0;
     value.path.forEach((level, l) => {
-      if (!Number.isInteger(level) || level < 0 || level >= this.settings.levels) throw invalid(`layer ${l + 1}`, `is at level ${String(level)}, outside 0 to ${this.settings.levels - 1}`);
+      if (!Number.isInteger(level) || level < 0 || level >= this.settings.levels)
+        throw invalid(`layer ${l + 1}`, `is at level ${String(level)}, outside 0 to ${this.settings.levels - 1}`);
       if (Math.abs(level - previous) > 1) throw invalid(`layer ${l + 1}`, `jumps from level ${previous} to ${level}; a layer moves at most one level`);
       previous = level;
     });
-    if (!RESOLUTION_BLOCKS.includes(value.block as ResolutionBlock)) throw invalid('the block', `"${String(value.block)}" is not one of ${RESOLUTION_BLOCKS.join(', ')}`);
+    if (!RESOLUTION_BLOCKS.includes(value.block as ResolutionBlock))
+      throw invalid('the block', `"${String(value.block)}" is not one of ${RESOLUTION_BLOCKS.join(', ')}`);
     return { path: [...value.path], block: value.block as ResolutionBlock };
   }
 

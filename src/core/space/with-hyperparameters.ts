@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { PlaygroundError } from '../errors';
+import { RunFields } from '../experiment-fields';
 import type { Rng } from '../rng';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
@@ -14,11 +16,10 @@ export type HyperparameterGrid = { [K in keyof Hyperparameters]: readonly number
 export const HP_KEYS = ['learningRate', 'batchSize', 'weightDecay'] as const;
 const HP_SHORT: Record<keyof Hyperparameters, string> = { learningRate: 'lr', batchSize: 'bs', weightDecay: 'wd' };
 
-export const DEFAULT_HP_GRID: HyperparameterGrid = {
-  learningRate: [0.001, 0.003, 0.01, 0.03, 0.1],
-  batchSize: [16, 32, 64],
-  weightDecay: [0, 0.0005, 0.005],
-};
+/** The experiment's default grid (its `hpo` field). */
+export const DEFAULT_HP_GRID: HyperparameterGrid = (({ learningRate, batchSize, weightDecay }) => ({ learningRate, batchSize, weightDecay }))(
+  v.parse(RunFields.hpo, {}),
+);
 
 export interface WithHp<G> {
   arch: G;
@@ -26,7 +27,11 @@ export interface WithHp<G> {
 }
 
 function invalid(why: string): PlaygroundError {
-  return new PlaygroundError('invalid-genotype', `Architecture with hyperparameters: ${why}.`, 'It reads like <architecture> @ lr=0.01,bs=32,wd=0.0005 with values from the search grid.');
+  return new PlaygroundError(
+    'invalid-genotype',
+    `Architecture with hyperparameters: ${why}.`,
+    'It reads like <architecture> @ lr=0.01,bs=32,wd=0.0005 with values from the search grid.',
+  );
 }
 
 /**

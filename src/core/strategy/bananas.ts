@@ -1,20 +1,26 @@
+import * as v from 'valibot';
 import { createRng, restoreRng, type Rng } from '../rng';
+import { int, settingsOf } from '../schema-tools';
 import type { SearchSpace } from '../space/types';
 import { oneHot } from './encoding';
 import { History, neighbourChoices, type Evaluated } from './history';
 import { Surrogate } from './surrogate';
-import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+import { defineStrategy, type Outcome, type Proposal, type Strategy, type StrategyState } from './types';
 
-export interface BananasSettings {
+export const BANANAS_SETTINGS = v.object({
   /** Random trials before the surrogate is trusted. */
-  initial: number;
+  initial: v.optional(v.pipe(int(2, 1000), v.title('Random trials first')), 10),
+});
+
+export interface BananasSettings extends v.InferOutput<typeof BANANAS_SETTINGS> {
   /** How many of the best trials are mutated into candidates. */
   parents: number;
   /** Extra random candidates per ask, for exploration. */
   randomCandidates: number;
 }
 
-export const DEFAULT_BANANAS_SETTINGS: BananasSettings = { initial: 10, parents: 10, randomCandidates: 20 };
+/** The paper's values, not offered as settings. */
+const FIXED = { parents: 10, randomCandidates: 20 };
 
 /**
  * Model-based search in the spirit of BANANAS (White et al. 2021): an ensemble of MLPs predicts
@@ -34,7 +40,7 @@ export class Bananas implements Strategy {
     settings: Partial<BananasSettings> = {},
     state?: StrategyState,
   ) {
-    this.settings = { ...DEFAULT_BANANAS_SETTINGS, ...settings };
+    this.settings = settingsOf<typeof BANANAS_SETTINGS, BananasSettings>(BANANAS_SETTINGS, { ...FIXED, ...settings }, 'BANANAS settings');
     this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
     this.history = new History(state ? (state.history as Evaluated[]) : []);
   }
@@ -82,3 +88,15 @@ export class Bananas implements Strategy {
     return { kind: this.id, rng: this.rng.state(), history: this.history.toJSON() };
   }
 }
+
+export const bananas = defineStrategy({
+  id: 'bananas',
+  name: 'BANANAS',
+  title: 'BANANAS (surrogate ensemble)',
+  blurb:
+    'Fits an ensemble of small neural networks to the results so far, then evaluates the candidate whose sampled prediction is highest (White et al. 2021).',
+  color: '#ca8a04',
+  settings: { key: 'bananas', schema: BANANAS_SETTINGS },
+  control: 'initial',
+  create: (space, seed, settings: Partial<BananasSettings>, state) => new Bananas(space, seed, settings, state),
+});

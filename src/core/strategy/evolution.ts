@@ -1,15 +1,17 @@
+import * as v from 'valibot';
+import { problem } from '../problems';
 import { createRng, restoreRng, type Rng } from '../rng';
+import { int, settingsOf } from '../schema-tools';
 import type { SearchSpace } from '../space/types';
-import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+import { defineStrategy, type Outcome, type Proposal, type Strategy, type StrategyState } from './types';
 
-export interface EvolutionSettings {
+export const EVOLUTION_SETTINGS = v.object({
   /** Population size P. */
-  population: number;
+  population: v.optional(v.pipe(int(2, 100), v.title('Population')), 10),
   /** Tournament sample size S. */
-  sample: number;
-}
-
-export const DEFAULT_EVOLUTION_SETTINGS: EvolutionSettings = { population: 10, sample: 3 };
+  sample: v.optional(v.pipe(int(1, 100), v.title('Tournament sample')), 3),
+});
+export type EvolutionSettings = v.InferOutput<typeof EVOLUTION_SETTINGS>;
 
 interface Member {
   index: number;
@@ -35,7 +37,7 @@ export class RegularizedEvolution implements Strategy {
     settings: Partial<EvolutionSettings> = {},
     state?: StrategyState,
   ) {
-    this.settings = { ...DEFAULT_EVOLUTION_SETTINGS, ...settings };
+    this.settings = settingsOf(EVOLUTION_SETTINGS, settings, 'Evolution settings');
     this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
     this.population = state ? (state.population as Member[]).map((m) => ({ ...m, genotype: space.parse(m.genotype) })) : [];
   }
@@ -62,3 +64,22 @@ export class RegularizedEvolution implements Strategy {
     return { kind: this.id, rng: this.rng.state(), population: this.population.map((m) => ({ ...m })) };
   }
 }
+
+export const evolution = defineStrategy({
+  id: 'evolution',
+  name: 'Regularised evolution',
+  title: 'Regularised evolution',
+  blurb: 'Fills a population at random, then repeatedly mutates the best of a few sampled members and retires the oldest (Real et al. 2019).',
+  color: '#16a34a',
+  settings: { key: 'evolution', schema: EVOLUTION_SETTINGS },
+  control: 'population',
+  checkSettings: ({ population, sample }) =>
+    sample > population
+      ? problem(
+          'strategySettings.evolution.sample',
+          `Evolution's tournament sample (${sample}) is larger than its population (${population}).`,
+          'Lower the sample size or raise the population.',
+        )
+      : null,
+  create: (space, seed, settings, state) => new RegularizedEvolution(space, seed, settings, state),
+});

@@ -1,8 +1,10 @@
+import * as v from 'valibot';
 import { createRng, restoreRng, type Rng } from '../rng';
+import { int, settingsOf } from '../schema-tools';
 import type { SearchSpace } from '../space/types';
 import type { Evaluated } from './history';
 import { proposeByTpe } from './tpe';
-import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+import { defineStrategy, type Outcome, type Proposal, type RunContext, type Strategy, type StrategyState } from './types';
 
 /** One round of successive halving: n configurations trained with resource r each. */
 export interface Rung {
@@ -27,15 +29,19 @@ export function hyperbandSchedule(maxResource: number, eta: number): Rung[][] {
   return brackets;
 }
 
-export interface HyperbandSettings {
-  eta: number;
+export const HYPERBAND_SETTINGS = v.object({
+  eta: v.optional(v.pipe(int(2, 10), v.title('η (keep 1 in η)')), 3),
+});
+
+export interface HyperbandSettings extends v.InferOutput<typeof HYPERBAND_SETTINGS> {
   /** R, in epochs: the engine sets it to the experiment's epochs. */
   maxResource: number;
   /** BOHB: share of new configurations drawn at random rather than from the model. */
   randomFraction: number;
 }
 
-export const DEFAULT_HYPERBAND_SETTINGS: HyperbandSettings = { eta: 3, maxResource: 9, randomFraction: 1 / 3 };
+/** R when no run sets it (tests, benchmarks), and BOHB's share of random configurations (the paper's). */
+const FIXED = { maxResource: 9, randomFraction: 1 / 3 };
 
 interface Progress {
   bracket: number;
@@ -67,7 +73,7 @@ export class Hyperband implements Strategy {
     state?: StrategyState,
   ) {
     this.id = model ? 'bohb' : 'hyperband';
-    this.settings = { ...DEFAULT_HYPERBAND_SETTINGS, ...settings };
+    this.settings = settingsOf<typeof HYPERBAND_SETTINGS, HyperbandSettings>(HYPERBAND_SETTINGS, { ...FIXED, ...settings }, 'Hyperband settings');
     this.schedule = hyperbandSchedule(this.settings.maxResource, this.settings.eta);
     this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
     this.progress = state ? (JSON.parse(JSON.stringify(state.progress)) as Progress | null) : null;
@@ -132,6 +138,41 @@ export class Hyperband implements Strategy {
   }
 
   state(): StrategyState {
-    return { kind: this.id, rng: this.rng.state(), progress: JSON.parse(JSON.stringify(this.progress)), observations: JSON.parse(JSON.stringify(this.observations)) };
+    return {
+      kind: this.id,
+      rng: this.rng.state(),
+      progress: JSON.parse(JSON.stringify(this.progress)),
+      observations: JSON.parse(JSON.stringify(this.observations)),
+    };
   }
 }
+
+/** Hyperband and BOHB share their settings; the engine sets R to the experiment's epochs. */
+const group = { key: 'hyperband', schema: HYPERBAND_SETTINGS } as const;
+const resource = (settings: Partial<HyperbandSettings>, run?: RunContext): Partial<HyperbandSettings> =>
+  run ? { ...settings, maxResource: run.epochs } : settings;
+
+export const hyperband = defineStrategy({
+  id: 'hyperband',
+  name: 'Hyperband',
+  title: 'Hyperband (successive halving)',
+  blurb:
+    'Trains many candidates for a few epochs, keeps the best third for three times longer, and so on; brackets trade breadth for depth (Li et al. 2017). Give it 9 or more epochs.',
+  color: '#0891b2',
+  multiFidelity: true,
+  settings: group,
+  control: 'eta',
+  create: (space, seed, settings: Partial<HyperbandSettings>, state, run) => new Hyperband(space, seed, false, resource(settings, run), state),
+});
+
+export const bohb = defineStrategy({
+  id: 'bohb',
+  name: 'BOHB',
+  title: 'BOHB (Hyperband + TPE)',
+  blurb: 'Hyperband whose new candidates come from a TPE model of the longest-trained results (Falkner et al. 2018). Give it 9 or more epochs.',
+  color: '#db2777',
+  multiFidelity: true,
+  settings: group,
+  control: 'eta',
+  create: (space, seed, settings: Partial<HyperbandSettings>, state, run) => new Hyperband(space, seed, true, resource(settings, run), state),
+});

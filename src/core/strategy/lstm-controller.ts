@@ -21,7 +21,19 @@ export interface LstmParams {
 export interface Rollout {
   choices: number[];
   /** Per step: cached activations for the backward pass. */
-  steps: Array<{ x: number[]; hPrev: number[]; cPrev: number[]; i: number[]; f: number[]; o: number[]; g: number[]; c: number[]; h: number[]; p: number[]; token: number }>;
+  steps: Array<{
+    x: number[];
+    hPrev: number[];
+    cPrev: number[];
+    i: number[];
+    f: number[];
+    o: number[];
+    g: number[];
+    c: number[];
+    h: number[];
+    p: number[];
+    token: number;
+  }>;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -29,7 +41,6 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 function matVec(m: number[][], v: readonly number[]): number[] {
   return m.map((row) => row.reduce((s, w, k) => s + w * v[k]!, 0));
 }
-
 
 export function initLstm(optionCounts: readonly number[], hidden: number, embedding: number, rng: Rng): LstmParams {
   const u = (rows: number, cols: number, scale: number) => Array.from({ length: rows }, () => Array.from({ length: cols }, () => (rng.next() * 2 - 1) * scale));
@@ -138,11 +149,32 @@ export function gradient(params: LstmParams, r: Rollout, advantage: number, beta
 }
 
 /** Visits every parameter of `params` with the matching entry of `grad`: for optimisers and tests. */
-export function forEachParam(params: LstmParams, grad: LstmParams, visit: (get: () => number, set: (v: number) => void, g: number, slot: number) => void): void {
+export function forEachParam(
+  params: LstmParams,
+  grad: LstmParams,
+  visit: (get: () => number, set: (v: number) => void, g: number, slot: number) => void,
+): void {
   let slot = 0;
   const matrix = (m: number[][], gm: number[][]) =>
-    m.forEach((row, i) => row.forEach((_, j) => visit(() => row[j]!, (v) => (row[j] = v), gm[i]![j]!, slot++)));
-  const vector = (v: number[], gv: number[]) => v.forEach((_, j) => visit(() => v[j]!, (x) => (v[j] = x), gv[j]!, slot++));
+    m.forEach((row, i) =>
+      row.forEach((_, j) =>
+        visit(
+          () => row[j]!,
+          (v) => (row[j] = v),
+          gm[i]![j]!,
+          slot++,
+        ),
+      ),
+    );
+  const vector = (v: number[], gv: number[]) =>
+    v.forEach((_, j) =>
+      visit(
+        () => v[j]!,
+        (x) => (v[j] = x),
+        gv[j]!,
+        slot++,
+      ),
+    );
   matrix(params.embed, grad.embed);
   matrix(params.w, grad.w);
   matrix(params.u, grad.u);

@@ -1,16 +1,17 @@
+import * as v from 'valibot';
 import { createRng, restoreRng, type Rng } from '../rng';
+import { int, settingsOf } from '../schema-tools';
 import type { SearchSpace } from '../space/types';
 import { choiceKey, oneHot } from './encoding';
 import { History, neighbourChoices, type Evaluated } from './history';
 import { Surrogate } from './surrogate';
-import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+import { defineStrategy, type Outcome, type Proposal, type Strategy, type StrategyState } from './types';
 
-export interface PnasSettings {
+export const PNAS_SETTINGS = v.object({
   /** K: candidates trained per step, and the beam kept. */
-  beam: number;
-}
-
-export const DEFAULT_PNAS_SETTINGS: PnasSettings = { beam: 8 };
+  beam: v.optional(v.pipe(int(1, 100), v.title('Beam K')), 8),
+});
+export type PnasSettings = v.InferOutput<typeof PNAS_SETTINGS>;
 
 interface PnasProgress {
   /** Decisions fixed so far; the rest stay at option 0 (for NAS-Bench-201: edge not yet added). */
@@ -41,7 +42,7 @@ export class Pnas implements Strategy {
     settings: Partial<PnasSettings> = {},
     state?: StrategyState,
   ) {
-    this.settings = { ...DEFAULT_PNAS_SETTINGS, ...settings };
+    this.settings = settingsOf(PNAS_SETTINGS, settings, 'PNAS settings');
     this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
     this.history = new History(state ? (state.history as Evaluated[]) : []);
     this.progress = state
@@ -85,7 +86,10 @@ export class Pnas implements Strategy {
       } else {
         p.phase = 'refining';
         const parents = this.history.best(this.settings.beam);
-        p.queue = this.rank(parents.flatMap((e) => neighbourChoices(e.choices, options)), 1);
+        p.queue = this.rank(
+          parents.flatMap((e) => neighbourChoices(e.choices, options)),
+          1,
+        );
         if (p.queue.length === 0) p.queue = [this.space.toDecisions(this.space.sample(this.rng))];
       }
     }
@@ -95,8 +99,7 @@ export class Pnas implements Strategy {
     this.refill();
     const choices = this.progress.queue.shift()!;
     const genotype = this.space.fromDecisions(choices);
-    const origin =
-      this.progress.phase === 'growing' ? `grown to ${this.progress.level} of ${this.space.decisions().length} decisions` : 'refining the best';
+    const origin = this.progress.phase === 'growing' ? `grown to ${this.progress.level} of ${this.space.decisions().length} decisions` : 'refining the best';
     return { genotype, encoded: this.space.encode(genotype), origin };
   }
 
@@ -106,7 +109,10 @@ export class Pnas implements Strategy {
     p.levelResults.push({ choices: this.space.toDecisions(outcome.genotype), reward: outcome.reward });
     if (p.phase === 'growing' && p.queue.length === 0) {
       // The level is done: its best K become the beam for the next decision.
-      p.beam = [...p.levelResults].sort((a, b) => b.reward - a.reward).slice(0, this.settings.beam).map((e) => e.choices);
+      p.beam = [...p.levelResults]
+        .sort((a, b) => b.reward - a.reward)
+        .slice(0, this.settings.beam)
+        .map((e) => e.choices);
       p.levelResults = [];
     }
   }
@@ -115,3 +121,14 @@ export class Pnas implements Strategy {
     return { kind: this.id, rng: this.rng.state(), history: this.history.toJSON(), progress: JSON.parse(JSON.stringify(this.progress)) };
   }
 }
+
+export const pnas = defineStrategy({
+  id: 'pnas',
+  name: 'PNAS',
+  title: 'PNAS (progressive + surrogate)',
+  blurb: 'Grows architectures one decision at a time; a learned predictor picks which few expansions to train at each step (Liu et al. 2018).',
+  color: '#7c3aed',
+  settings: { key: 'pnas', schema: PNAS_SETTINGS },
+  control: 'beam',
+  create: (space, seed, settings, state) => new Pnas(space, seed, settings, state),
+});

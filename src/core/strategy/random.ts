@@ -1,6 +1,6 @@
 import { createRng, restoreRng, type Rng } from '../rng';
 import type { SearchSpace } from '../space/types';
-import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+import { defineStrategy, type Outcome, type Proposal, type Strategy, type StrategyState } from './types';
 
 /** How often to redraw a sample already tried before accepting a repeat (small spaces run out). */
 const MAX_REDRAWS = 32;
@@ -34,3 +34,12 @@ export class RandomSearch implements Strategy {
     return { kind: this.id, rng: this.rng.state(), seen: [...this.seen] };
   }
 }
+
+export const random = defineStrategy({
+  id: 'random',
+  name: 'Random search',
+  title: 'Random search',
+  blurb: 'Samples architectures independently: the baseline every strategy must beat, and a strong one in a good space.',
+  color: '#64748b',
+  create: (space, seed, _settings, state) => new RandomSearch(space, seed, state),
+});

@@ -1,17 +1,23 @@
+import * as v from 'valibot';
 import { createRng, restoreRng, type Rng } from '../rng';
+import { real, settingsOf } from '../schema-tools';
 import type { SearchSpace } from '../space/types';
 import { forEachParam, gradient, initLstm, rollout, type LstmParams } from './lstm-controller';
-import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+import { defineStrategy, type Outcome, type Proposal, type Strategy, type StrategyState } from './types';
 
-export interface LstmSettings {
+export const LSTM_SETTINGS = v.object({
+  learningRate: v.optional(v.pipe(real(1e-5, 1), v.title('Controller learning rate'), v.metadata({ step: 0.001 })), 0.01),
+});
+
+export interface LstmSettings extends v.InferOutput<typeof LSTM_SETTINGS> {
   hidden: number;
   embedding: number;
-  learningRate: number;
   baselineDecay: number;
   entropy: number;
 }
 
-export const DEFAULT_LSTM_SETTINGS: LstmSettings = { hidden: 24, embedding: 12, learningRate: 0.01, baselineDecay: 0.9, entropy: 0.005 };
+/** The controller's size and the paper's values, not offered as settings. */
+const FIXED = { hidden: 24, embedding: 12, baselineDecay: 0.9, entropy: 0.005 };
 
 /**
  * REINFORCE with an LSTM controller (Zoph & Le 2017): decisions are emitted in sequence, each
@@ -33,11 +39,13 @@ export class ReinforceLstm implements Strategy {
     settings: Partial<LstmSettings> = {},
     state?: StrategyState,
   ) {
-    this.settings = { ...DEFAULT_LSTM_SETTINGS, ...settings };
+    this.settings = settingsOf<typeof LSTM_SETTINGS, LstmSettings>(LSTM_SETTINGS, { ...FIXED, ...settings }, 'LSTM controller settings');
     this.counts = space.decisions().map((d) => d.options.length);
     const root = createRng(seed).fork('strategy');
     this.rng = state ? restoreRng(state.rng) : root;
-    this.params = state ? (JSON.parse(JSON.stringify(state.params)) as LstmParams) : initLstm(this.counts, this.settings.hidden, this.settings.embedding, root.fork('init'));
+    this.params = state
+      ? (JSON.parse(JSON.stringify(state.params)) as LstmParams)
+      : initLstm(this.counts, this.settings.hidden, this.settings.embedding, root.fork('init'));
     this.moments = state ? (JSON.parse(JSON.stringify(state.moments)) as ReinforceLstm['moments']) : { m: [], v: [], t: 0 };
     this.baseline = state ? (state.baseline as number | null) : null;
   }
@@ -67,6 +75,23 @@ export class ReinforceLstm implements Strategy {
   }
 
   state(): StrategyState {
-    return { kind: this.id, rng: this.rng.state(), params: JSON.parse(JSON.stringify(this.params)), moments: JSON.parse(JSON.stringify(this.moments)), baseline: this.baseline };
+    return {
+      kind: this.id,
+      rng: this.rng.state(),
+      params: JSON.parse(JSON.stringify(this.params)),
+      moments: JSON.parse(JSON.stringify(this.moments)),
+      baseline: this.baseline,
+    };
   }
 }
+
+export const reinforceLstm = defineStrategy({
+  id: 'reinforce-lstm',
+  name: 'REINFORCE with an LSTM',
+  title: 'REINFORCE with an LSTM controller',
+  blurb: 'An LSTM emits the decisions one after another, each conditioned on those before, and is trained by policy gradient (Zoph & Le 2017).',
+  color: '#9a3412',
+  settings: { key: 'reinforce-lstm', schema: LSTM_SETTINGS },
+  control: 'learningRate',
+  create: (space, seed, settings: Partial<LstmSettings>, state) => new ReinforceLstm(space, seed, settings, state),
+});

@@ -1,17 +1,23 @@
+import * as v from 'valibot';
 import { createRng, restoreRng, type Rng } from '../rng';
+import { real, settingsOf } from '../schema-tools';
 import type { SearchSpace } from '../space/types';
 import { sampleIndex, softmax } from './categorical';
-import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+import { defineStrategy, type Outcome, type Proposal, type Strategy, type StrategyState } from './types';
 
-export interface ReinforceSettings {
-  learningRate: number;
+export const REINFORCE_SETTINGS = v.object({
+  learningRate: v.optional(v.pipe(real(1e-4, 100), v.title('Policy learning rate'), v.metadata({ step: 0.1 })), 2),
+});
+
+export interface ReinforceSettings extends v.InferOutput<typeof REINFORCE_SETTINGS> {
   /** Decay of the moving-average baseline. */
   baselineDecay: number;
   /** Weight of the entropy bonus that keeps the policy from collapsing early. */
   entropy: number;
 }
 
-export const DEFAULT_REINFORCE_SETTINGS: ReinforceSettings = { learningRate: 2, baselineDecay: 0.9, entropy: 0.01 };
+/** The paper's values, not offered as settings. */
+const FIXED = { baselineDecay: 0.9, entropy: 0.01 };
 
 /**
  * REINFORCE (Williams 1992) with an independent categorical policy per decision, as NAS-Bench-201
@@ -31,7 +37,7 @@ export class Reinforce implements Strategy {
     settings: Partial<ReinforceSettings> = {},
     state?: StrategyState,
   ) {
-    this.settings = { ...DEFAULT_REINFORCE_SETTINGS, ...settings };
+    this.settings = settingsOf<typeof REINFORCE_SETTINGS, ReinforceSettings>(REINFORCE_SETTINGS, { ...FIXED, ...settings }, 'REINFORCE settings');
     this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
     this.logits = state ? (state.logits as number[][]).map((l) => [...l]) : space.decisions().map((d) => d.options.map(() => 0));
     this.baseline = state ? (state.baseline as number | null) : null;
@@ -69,3 +75,15 @@ export class Reinforce implements Strategy {
     return { kind: this.id, rng: this.rng.state(), logits: this.logits.map((l) => [...l]), baseline: this.baseline };
   }
 }
+
+export const reinforce = defineStrategy({
+  id: 'reinforce',
+  name: 'REINFORCE',
+  title: 'REINFORCE (policy gradient)',
+  blurb:
+    'Learns a probability for every option of every decision; choices that beat the running-average reward become more likely (Williams 1992; Zoph & Le 2017).',
+  color: '#dc2626',
+  settings: { key: 'reinforce', schema: REINFORCE_SETTINGS },
+  control: 'learningRate',
+  create: (space, seed, settings: Partial<ReinforceSettings>, state) => new Reinforce(space, seed, settings, state),
+});

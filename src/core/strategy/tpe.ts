@@ -1,19 +1,25 @@
+import * as v from 'valibot';
 import { createRng, restoreRng, type Rng } from '../rng';
+import { int, settingsOf } from '../schema-tools';
 import type { SearchSpace } from '../space/types';
 import { sampleIndex } from './categorical';
 import { History, type Evaluated } from './history';
-import type { Outcome, Proposal, Strategy, StrategyState } from './types';
+import { defineStrategy, type Outcome, type Proposal, type Strategy, type StrategyState } from './types';
 
-export interface TpeSettings {
+export const TPE_SETTINGS = v.object({
   /** Random trials before the density models take over. */
-  initial: number;
+  initial: v.optional(v.pipe(int(1, 1000), v.title('Random trials first')), 10),
+});
+
+export interface TpeSettings extends v.InferOutput<typeof TPE_SETTINGS> {
   /** Share of trials counted as "good". */
   gamma: number;
   /** Candidates drawn from the good density per ask. */
   candidates: number;
 }
 
-export const DEFAULT_TPE_SETTINGS: TpeSettings = { initial: 10, gamma: 0.25, candidates: 24 };
+/** The paper's values, not offered as settings. */
+const FIXED = { gamma: 0.25, candidates: 24 };
 
 /**
  * One TPE proposal from `items`: split by the reward quantile `gamma`, fit smoothed per-decision
@@ -66,7 +72,7 @@ export class Tpe implements Strategy {
     settings: Partial<TpeSettings> = {},
     state?: StrategyState,
   ) {
-    this.settings = { ...DEFAULT_TPE_SETTINGS, ...settings };
+    this.settings = settingsOf<typeof TPE_SETTINGS, TpeSettings>(TPE_SETTINGS, { ...FIXED, ...settings }, 'TPE settings');
     this.rng = state ? restoreRng(state.rng) : createRng(seed).fork('strategy');
     this.history = new History(state ? (state.history as Evaluated[]) : []);
   }
@@ -90,3 +96,14 @@ export class Tpe implements Strategy {
     return { kind: this.id, rng: this.rng.state(), history: this.history.toJSON() };
   }
 }
+
+export const tpe = defineStrategy({
+  id: 'tpe',
+  name: 'TPE',
+  title: 'TPE (Bayesian optimisation)',
+  blurb: 'Models which options appear among the best and the rest, and proposes what is likely good and unlikely bad (Bergstra et al. 2011).',
+  color: '#2563eb',
+  settings: { key: 'tpe', schema: TPE_SETTINGS },
+  control: 'initial',
+  create: (space, seed, settings: Partial<TpeSettings>, state) => new Tpe(space, seed, settings, state),
+});

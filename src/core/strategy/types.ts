@@ -1,4 +1,8 @@
+import type * as v from 'valibot';
+import type { Described, MethodTraits, Problem } from '../problems';
 import type { RngState } from '../rng';
+import type { SettingsGroup, SettingsSchema } from '../schema-tools';
+import type { SearchSpace } from '../space/types';
 
 /** What a strategy asks the engine to evaluate next. */
 export interface Proposal {
@@ -31,4 +35,45 @@ export interface Strategy {
   ask(): Proposal;
   tell(outcome: Outcome): void;
   state(): StrategyState;
+}
+
+/** The settings the engine hands a strategy beyond its own: its resource for multi-fidelity runs. */
+export interface RunContext {
+  /** The experiment's full training length, in epochs. */
+  epochs: number;
+}
+
+/**
+ * Everything the playground knows about one ask/tell strategy: its menu title and blurb, its
+ * traits, its settings (schema with defaults and bounds, the one worth a control), its checks and
+ * its factory. It lives in the strategy's own file; `strategy/index.ts` lists the entries.
+ */
+export interface StrategyEntry<
+  Id extends string = string,
+  K extends string = string,
+  S extends SettingsSchema = SettingsSchema,
+  F extends object = v.InferOutput<S>,
+>
+  extends Described<Id>, MethodTraits {
+  kind: 'ask-tell';
+  /** Its line and swatch in the comparison chart. */
+  color: string;
+  settings?: SettingsGroup<K, S>;
+  /** The one setting worth a control on the page, a field of `settings`. */
+  control?: keyof v.InferOutput<S> & string;
+  /** Inconsistent settings, checked whether or not the strategy is chosen (others may use them). */
+  checkSettings?(settings: v.InferOutput<S>): Problem | null;
+  create(space: SearchSpace, seed: number, settings: Partial<F>, state?: StrategyState, run?: RunContext): Strategy;
+}
+
+type AskTellTraits = Partial<Omit<MethodTraits, 'kind' | 'name'>> & { name: string };
+
+/** An entry with the traits most strategies share (one fidelity, no supernet) filled in. */
+export function defineStrategy<
+  const Id extends string,
+  const K extends string = never,
+  S extends SettingsSchema = SettingsSchema,
+  F extends object = v.InferOutput<S>,
+>(entry: Omit<StrategyEntry<Id, K, S, F>, 'kind' | keyof MethodTraits> & AskTellTraits): StrategyEntry<Id, K, S, F> {
+  return { multiFidelity: false, hasSupernet: false, ranksPaths: false, readsAlpha: false, ...entry, kind: 'ask-tell' };
 }

@@ -5,7 +5,11 @@ import type { AssetReader } from '../types';
 /** The list of downloadable image sets (where each file is mirrored, its size and published SHA-256), shipped in public/. */
 export const IMAGE_SETS_PATH = 'data/image-sets.json';
 
-const FileSchema = v.object({ urls: v.pipe(v.array(v.pipe(v.string(), v.url())), v.minLength(1)), sha256: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))), bytes: v.number() });
+const FileSchema = v.object({
+  urls: v.pipe(v.array(v.pipe(v.string(), v.url())), v.minLength(1)),
+  sha256: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+  bytes: v.number(),
+});
 const CatalogSchema = v.record(
   v.string(),
   v.object({

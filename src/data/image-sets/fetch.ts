@@ -42,7 +42,13 @@ async function download(net: NetworkAccess, url: string, report: (loaded: number
 const inFlight = new Map<string, Promise<{ bytes: Uint8Array; cached: boolean }>>();
 
 /** One file of a set, fetched once even when the data panel and a search ask for it together. */
-export function fetchFile(net: NetworkAccess, dataset: string, title: string, name: string, file: ImageSetFile): Promise<{ bytes: Uint8Array; cached: boolean }> {
+export function fetchFile(
+  net: NetworkAccess,
+  dataset: string,
+  title: string,
+  name: string,
+  file: ImageSetFile,
+): Promise<{ bytes: Uint8Array; cached: boolean }> {
   const key = `${dataset}/${name}`;
   let pending = inFlight.get(key);
   if (!pending) {
@@ -53,7 +59,13 @@ export function fetchFile(net: NetworkAccess, dataset: string, title: string, na
 }
 
 /** One file of a set: from the cache if it is there and intact, else from the first mirror that answers, checked, then cached. */
-async function fetchFileOnce(net: NetworkAccess, dataset: string, title: string, name: string, file: ImageSetFile): Promise<{ bytes: Uint8Array; cached: boolean }> {
+async function fetchFileOnce(
+  net: NetworkAccess,
+  dataset: string,
+  title: string,
+  name: string,
+  file: ImageSetFile,
+): Promise<{ bytes: Uint8Array; cached: boolean }> {
   const key = cacheKey(dataset, name, file);
   const cached = await readCached(net.cache, key, file);
   if (cached) {

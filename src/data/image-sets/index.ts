@@ -21,7 +21,12 @@ export const IMAGE_SET_CAP = 20_000;
 export async function loadImageSet(id: DownloadedDataset, readAsset: AssetReader, net: NetworkAccess | undefined, limit: number): Promise<RawDataset> {
   const entry = (await loadCatalog(readAsset))[id];
   if (!entry) throw new PlaygroundError('dataset-load', `The list of image sets has no "${id}".`, 'Reload the page.');
-  if (!net) throw new PlaygroundError('dataset-load', `${entry.title} is downloaded at run time, and this run has no network access.`, 'Choose a shipped dataset such as digits.');
+  if (!net)
+    throw new PlaygroundError(
+      'dataset-load',
+      `${entry.title} is downloaded at run time, and this run has no network access.`,
+      'Choose a shipped dataset such as digits.',
+    );
   const cap = limit > 0 ? limit : IMAGE_SET_CAP;
   let decoded: { x: Float32Array; y: Int32Array; n: number };
   let input: RawDataset['info']['input'];
@@ -39,7 +44,8 @@ export async function loadImageSet(id: DownloadedDataset, readAsset: AssetReader
     input = { height: 32, width: 32, channels: 3 };
     fromCache = archive.cached;
   }
-  if (decoded.y.some((l) => l >= entry.classes.length)) throw damaged(entry.title, `a label is ${Math.max(...decoded.y)} but the set has ${entry.classes.length} classes`);
+  if (decoded.y.some((l) => l >= entry.classes.length))
+    throw damaged(entry.title, `a label is ${Math.max(...decoded.y)} but the set has ${entry.classes.length} classes`);
   return {
     info: {
       id,

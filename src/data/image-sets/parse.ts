@@ -18,13 +18,19 @@ export function gunzip(bytes: Uint8Array, what: string): Uint8Array {
 const readU32 = (b: Uint8Array, at: number) => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
 
 /** IDX images (magic 0x803) and labels (0x801), already gunzipped: the first `limit` examples, pixels scaled to [0, 1]. */
-export function parseIdx(images: Uint8Array, labels: Uint8Array, limit: number, name = 'The IDX file'): { x: Float32Array; y: Int32Array; n: number; side: number } {
+export function parseIdx(
+  images: Uint8Array,
+  labels: Uint8Array,
+  limit: number,
+  name = 'The IDX file',
+): { x: Float32Array; y: Int32Array; n: number; side: number } {
   if (images.length < 16 || readU32(images, 0) !== 0x803) throw damaged(`${name} (images)`, 'its header is not that of IDX images (magic 2051)');
   if (labels.length < 8 || readU32(labels, 0) !== 0x801) throw damaged(`${name} (labels)`, 'its header is not that of IDX labels (magic 2049)');
   const count = readU32(images, 4);
   const [rows, cols] = [readU32(images, 8), readU32(images, 12)];
   if (readU32(labels, 4) !== count) throw damaged(name, `it has ${count} images but ${readU32(labels, 4)} labels`);
-  if (images.length !== 16 + count * rows * cols || labels.length !== 8 + count) throw damaged(name, 'it is shorter or longer than its header says (truncated download?)');
+  if (images.length !== 16 + count * rows * cols || labels.length !== 8 + count)
+    throw damaged(name, 'it is shorter or longer than its header says (truncated download?)');
   if (rows !== cols) throw damaged(name, `its images are ${rows} × ${cols}, not square`);
   const n = Math.min(count, limit);
   const size = rows * cols;
@@ -38,7 +44,7 @@ export function parseIdx(images: Uint8Array, labels: Uint8Array, limit: number, 
 export function readTar(bytes: Uint8Array): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const text = (at: number, len: number) => new TextDecoder().decode(bytes.subarray(at, at + len)).replace(/\0.*$/s, '');
-  for (let at = 0; at + 512 <= bytes.length; ) {
+  for (let at = 0; at + 512 <= bytes.length;) {
     const name = text(at, 100);
     if (name === '') break;
     const size = parseInt(text(at + 124, 12).trim() || '0', 8);
@@ -58,7 +64,9 @@ export function parseCifarTar(archive: Uint8Array, limit: number): { x: Float32A
   const files = readTar(gunzip(archive, 'The CIFAR-10 archive'));
   const batches = [1, 2, 3, 4, 5].map((k) => [...files.entries()].find(([name]) => name.endsWith(`data_batch_${k}.bin`))?.[1]);
   if (batches.some((b) => !b)) throw damaged('The CIFAR-10 archive', 'it lacks data_batch_1.bin … data_batch_5.bin');
-  for (const b of batches) if (b!.length === 0 || b!.length % CIFAR_RECORD !== 0) throw damaged('The CIFAR-10 archive', `a batch holds ${b!.length} bytes, not whole records of ${CIFAR_RECORD}`);
+  for (const b of batches)
+    if (b!.length === 0 || b!.length % CIFAR_RECORD !== 0)
+      throw damaged('The CIFAR-10 archive', `a batch holds ${b!.length} bytes, not whole records of ${CIFAR_RECORD}`);
   const records = batches.flatMap((b) => Array.from({ length: b!.length / CIFAR_RECORD }, (_, r) => [b!, r * CIFAR_RECORD] as const));
   const n = Math.min(records.length, limit);
   const x = new Float32Array(n * 3072);

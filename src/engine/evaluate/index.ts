@@ -1,5 +1,6 @@
 import { PlaygroundError } from '../../core/errors';
 import type { BenchmarkDataset, Experiment } from '../../core/experiment';
+import { evaluatorEntry } from '../../core/evaluator/index';
 import type { SearchSpace } from '../../core/space/types';
 import { prepareData, type UserFile } from '../../data/load';
 import { BENCHMARK_INFO, loadNb201Table } from '../../data/nb201-table';
@@ -19,8 +20,14 @@ export interface EvaluatorSetup {
 }
 
 /** The evaluator an experiment asks for, with its data loaded (examples, or the benchmark table). */
-export async function createEvaluator(x: Experiment, space: SearchSpace, readAsset: AssetReader, userFile?: UserFile, net?: NetworkAccess): Promise<EvaluatorSetup> {
-  if (x.evaluator === 'nb201') {
+export async function createEvaluator(
+  x: Experiment,
+  space: SearchSpace,
+  readAsset: AssetReader,
+  userFile?: UserFile,
+  net?: NetworkAccess,
+): Promise<EvaluatorSetup> {
+  if (evaluatorEntry(x.evaluator).table) {
     const dataset = x.dataset as BenchmarkDataset;
     const table = await loadNb201Table(readAsset);
     const meta = BENCHMARK_INFO[dataset];
@@ -29,7 +36,11 @@ export async function createEvaluator(x: Experiment, space: SearchSpace, readAss
   const data = await prepareData(x, readAsset, userFile, net);
   const problem = space.checkInput(data.input);
   if (problem) {
-    throw new PlaygroundError('incompatible-data', `The ${space.title} space cannot run on ${data.info.title}: ${problem}.`, 'Choose another dataset or search space.');
+    throw new PlaygroundError(
+      'incompatible-data',
+      `The ${space.title} space cannot run on ${data.info.title}: ${problem}.`,
+      'Choose another dataset or search space.',
+    );
   }
   const scratch = new ScratchEvaluator(space, data, { ...x.training, augment: x.data.augment }, x.seed);
   const cost = (g: unknown) => space.cost(g, data.input, data.classes);

@@ -59,7 +59,13 @@ export interface StepMemory {
  * at the end of the forward pass (minus those before it) are recorded: that is the memory the
  * method needs per step, all paths for DARTS, one for a single-path method.
  */
-export async function weightStep(net: Supernet, optimizer: Optimizer, learningRate: number, batch: Batch, choose: ChooseEdge): Promise<{ loss: number; memory: StepMemory }> {
+export async function weightStep(
+  net: Supernet,
+  optimizer: Optimizer,
+  learningRate: number,
+  batch: Batch,
+  choose: ChooseEdge,
+): Promise<{ loss: number; memory: StepMemory }> {
   const before = tf.memory();
   let memory: StepMemory = { bytes: 0, tensors: 0 };
   const { value, grads } = tf.variableGrads(() => {
@@ -84,7 +90,9 @@ export async function pathAccuracy(net: Supernet, data: TrainData, choose: Choos
   for (let start = 0; start < n; start += 256) {
     const idx = Array.from({ length: Math.min(256, n - start) }, (_, k) => start + k);
     const { x, y } = batchTensors(data.val, data.input, idx, data.classes);
-    const hits = tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(net.apply(x, false, fresh ? (choose as () => ChooseEdge)() : (choose as ChooseEdge)), 1), tf.argMax(y, 1)), 'int32')));
+    const hits = tf.tidy(() =>
+      tf.sum(tf.cast(tf.equal(tf.argMax(net.apply(x, false, fresh ? (choose as () => ChooseEdge)() : (choose as ChooseEdge)), 1), tf.argMax(y, 1)), 'int32')),
+    );
     correct += (await hits.data())[0]!;
     tf.dispose([x, y, hits]);
   }

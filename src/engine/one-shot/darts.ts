@@ -16,8 +16,19 @@ export abstract class AlphaMethod extends OneShotMethod {
     const { edges, ops } = setup.supernet;
     const rng = this.rng('alpha-init');
     // DARTS starts α at 1e-3 × N(0, 1): all ops nearly equal.
-    this.alpha = tf.tidy(() => tf.variable(tf.tensor2d(Float32Array.from({ length: edges.length * ops.length }, () => 1e-3 * rng.normal()), [edges.length, ops.length]), true));
-    this.mask = tf.tensor2d(setup.allowed.flat().map((a) => (a ? 0 : -1e9)), [edges.length, ops.length]);
+    this.alpha = tf.tidy(() =>
+      tf.variable(
+        tf.tensor2d(
+          Float32Array.from({ length: edges.length * ops.length }, () => 1e-3 * rng.normal()),
+          [edges.length, ops.length],
+        ),
+        true,
+      ),
+    );
+    this.mask = tf.tensor2d(
+      setup.allowed.flat().map((a) => (a ? 0 : -1e9)),
+      [edges.length, ops.length],
+    );
     this.archOptimizer = new Optimizer('adam', [this.alpha], 1e-3);
   }
 
@@ -129,10 +140,12 @@ export class Darts extends AlphaMethod {
     const wd = this.setup.training.weightDecay;
     try {
       const train = tf.variableGrads(() => crossEntropy(this.supernet, tb, this.mixed()), weights);
-      tf.tidy(() => weights.forEach((w) => {
-        const g = train.grads[w.name];
-        if (g) w.assign(tf.sub(w, tf.mul(tf.add(g, tf.mul(w, w.rank > 1 ? wd : 0)), xi)));
-      }));
+      tf.tidy(() =>
+        weights.forEach((w) => {
+          const g = train.grads[w.name];
+          if (g) w.assign(tf.sub(w, tf.mul(tf.add(g, tf.mul(w, w.rank > 1 ? wd : 0)), xi)));
+        }),
+      );
       tf.dispose([train.value, ...Object.values(train.grads)]);
       const valGrads = tf.variableGrads(() => crossEntropy(this.supernet, vb, this.mixed()), [this.alpha, ...weights]);
       restore();

@@ -31,7 +31,10 @@ export function keepCount(ops: number, stage: number, stages: number): number {
 export function prune(probs: readonly number[][], allowed: readonly boolean[][], keep: number, supernet: Supernet): boolean[][] {
   const noneIsStructural = supernet.ops[0] === 'none' && !supernet.noneInGenotypes;
   return probs.map((row, e) => {
-    const ranked = row.map((p, k) => ({ p, k })).filter(({ k }) => allowed[e]![k] && !(noneIsStructural && k === 0)).sort((a, b) => b.p - a.p);
+    const ranked = row
+      .map((p, k) => ({ p, k }))
+      .filter(({ k }) => allowed[e]![k] && !(noneIsStructural && k === 0))
+      .sort((a, b) => b.p - a.p);
     const kept = new Set(ranked.slice(0, noneIsStructural ? keep - 1 : keep).map(({ k }) => k));
     return row.map((_, k) => kept.has(k) || (noneIsStructural && k === 0));
   });

@@ -66,7 +66,10 @@ export class Proxyless extends AlphaMethod {
       const ce = crossEntropy(this.supernet, vb, choose);
       if (!this.latency || lambda === 0) return ce;
       const lat = tf.tensor2d(this.latency);
-      const uniform = this.latency.reduce((s, row, e) => s + row.reduce((t, v, k) => t + (this.setup.allowed[e]![k] ? v : 0), 0) / this.setup.allowed[e]!.filter(Boolean).length, 0);
+      const uniform = this.latency.reduce(
+        (s, row, e) => s + row.reduce((t, v, k) => t + (this.setup.allowed[e]![k] ? v : 0), 0) / this.setup.allowed[e]!.filter(Boolean).length,
+        0,
+      );
       return tf.add(ce, tf.mul(tf.div(tf.sum(tf.mul(probs, lat)), Math.max(uniform, 1e-9)), lambda)) as tf.Scalar;
     }, [this.alpha]);
     this.archOptimizer.apply(grads, this.setup.settings.archLearningRate);

@@ -1,4 +1,4 @@
-import type { AlphaSnapshot, Emit, EpochReport, Evaluation, TrialRecord } from '../../contracts/events';
+import type { Emit, EpochReport, TrialRecord } from '../../contracts/events';
 import { bestTrial } from '../../contracts/trials';
 import { makeDigest } from '../../core/digest';
 import { PlaygroundError, isPlaygroundError } from '../../core/errors';
@@ -34,8 +34,18 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
   const settings = x.strategySettings.oneShot;
   const data = await prepareData(x, deps.readAsset, deps.userFile, deps.net);
   const problem = space.checkInput(data.input);
-  if (problem) throw new PlaygroundError('incompatible-data', `The ${space.title} space cannot run on ${data.info.title}: ${problem}.`, 'Choose another dataset or search space.');
-  if (data.val.n === 0) throw new PlaygroundError('invalid-config', 'Weight sharing needs a validation split to learn the architecture on.', 'Raise the validation fraction above 0.');
+  if (problem)
+    throw new PlaygroundError(
+      'incompatible-data',
+      `The ${space.title} space cannot run on ${data.info.title}: ${problem}.`,
+      'Choose another dataset or search space.',
+    );
+  if (data.val.n === 0)
+    throw new PlaygroundError(
+      'invalid-config',
+      'Weight sharing needs a validation split to learn the architecture on.',
+      'Raise the validation fraction above 0.',
+    );
   let table: Nb201Table | null = null;
   if (space instanceof Nb201Space) table = await loadNb201Table(deps.readAsset).catch(() => null);
   const plan = methodPlan(id, settings);
@@ -44,7 +54,14 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
   const expected = stages * settings.epochs + (plan.ranksPaths ? x.budget : 0) + (settings.retrain ? 1 : 0);
   emit({
     type: 'start',
-    info: { backend: deps.backend, dataset: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes }, evaluator: 'supernet', spaceTitle: space.title, spaceSize: space.size(), budget: expected },
+    info: {
+      backend: deps.backend,
+      dataset: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes },
+      evaluator: 'supernet',
+      spaceTitle: space.title,
+      spaceSize: space.size(),
+      budget: expected,
+    },
   });
 
   const resume = resumable(deps.resumeOneShot, id);
@@ -59,7 +76,14 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
     let allowed = resume?.allowed ?? null;
     for (let stage = resume?.stage ?? 0; stage < stages; stage++) {
       const depth = (space.id === 'cell' ? x.spaceSettings.cell.cellsPerStage : x.spaceSettings.nb201.cellsPerStage) + plan.extraCells(stage);
-      const stageSpace = experimentSpace({ ...x, spaceSettings: { ...x.spaceSettings, cell: { ...x.spaceSettings.cell, cellsPerStage: depth }, nb201: { ...x.spaceSettings.nb201, cellsPerStage: depth } } });
+      const stageSpace = experimentSpace({
+        ...x,
+        spaceSettings: {
+          ...x.spaceSettings,
+          cell: { ...x.spaceSettings.cell, cellsPerStage: depth },
+          nb201: { ...x.spaceSettings.nb201, cellsPerStage: depth },
+        },
+      });
       const supernet = buildSupernet(stageSpace, data.input, data.classes, createRng(x.seed).fork(`supernet-${stage}`));
       allowed ??= supernet.edges.map(() => supernet.ops.map(() => true));
       const stageAllowed = allowed;
@@ -77,7 +101,14 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
         skipDropout: plan.skipDropout(stage),
         between: () => control.checkpoint(),
         progress: (epoch) => {
-          void method.view().then((view) => view && emit({ type: 'alphas', snapshot: snapshotOf(view, supernet, at(epoch), stage, stageAllowed, supernet.derive(view.probs, stageAllowed), space) }));
+          void method.view().then(
+            (view) =>
+              view &&
+              emit({
+                type: 'alphas',
+                snapshot: snapshotOf(view, supernet, at(epoch), stage, stageAllowed, supernet.derive(view.probs, stageAllowed), space),
+              }),
+          );
         },
       });
       try {
@@ -93,7 +124,14 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           const before = view;
           const pending = before ? supernet.derive(before.probs, stageAllowed) : null;
           const stageLabel = stages > 1 ? `stage ${stage + 1}/${stages}, ` : '';
-          if (pending) emit({ type: 'trial-start', index: trials.length, encoded: space.encode(pending), origin: `${stageLabel}epoch ${epoch}`, graph: weightedGraph(space.describe(pending), before, supernet) });
+          if (pending)
+            emit({
+              type: 'trial-start',
+              index: trials.length,
+              encoded: space.encode(pending),
+              origin: `${stageLabel}epoch ${epoch}`,
+              graph: weightedGraph(space.describe(pending), before, supernet),
+            });
           const result = await method.trainEpoch(epoch);
           peakStep = Math.max(peakStep, result.memory.bytes);
           view = await method.view();
@@ -106,10 +144,28 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           if (view) emit({ type: 'alphas', snapshot: snapshotOf(view, supernet, at(epoch), stage, stageAllowed, genotype, space) });
           emit({
             type: 'supernet',
-            info: { method: id, stage, stages, epoch, epochs: settings.epochs, cells: supernet.cells, params, weightBytes, supernetAccuracy, stepBytes: result.memory.bytes, stepTensors: result.memory.tensors, peakStepBytes: peakStep },
+            info: {
+              method: id,
+              stage,
+              stages,
+              epoch,
+              epochs: settings.epochs,
+              cells: supernet.cells,
+              params,
+              weightBytes,
+              supernetAccuracy,
+              stepBytes: result.memory.bytes,
+              stepTensors: result.memory.tensors,
+              peakStepBytes: peakStep,
+            },
           });
           const seconds = (performance.now() - started) / 1000;
-          const trial = record(genotype, `${stageLabel}${method.origin(epoch)}`, { accuracy, curve: [...curve], epochs: epoch, seconds }, weightedGraph(space.describe(genotype), view, supernet));
+          const trial = record(
+            genotype,
+            `${stageLabel}${method.origin(epoch)}`,
+            { accuracy, curve: [...curve], epochs: epoch, seconds },
+            weightedGraph(space.describe(genotype), view, supernet),
+          );
           // The epoch's genotype is the method's answer so far, except SPOS's (best of a few uniform samples): its answer is the ranking's.
           if (view) final = trial;
           last = await takeCheckpoint(id, { stage, epoch }, method, stageAllowed, trials, curve);
@@ -120,7 +176,10 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           allowed = next.allowed;
           emit({ type: 'log', message: next.message });
         }
-        const ranking = stage === stages - 1 && plan.ranksPaths ? method.pathRanking(search ?? settings.search, () => createStrategy(search ?? settings.search, space, x.seed, x.strategySettings)) : null;
+        const ranking =
+          stage === stages - 1 && plan.ranksPaths
+            ? method.pathRanking(search ?? settings.search, () => createStrategy(search ?? settings.search, space, x.seed, x.strategySettings))
+            : null;
         if (ranking) final = await rankWithSharedWeights(method, ranking, x.budget, space, data, record, control);
       } finally {
         method.dispose();
@@ -130,9 +189,18 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
     if (settings.retrain && final) {
       const chosen: TrialRecord = final;
       const scratch = new ScratchEvaluator(space, data, { ...x.training, augment: x.data.augment }, x.seed);
-      emit({ type: 'trial-start', index: trials.length, encoded: chosen.encoded, origin: 'derived, trained from scratch', graph: space.describe(chosen.genotype) });
+      emit({
+        type: 'trial-start',
+        index: trials.length,
+        encoded: chosen.encoded,
+        origin: 'derived, trained from scratch',
+        graph: space.describe(chosen.genotype),
+      });
       const index = trials.length;
-      const result = await scratch.evaluate(chosen.genotype, index, { onEpoch: (r) => emit({ type: 'epoch', index, report: r }), between: () => control.checkpoint() });
+      const result = await scratch.evaluate(chosen.genotype, index, {
+        onEpoch: (r) => emit({ type: 'epoch', index, report: r }),
+        between: () => control.checkpoint(),
+      });
       final = record(chosen.genotype, 'derived, trained from scratch', result, space.describe(chosen.genotype));
     }
   } catch (e) {

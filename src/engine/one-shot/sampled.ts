@@ -75,7 +75,12 @@ export class Enas extends OneShotMethod {
 
   /** A copy of the controller with its own sampling stream, so looking does not change the search. */
   sampler(name: string): ReinforceLstm {
-    return new ReinforceLstm(this.setup.space, this.setup.seed, { learningRate: this.setup.settings.archLearningRate }, { ...this.controller.state(), rng: this.rng(name).state() });
+    return new ReinforceLstm(
+      this.setup.space,
+      this.setup.seed,
+      { learningRate: this.setup.settings.archLearningRate },
+      { ...this.controller.state(), rng: this.rng(name).state() },
+    );
   }
 
   async view(): Promise<ArchView> {

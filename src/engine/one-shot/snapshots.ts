@@ -4,7 +4,15 @@ import type { AlphaSnapshot } from '../../contracts/events';
 import type { ArchView } from './method';
 
 /** α (or the controller's frequencies) for the heat map: with the share on parameter-free ops, and the genotype it gives. */
-export function snapshotOf(view: ArchView, supernet: Supernet, epoch: number, stage: number, allowed: boolean[][], derived: unknown, space: SearchSpace): AlphaSnapshot {
+export function snapshotOf(
+  view: ArchView,
+  supernet: Supernet,
+  epoch: number,
+  stage: number,
+  allowed: boolean[][],
+  derived: unknown,
+  space: SearchSpace,
+): AlphaSnapshot {
   const free = view.probs.reduce((s, row) => s + row.reduce((t, p, k) => t + (supernet.parameterFree[k] ? p : 0), 0), 0) / view.probs.length;
   const path = supernet.pathOf(derived);
   const chosen = path.flat();

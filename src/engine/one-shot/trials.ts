@@ -19,7 +19,15 @@ export function trialRecorder(x: Experiment, space: SearchSpace, data: TrainData
     const entry = space instanceof Nb201Space && table ? table.get(genotype as Nb201Genotype, 'cifar10') : null;
     const reported = entry && Number.isFinite(entry.test200) ? { label: 'NB201 CIFAR-10 test (table)', accuracy: entry.test200 } : evaluation.reported;
     const result: Evaluation = { ...evaluation, ...cost, ...(reported ? { reported } : {}) };
-    const trial: TrialRecord = { index: trials.length, encoded: space.encode(genotype), genotype, origin, graph, ...result, reward: reward(x.objective, result) };
+    const trial: TrialRecord = {
+      index: trials.length,
+      encoded: space.encode(genotype),
+      genotype,
+      origin,
+      graph,
+      ...result,
+      reward: reward(x.objective, result),
+    };
     trials.push(trial);
     emit({ type: 'trial', trial });
     return trial;

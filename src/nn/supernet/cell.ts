@@ -161,4 +161,3 @@ export class CellSupernet implements Supernet<CellGenotype> {
     this.ctx.dispose();
   }
 }
-

@@ -65,6 +65,9 @@ export function tracked(ctx: BuildContext, build: () => Layer | null): Candidate
 }
 
 /** The variables of some candidates, concatenated in the order given (a stand-alone model's build order). */
-export function collectVariables(parts: readonly Candidate[], extraTrainable: readonly tf.Variable[] = []): { trainable: tf.Variable[]; statistics: tf.Variable[] } {
+export function collectVariables(
+  parts: readonly Candidate[],
+  extraTrainable: readonly tf.Variable[] = [],
+): { trainable: tf.Variable[]; statistics: tf.Variable[] } {
   return { trainable: [...parts.flatMap((c) => c.trainable), ...extraTrainable], statistics: parts.flatMap((c) => c.statistics) };
 }

@@ -26,7 +26,10 @@ const M = { top: 14, right: 18, bottom: 44, left: 58 };
 export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: ChartData): void; destroy(): void } {
   const svg = d3.select(svgElement).attr('viewBox', `0 0 ${W} ${H}`);
   const x = d3.scaleLinear().range([M.left, W - M.right]);
-  const y = d3.scaleLinear().domain([0, 1]).range([H - M.bottom, M.top]);
+  const y = d3
+    .scaleLinear()
+    .domain([0, 1])
+    .range([H - M.bottom, M.top]);
   const grid = svg.append('g').attr('class', 'grid');
   const xAxis = svg.append('g').attr('transform', `translate(0,${H - M.bottom})`);
   const yAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
@@ -45,7 +48,14 @@ export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: C
     const at = (p: { index: number; elapsed: number }) => (axis === 'trial' ? x(p.index + 1) : x(p.elapsed));
     if (axis === 'trial') {
       x.domain([0.5, Math.max(budget, points.length, 2) + 0.5]);
-      xAxis.call(d3.axisBottom(x).ticks(Math.min(Math.max(budget, 2), 10)).tickFormat(d3.format('d'))).style('font-size', '13px');
+      xAxis
+        .call(
+          d3
+            .axisBottom(x)
+            .ticks(Math.min(Math.max(budget, 2), 10))
+            .tickFormat(d3.format('d')),
+        )
+        .style('font-size', '13px');
       xLabel.text('trial');
     } else {
       x.domain([0, Math.max(d3.max(points, (p) => p.elapsed) ?? 1, 1e-3) * 1.05]);

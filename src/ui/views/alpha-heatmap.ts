@@ -37,7 +37,14 @@ export function drawAlphaHeatmap(svg: SVGSVGElement, snapshot: AlphaSnapshot, ch
   groups.forEach((group) => {
     if (groups.length < 2) return;
     const first = edges.findIndex((e) => e.group === group);
-    root.append('text').attr('x', 4).attr('y', rowY(first) - 6).attr('font-size', 12).attr('font-weight', 700).attr('fill', CHART.text).text(group === 'reduce' ? 'reduction cell' : `${group} cell`);
+    root
+      .append('text')
+      .attr('x', 4)
+      .attr('y', rowY(first) - 6)
+      .attr('font-size', 12)
+      .attr('font-weight', 700)
+      .attr('fill', CHART.text)
+      .text(group === 'reduce' ? 'reduction cell' : `${group} cell`);
   });
 
   const rows = root
@@ -46,7 +53,14 @@ export function drawAlphaHeatmap(svg: SVGSVGElement, snapshot: AlphaSnapshot, ch
     .data(edges)
     .join('g')
     .attr('transform', (_, i) => `translate(0, ${rowY(i)})`);
-  rows.append('text').attr('x', LEFT - 6).attr('y', ROW / 2 + 4).attr('text-anchor', 'end').attr('font-size', 12).attr('fill', CHART.text).text((e) => e.label);
+  rows
+    .append('text')
+    .attr('x', LEFT - 6)
+    .attr('y', ROW / 2 + 4)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 12)
+    .attr('fill', CHART.text)
+    .text((e) => e.label);
   rows.each(function (_, i) {
     const cells = d3
       .select(this)
@@ -84,16 +98,50 @@ export function drawCollapseChart(svg: SVGSVGElement, history: readonly AlphaSna
   const root = d3.select(svg).attr('viewBox', `0 0 ${width} ${height}`);
   root.selectAll('*').remove();
   const last = history[history.length - 1]?.epoch ?? 1;
-  const x = d3.scaleLinear().domain([0, Math.max(last, 1)]).range([m.left, width - m.right]);
-  const y = d3.scaleLinear().domain([0, 1]).range([height - m.bottom, m.top]);
-  root.append('g').attr('transform', `translate(0, ${height - m.bottom})`).call(d3.axisBottom(x).ticks(5)).append('text').attr('x', width - m.right).attr('y', 26).attr('text-anchor', 'end').attr('fill', CHART.text).text('epoch');
-  root.append('g').attr('transform', `translate(${m.left}, 0)`).call(d3.axisLeft(y).ticks(4).tickFormat(d3.format('.0%')));
+  const x = d3
+    .scaleLinear()
+    .domain([0, Math.max(last, 1)])
+    .range([m.left, width - m.right]);
+  const y = d3
+    .scaleLinear()
+    .domain([0, 1])
+    .range([height - m.bottom, m.top]);
+  root
+    .append('g')
+    .attr('transform', `translate(0, ${height - m.bottom})`)
+    .call(d3.axisBottom(x).ticks(5))
+    .append('text')
+    .attr('x', width - m.right)
+    .attr('y', 26)
+    .attr('text-anchor', 'end')
+    .attr('fill', CHART.text)
+    .text('epoch');
+  root
+    .append('g')
+    .attr('transform', `translate(${m.left}, 0)`)
+    .call(d3.axisLeft(y).ticks(4).tickFormat(d3.format('.0%')));
   // Where α starts: a uniform choice puts this share on parameter-free ops.
   const first = history[0];
   if (first) {
-    const uniform = first.allowed.reduce((s, row) => s + row.filter((on, k) => on && first.parameterFree[k]).length / Math.max(1, row.filter(Boolean).length), 0) / first.allowed.length;
-    root.append('line').attr('x1', x(0)).attr('x2', x(Math.max(last, 1))).attr('y1', y(uniform)).attr('y2', y(uniform)).attr('stroke', '#94a3b8').attr('stroke-dasharray', '4 3');
-    root.append('text').attr('x', x(Math.max(last, 1)) - 4).attr('y', y(uniform) - 4).attr('text-anchor', 'end').attr('font-size', 11).attr('fill', '#64748b').text('uniform α');
+    const uniform =
+      first.allowed.reduce((s, row) => s + row.filter((on, k) => on && first.parameterFree[k]).length / Math.max(1, row.filter(Boolean).length), 0) /
+      first.allowed.length;
+    root
+      .append('line')
+      .attr('x1', x(0))
+      .attr('x2', x(Math.max(last, 1)))
+      .attr('y1', y(uniform))
+      .attr('y2', y(uniform))
+      .attr('stroke', '#94a3b8')
+      .attr('stroke-dasharray', '4 3');
+    root
+      .append('text')
+      .attr('x', x(Math.max(last, 1)) - 4)
+      .attr('y', y(uniform) - 4)
+      .attr('text-anchor', 'end')
+      .attr('font-size', 11)
+      .attr('fill', '#64748b')
+      .text('uniform α');
   }
   const series = [
     { key: 'α mass', color: '#64748b', value: (s: AlphaSnapshot) => s.parameterFreeShare },
@@ -106,7 +154,13 @@ export function drawCollapseChart(svg: SVGSVGElement, history: readonly AlphaSna
       .attr('fill', 'none')
       .attr('stroke', s.color)
       .attr('stroke-width', 2)
-      .attr('d', d3.line<AlphaSnapshot>().x((d) => x(d.epoch)).y((d) => y(s.value(d))));
+      .attr(
+        'd',
+        d3
+          .line<AlphaSnapshot>()
+          .x((d) => x(d.epoch))
+          .y((d) => y(s.value(d))),
+      );
   }
   series.forEach((s, i) => {
     const g = root.append('g').attr('transform', `translate(${m.left + 10 + i * 130}, ${m.top + 4})`);

@@ -1,7 +1,8 @@
 import * as d3 from 'd3';
 import type { StrategyComparison } from '../../contracts/compare';
 import { yAxisTitle } from './chart-parts';
-import { CHART, STRATEGY_COLORS } from './theme';
+import { strategyEntry } from '../../core/strategy/index';
+import { CHART } from './theme';
 
 const W = 900;
 const H = 300;
@@ -17,7 +18,14 @@ export function createCompareChart(svgElement: SVGSVGElement): { update(results:
   const bands = svg.append('g');
   const lines = svg.append('g');
   const legend = svg.append('g').attr('transform', `translate(${W - M.right + 14},${M.top + 6})`);
-  svg.append('text').attr('x', (M.left + W - M.right) / 2).attr('y', H - 6).attr('text-anchor', 'middle').attr('fill', CHART.text).style('font-size', CHART.font).text('trials (queries)');
+  svg
+    .append('text')
+    .attr('x', (M.left + W - M.right) / 2)
+    .attr('y', H - 6)
+    .attr('text-anchor', 'middle')
+    .attr('fill', CHART.text)
+    .style('font-size', CHART.font)
+    .text('trials (queries)');
   const yLabel = yAxisTitle(svg, H, M);
 
   function update(results: StrategyComparison[], budget: number, label: string): void {
@@ -43,7 +51,7 @@ export function createCompareChart(svgElement: SVGSVGElement): { update(results:
       .selectAll<SVGPathElement, StrategyComparison>('path')
       .data(results, (r) => r.strategy)
       .join('path')
-      .attr('fill', (r) => STRATEGY_COLORS[r.strategy])
+      .attr('fill', (r) => strategyEntry(r.strategy).color)
       .attr('fill-opacity', 0.12)
       .attr('d', (r) => area(r.mean) ?? '');
     lines
@@ -51,9 +59,16 @@ export function createCompareChart(svgElement: SVGSVGElement): { update(results:
       .data(results, (r) => r.strategy)
       .join('path')
       .attr('fill', 'none')
-      .attr('stroke', (r) => STRATEGY_COLORS[r.strategy])
+      .attr('stroke', (r) => strategyEntry(r.strategy).color)
       .attr('stroke-width', 2.5)
-      .attr('d', (r) => d3.line<number>().x((_, i) => x(i + 1)).y((m) => y(Math.max(y.domain()[0]!, m)))(r.mean) ?? '');
+      .attr(
+        'd',
+        (r) =>
+          d3
+            .line<number>()
+            .x((_, i) => x(i + 1))
+            .y((m) => y(Math.max(y.domain()[0]!, m)))(r.mean) ?? '',
+      );
     legend
       .selectAll<SVGGElement, StrategyComparison>('g')
       .data(results, (r) => r.strategy)
@@ -65,8 +80,10 @@ export function createCompareChart(svgElement: SVGSVGElement): { update(results:
       })
       .attr('transform', (_, i) => `translate(0,${i * 22})`)
       .call((g) => {
-        g.select('rect').attr('fill', (r) => STRATEGY_COLORS[r.strategy]);
-        g.select('text').text((r) => r.strategy).attr('fill', CHART.text);
+        g.select('rect').attr('fill', (r) => strategyEntry(r.strategy).color);
+        g.select('text')
+          .text((r) => r.strategy)
+          .attr('fill', CHART.text);
       });
   }
 

@@ -3,7 +3,6 @@ import * as d3 from 'd3';
 import type { ArchGraph, ArchKind } from '../../core/space/types';
 import { opColor, opLabel } from './theme';
 
-
 export interface DagView {
   update(graph: ArchGraph | null): void;
   destroy(): void;
@@ -34,7 +33,10 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
   const svg = d3.select(svgElement);
   const defs = svg.append('defs');
   const root = svg.append('g');
-  const zoom = d3.zoom<SVGSVGElement, unknown>().scaleExtent([0.3, 4]).on('zoom', (e) => root.attr('transform', e.transform.toString()));
+  const zoom = d3
+    .zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.3, 4])
+    .on('zoom', (e) => root.attr('transform', e.transform.toString()));
   svg.call(zoom);
 
   function arrowFor(color: string): string {
@@ -71,7 +73,11 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
       const at = (n: ArchGraph['nodes'][number]) => ({ x: 80 + n.grid!.column * GRID_X, y: 40 + n.grid!.row * GRID_Y });
       nodes = graph.nodes.map((n) => ({ ...n, ...at(n) }));
       const byId = new Map(nodes.map((n) => [n.id, n]));
-      edges = graph.edges.map((e, i) => ({ ...e, key: `${e.from}-${e.to}-${i}`, points: [byId.get(e.from)!, byId.get(e.to)!].map((p) => ({ x: p.x, y: p.y })) }));
+      edges = graph.edges.map((e, i) => ({
+        ...e,
+        key: `${e.from}-${e.to}-${i}`,
+        points: [byId.get(e.from)!, byId.get(e.to)!].map((p) => ({ x: p.x, y: p.y })),
+      }));
       info = { width: 160 + Math.max(...nodes.map((n) => n.x)) - 80, height: 80 + Math.max(...nodes.map((n) => n.y)) - 40 };
     } else {
       const g = new dagre.graphlib.Graph({ multigraph: true });
@@ -91,7 +97,11 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
     const vh = Math.max(h, MIN_VIEW_H);
     svg.attr('viewBox', `${-(vw - w) / 2} ${-(vh - h) / 2} ${vw} ${vh}`);
 
-    const line = d3.line<{ x: number; y: number }>().x((p) => p.x).y((p) => p.y).curve(d3.curveBasis);
+    const line = d3
+      .line<{ x: number; y: number }>()
+      .x((p) => p.x)
+      .y((p) => p.y)
+      .curve(d3.curveBasis);
     root
       .selectAll<SVGPathElement, (typeof edges)[number]>('path.edge')
       .data(edges, (d) => d.key)
@@ -119,8 +129,16 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
         return `translate(${mid.x},${mid.y})`;
       })
       .call((sel) => {
-        sel.select('text').text((d) => opLabel(d.op!)).attr('fill', (d) => opColor(d.op!));
-        sel.select('rect').attr('fill', 'white').attr('stroke', (d) => opColor(d.op!)).attr('width', 100).attr('x', -50);
+        sel
+          .select('text')
+          .text((d) => opLabel(d.op!))
+          .attr('fill', (d) => opColor(d.op!));
+        sel
+          .select('rect')
+          .attr('fill', 'white')
+          .attr('stroke', (d) => opColor(d.op!))
+          .attr('width', 100)
+          .attr('x', -50);
       });
 
     root

@@ -49,8 +49,16 @@ export function drawPoints(svgElement: SVGSVGElement, preview: DataPreview): voi
   const svg = d3.select(svgElement).attr('viewBox', `0 0 ${W} ${W}`);
   const xs = Array.from({ length: pts.n }, (_, i) => pts.x[2 * i]!);
   const ys = Array.from({ length: pts.n }, (_, i) => pts.x[2 * i + 1]!);
-  const x = d3.scaleLinear().domain(d3.extent(xs) as [number, number]).nice().range([10, W - 10]);
-  const y = d3.scaleLinear().domain(d3.extent(ys) as [number, number]).nice().range([W - 10, 10]);
+  const x = d3
+    .scaleLinear()
+    .domain(d3.extent(xs) as [number, number])
+    .nice()
+    .range([10, W - 10]);
+  const y = d3
+    .scaleLinear()
+    .domain(d3.extent(ys) as [number, number])
+    .nice()
+    .range([W - 10, 10]);
   svg
     .selectAll('circle')
     .data(Array.from({ length: pts.n }, (_, i) => i))
@@ -72,19 +80,57 @@ export function drawClassBalance(svgElement: SVGSVGElement, preview: DataPreview
   const H = 30 + names.length * rowH;
   const svg = d3.select(svgElement).attr('viewBox', `0 0 ${W} ${H}`);
   const max = Math.max(...preview.balance.train, 1);
-  const x = d3.scaleLinear().domain([0, max]).range([0, W - 170]);
+  const x = d3
+    .scaleLinear()
+    .domain([0, max])
+    .range([0, W - 170]);
   svg.selectAll('*').remove();
-  svg.append('text').attr('x', 0).attr('y', 14).attr('fill', CHART.text).style('font-size', '14px').style('font-weight', 600).text(preview.balance.synthetic.some((a) => a > 0) ? 'per class: training (+ synthetic) · validation' : 'examples per class: training · validation');
+  svg
+    .append('text')
+    .attr('x', 0)
+    .attr('y', 14)
+    .attr('fill', CHART.text)
+    .style('font-size', '14px')
+    .style('font-weight', 600)
+    .text(preview.balance.synthetic.some((a) => a > 0) ? 'per class: training (+ synthetic) · validation' : 'examples per class: training · validation');
   names.forEach((name, c) => {
     const g = svg.append('g').attr('transform', `translate(0,${28 + c * rowH})`);
-    g.append('text').attr('x', 0).attr('y', 12).attr('fill', CHART.text).style('font-size', '13px').text(name.length > 12 ? `${name.slice(0, 11)}…` : name);
-    g.append('rect').attr('x', 100).attr('y', 2).attr('height', 8).attr('width', x(preview.balance.train[c]!)).attr('fill', CLASS_COLORS[c % CLASS_COLORS.length]!);
-    g.append('rect').attr('x', 100).attr('y', 11).attr('height', 5).attr('width', x(preview.balance.val[c]!)).attr('fill', CLASS_COLORS[c % CLASS_COLORS.length]!).attr('fill-opacity', 0.45);
+    g.append('text')
+      .attr('x', 0)
+      .attr('y', 12)
+      .attr('fill', CHART.text)
+      .style('font-size', '13px')
+      .text(name.length > 12 ? `${name.slice(0, 11)}…` : name);
+    g.append('rect')
+      .attr('x', 100)
+      .attr('y', 2)
+      .attr('height', 8)
+      .attr('width', x(preview.balance.train[c]!))
+      .attr('fill', CLASS_COLORS[c % CLASS_COLORS.length]!);
+    g.append('rect')
+      .attr('x', 100)
+      .attr('y', 11)
+      .attr('height', 5)
+      .attr('width', x(preview.balance.val[c]!))
+      .attr('fill', CLASS_COLORS[c % CLASS_COLORS.length]!)
+      .attr('fill-opacity', 0.45);
     const added = preview.balance.synthetic[c]!;
     if (added > 0) {
       // The synthetic share of the training bar, hatched in white.
-      g.append('rect').attr('class', 'synthetic-bar').attr('x', 100 + x(preview.balance.train[c]! - added)).attr('y', 2).attr('height', 8).attr('width', x(added)).attr('fill', 'white').attr('fill-opacity', 0.55);
+      g.append('rect')
+        .attr('class', 'synthetic-bar')
+        .attr('x', 100 + x(preview.balance.train[c]! - added))
+        .attr('y', 2)
+        .attr('height', 8)
+        .attr('width', x(added))
+        .attr('fill', 'white')
+        .attr('fill-opacity', 0.55);
     }
-    g.append('text').attr('x', 106 + x(preview.balance.train[c]!)).attr('y', 12).attr('fill', CHART.text).style('font-size', '12px').text(`${preview.balance.train[c]}${added ? ` (+${added})` : ''} · ${preview.balance.val[c]}`);
+    g.append('text')
+      .attr('x', 106 + x(preview.balance.train[c]!))
+      .attr('y', 12)
+      .attr('fill', CHART.text)
+      .style('font-size', '12px')
+      .text(`${preview.balance.train[c]}${added ? ` (+${added})` : ''} · ${preview.balance.val[c]}`);
   });
 }

@@ -34,13 +34,27 @@ export function createParetoChart(svgElement: SVGSVGElement): { update(points: P
   const yAxisG = svg.append('g').attr('transform', `translate(${M.left},0)`);
   const frontLine = svg.append('path').attr('fill', 'none').attr('stroke', CHART.best).attr('stroke-width', 2.5);
   const dots = svg.append('g');
-  const xLabel = svg.append('text').attr('x', (M.left + W - M.right) / 2).attr('y', H - 8).attr('text-anchor', 'middle').attr('fill', CHART.text).style('font-size', CHART.font);
+  const xLabel = svg
+    .append('text')
+    .attr('x', (M.left + W - M.right) / 2)
+    .attr('y', H - 8)
+    .attr('text-anchor', 'middle')
+    .attr('fill', CHART.text)
+    .style('font-size', CHART.font);
   const yLabel = yAxisTitle(svg, H, M);
 
   function update(points: ParetoPoint[], xa: ParetoAxis, ya: ParetoAxis): void {
     const usable = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (xa.maximise || p.x > 0) && (ya.maximise || p.y > 0));
-    const x = scaleFor(xa, usable.map((p) => p.x), [M.left, W - M.right]);
-    const y = scaleFor(ya, usable.map((p) => p.y), [H - M.bottom, M.top]);
+    const x = scaleFor(
+      xa,
+      usable.map((p) => p.x),
+      [M.left, W - M.right],
+    );
+    const y = scaleFor(
+      ya,
+      usable.map((p) => p.y),
+      [H - M.bottom, M.top],
+    );
     // On a log axis only 1, 2 and 5 × 10^k get a label; the other ticks stay as marks.
     const label = (axis: ParetoAxis) => (n: d3.NumberValue) => {
       const v = Number(n);
@@ -56,7 +70,14 @@ export function createParetoChart(svgElement: SVGSVGElement): { update(points: P
     // The front maximises y's gain and minimises x's cost, whichever way each axis points.
     const front = paretoFront(usable.map((p) => ({ gain: ya.maximise ? p.y : -p.y, cost: xa.maximise ? -p.x : p.x }))).map((i) => usable[i]!);
     const onFront = new Set(front.map((p) => p.index));
-    frontLine.attr('d', d3.line<ParetoPoint>().x((p) => x(p.x)).y((p) => y(p.y)).curve(d3.curveStepAfter)(front) ?? '');
+    frontLine.attr(
+      'd',
+      d3
+        .line<ParetoPoint>()
+        .x((p) => x(p.x))
+        .y((p) => y(p.y))
+        .curve(d3.curveStepAfter)(front) ?? '',
+    );
     dots
       .selectAll<SVGCircleElement, ParetoPoint>('circle')
       .data(usable, (p) => String(p.index))

@@ -1,6 +1,5 @@
 import { isOpId, opInfo, type OpId } from '../../core/ops/index';
 import type { ArchKind } from '../../core/space/types';
-import type { StrategyId } from '../../core/strategy/index';
 
 /** Visual constants shared by every view. An op's colour and label come from its vocabulary's table in core. */
 const STRUCTURE: Record<Exclude<ArchKind, OpId>, string> = {
@@ -32,17 +31,4 @@ export const CHART = {
   grid: '#e2e8f0',
   text: '#334155',
   font: '15px',
-};
-
-
-export const STRATEGY_COLORS: Record<StrategyId, string> = {
-  random: '#64748b',
-  evolution: '#16a34a',
-  reinforce: '#dc2626',
-  'reinforce-lstm': '#9a3412',
-  bananas: '#ca8a04',
-  pnas: '#7c3aed',
-  tpe: '#2563eb',
-  hyperband: '#0891b2',
-  bohb: '#db2777',
 };

@@ -11,7 +11,10 @@ const LOSS = '#dc2626';
 export function createTrialCurve(svgElement: SVGSVGElement): { update(epochs: EpochReport[], total: number): void; destroy(): void } {
   const svg = d3.select(svgElement).attr('viewBox', `0 0 ${W} ${H}`);
   const x = d3.scaleLinear().range([M.left, W - M.right]);
-  const yAcc = d3.scaleLinear().domain([0, 1]).range([H - M.bottom, M.top]);
+  const yAcc = d3
+    .scaleLinear()
+    .domain([0, 1])
+    .range([H - M.bottom, M.top]);
   const yLoss = d3.scaleLinear().range([H - M.bottom, M.top]);
   const xAxis = svg.append('g').attr('transform', `translate(0,${H - M.bottom})`);
   const accAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
@@ -19,16 +22,38 @@ export function createTrialCurve(svgElement: SVGSVGElement): { update(epochs: Ep
   const accLine = svg.append('path').attr('fill', 'none').attr('stroke', CHART.point).attr('stroke-width', 3);
   const lossLine = svg.append('path').attr('fill', 'none').attr('stroke', LOSS).attr('stroke-width', 2.5).attr('stroke-dasharray', '6 4');
   const dots = svg.append('g');
-  svg.append('text').attr('x', (M.left + W - M.right) / 2).attr('y', H - 6).attr('text-anchor', 'middle').attr('fill', CHART.text).style('font-size', CHART.font).text('epoch');
+  svg
+    .append('text')
+    .attr('x', (M.left + W - M.right) / 2)
+    .attr('y', H - 6)
+    .attr('text-anchor', 'middle')
+    .attr('fill', CHART.text)
+    .style('font-size', CHART.font)
+    .text('epoch');
 
   function update(epochs: EpochReport[], total: number): void {
     x.domain([0, Math.max(total, 1)]);
     yLoss.domain([0, Math.max(d3.max(epochs, (e) => e.loss) ?? 1, 0.1) * 1.1]);
     xAxis.call(d3.axisBottom(x).ticks(Math.min(total, 6)).tickFormat(d3.format('d'))).style('font-size', '13px');
-    accAxis.call(d3.axisLeft(yAcc).ticks(5).tickFormat(d3.format('.0%'))).style('font-size', '13px').attr('color', CHART.point);
+    accAxis
+      .call(d3.axisLeft(yAcc).ticks(5).tickFormat(d3.format('.0%')))
+      .style('font-size', '13px')
+      .attr('color', CHART.point);
     lossAxis.call(d3.axisRight(yLoss).ticks(5)).style('font-size', '13px').attr('color', LOSS);
-    accLine.attr('d', d3.line<EpochReport>().x((e) => x(e.epoch)).y((e) => yAcc(e.valAccuracy))(epochs) ?? '');
-    lossLine.attr('d', d3.line<EpochReport>().x((e) => x(e.epoch)).y((e) => yLoss(e.loss))(epochs) ?? '');
+    accLine.attr(
+      'd',
+      d3
+        .line<EpochReport>()
+        .x((e) => x(e.epoch))
+        .y((e) => yAcc(e.valAccuracy))(epochs) ?? '',
+    );
+    lossLine.attr(
+      'd',
+      d3
+        .line<EpochReport>()
+        .x((e) => x(e.epoch))
+        .y((e) => yLoss(e.loss))(epochs) ?? '',
+    );
     dots
       .selectAll<SVGCircleElement, EpochReport>('circle')
       .data(epochs, (e) => String(e.epoch))

@@ -34,15 +34,22 @@ describe('op tables', () => {
         continue;
       }
       shared++;
-      expect({ label: info.label, color: info.color, parameterFree: info.parameterFree }, id).toEqual({ label: first.label, color: first.color, parameterFree: first.parameterFree });
+      expect({ label: info.label, color: info.color, parameterFree: info.parameterFree }, id).toEqual({
+        label: first.label,
+        color: first.color,
+        parameterFree: first.parameterFree,
+      });
       expect(opInfo(id as OpId).label).toBe(first.label);
     }
     expect(shared).toBeGreaterThanOrEqual(6); // none, skip and avg pool (NB201), pooling and skip (chain), conv 3×3 and dil conv (resolution)
   });
 
-  it.each(everyOp.filter(([, , info]) => 'cost' in info))('%s / %s: is parameter-free exactly when it has no weighted layer at stride 1', (_vocabulary, _id, info) => {
-    expect(info.parameterFree).toBe((info as LayerOpInfo).cost.length === 0);
-  });
+  it.each(everyOp.filter(([, , info]) => 'cost' in info))(
+    '%s / %s: is parameter-free exactly when it has no weighted layer at stride 1',
+    (_vocabulary, _id, info) => {
+      expect(info.parameterFree).toBe((info as LayerOpInfo).cost.length === 0);
+    },
+  );
 
   it('keeps the spellings inside encoded strings (share links hash over them) and maps them to op ids', () => {
     expect(CHAIN_TOKENS).toEqual(['conv3x3', 'conv5x5', 'conv1x1', 'max_pool3x3', 'avg_pool3x3', 'identity']);
@@ -58,7 +65,11 @@ describe('op tables', () => {
 describe('op costs read from the tables', () => {
   const shape = (c: number, stride: number) => ({ cin: c, cout: c, height: 8, width: 8, stride });
 
-  it.each([[3, 'sep_conv_3x3'], [5, 'sep_conv_5x5'], [7, 'sep_conv_7x7']] as const)('DARTS sep conv, k = %i (%s): two depthwise-pointwise-BN blocks, 2(k²C + C² + 2C) weights', (k, id) => {
+  it.each([
+    [3, 'sep_conv_3x3'],
+    [5, 'sep_conv_5x5'],
+    [7, 'sep_conv_7x7'],
+  ] as const)('DARTS sep conv, k = %i (%s): two depthwise-pointwise-BN blocks, 2(k²C + C² + 2C) weights', (k, id) => {
     const c = 6;
     const op = CELL_OP_TABLE[id];
     expect(opCost(op, shape(c, 1)).params).toBe(2 * (k * k * c + c * c + 2 * c));
@@ -80,7 +91,10 @@ describe('op costs read from the tables', () => {
 
   it('NASNet’s 1 × 7 then 7 × 1 conv strides one axis at a time', () => {
     const c = 4;
-    expect(opCost(CELL_OP_TABLE.conv_7x1_1x7, { cin: c, cout: c, height: 8, width: 6, stride: 2 })).toEqual({ params: 14 * c * c + 2 * c, flops: 7 * c * c * (8 * 3) + 7 * c * c * (4 * 3) });
+    expect(opCost(CELL_OP_TABLE.conv_7x1_1x7, { cin: c, cout: c, height: 8, width: 6, stride: 2 })).toEqual({
+      params: 14 * c * c + 2 * c,
+      flops: 7 * c * c * (8 * 3) + 7 * c * c * (4 * 3),
+    });
   });
 
   it('resolution blocks: one separable conv (half of DARTS’s), the cells’ dilated conv, the chain’s conv', () => {

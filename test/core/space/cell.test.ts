@@ -45,7 +45,8 @@ describe('cell space', () => {
       const space = new CellSpace(preset.settings);
       expect(space.parse(preset.genotype)).toEqual(preset.genotype);
       for (const which of ['normal', 'reduce'] as const) {
-        if (preset.settings.concat === 'unused') expect(preset.genotype[which].concat).toEqual(unusedNodes(preset.genotype[which].edges, preset.settings.nodes));
+        if (preset.settings.concat === 'unused')
+          expect(preset.genotype[which].concat).toEqual(unusedNodes(preset.genotype[which].edges, preset.settings.nodes));
       }
     }
     // DARTS's cell: 4 nodes, every node concatenated, 8 edges per cell.

@@ -6,7 +6,11 @@ import { CHAIN_OPS, ChainSpace, type ChainGenotype } from '../../../src/core/spa
 const space = new ChainSpace({ depth: 5, widths: [8, 16] });
 
 function decisions(g: ChainGenotype): string[] {
-  return g.layers.flatMap((l, j) => [`${j}:op=${l.op}:${l.width}`, `${j}:stride=${l.stride}`, ...Array.from({ length: j }, (_, s) => `${j}:skip${s}=${l.skips.includes(s)}`)]);
+  return g.layers.flatMap((l, j) => [
+    `${j}:op=${l.op}:${l.width}`,
+    `${j}:stride=${l.stride}`,
+    ...Array.from({ length: j }, (_, s) => `${j}:skip${s}=${l.skips.includes(s)}`),
+  ]);
 }
 
 describe('chain space', () => {

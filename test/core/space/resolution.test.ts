@@ -52,7 +52,15 @@ describe('resolution-path space', () => {
     const g = space.decode('1 2 2 1 0 0 / sep_conv_3x3');
     const graph = space.describe(g);
     expect(graph.nodes).toHaveLength(7 * 4);
-    expect(graph.nodes.filter((n) => !n.faint).map((n) => [n.grid!.column, n.grid!.row])).toEqual([[0, 0], [1, 1], [2, 2], [3, 2], [4, 1], [5, 0], [6, 0]]);
+    expect(graph.nodes.filter((n) => !n.faint).map((n) => [n.grid!.column, n.grid!.row])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 2],
+      [4, 1],
+      [5, 0],
+      [6, 0],
+    ]);
     expect(graph.edges.filter((e) => !e.faint)).toHaveLength(6);
   });
 });

@@ -15,9 +15,9 @@ describe('architecture + hyperparameters space', () => {
       expect(space.fromDecisions(space.toDecisions(g))).toEqual(g);
       expect(space.parse(JSON.parse(JSON.stringify(g)))).toEqual(g);
     }
-    expect(space.encode({ arch: space.inner.decode('|none~0|+|none~0|none~1|+|none~0|none~1|none~2|'), hp: { learningRate: 0.01, batchSize: 32, weightDecay: 0 } })).toBe(
-      '|none~0|+|none~0|none~1|+|none~0|none~1|none~2| @ lr=0.01,bs=32,wd=0',
-    );
+    expect(
+      space.encode({ arch: space.inner.decode('|none~0|+|none~0|none~1|+|none~0|none~1|none~2|'), hp: { learningRate: 0.01, batchSize: 32, weightDecay: 0 } }),
+    ).toBe('|none~0|+|none~0|none~1|+|none~0|none~1|none~2| @ lr=0.01,bs=32,wd=0');
   });
 
   it('counts every combination and has one decision per hyperparameter more', () => {

@@ -9,10 +9,28 @@ describe('Hyperband', () => {
     const brackets = hyperbandSchedule(81, 3);
     const table = brackets.map((b) => b.map((r) => [r.n, r.r]));
     expect(table).toEqual([
-      [[81, 1], [27, 3], [9, 9], [3, 27], [1, 81]],
-      [[34, 3], [11, 9], [3, 27], [1, 81]],
-      [[15, 9], [5, 27], [1, 81]],
-      [[8, 27], [2, 81]],
+      [
+        [81, 1],
+        [27, 3],
+        [9, 9],
+        [3, 27],
+        [1, 81],
+      ],
+      [
+        [34, 3],
+        [11, 9],
+        [3, 27],
+        [1, 81],
+      ],
+      [
+        [15, 9],
+        [5, 27],
+        [1, 81],
+      ],
+      [
+        [8, 27],
+        [2, 81],
+      ],
       [[5, 81]],
     ]);
   });
@@ -36,7 +54,10 @@ describe('Hyperband', () => {
     }
     expect(rungs.map((r) => Math.round(r.fidelity * 9))).toEqual([...Array(9).fill(1), 3, 3, 3, 9, 3, 3, 3, 3, 3, 9, 9, 9, 9]);
     const first = rungs.slice(0, 9);
-    const promoted = rungs.slice(9, 12).map((r) => r.encoded).sort();
+    const promoted = rungs
+      .slice(9, 12)
+      .map((r) => r.encoded)
+      .sort();
     const top3 = [...first].sort((a, b) => b.reward - a.reward).slice(0, 3);
     // Ties at the cut may go either way; the promoted ones must score at least the third best.
     for (const e of promoted) expect(first.find((f) => f.encoded === e)!.reward).toBeGreaterThanOrEqual(top3[2]!.reward);

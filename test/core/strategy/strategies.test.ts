@@ -38,14 +38,17 @@ describe('search strategies', () => {
     expect(evolution).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(['reinforce', 'reinforce-lstm', 'bananas', 'pnas', 'tpe'] as const)('%s finds the optimum far more often than random search at the same budget', (id) => {
-    const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
-    const hits = (sid: StrategyId) => seeds.filter((s) => bestAfter(sid, s, 100) === 1).length;
-    // Random search hits one cell of 15 625 in 100 draws with probability 0.64 %: three or more
-    // hits of 20 would have odds of 3e-4, ten or more of 1e-19.
-    expect(hits('random')).toBeLessThanOrEqual(2);
-    expect(hits(id)).toBeGreaterThanOrEqual(10);
-  });
+  it.each(['reinforce', 'reinforce-lstm', 'bananas', 'pnas', 'tpe'] as const)(
+    '%s finds the optimum far more often than random search at the same budget',
+    (id) => {
+      const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
+      const hits = (sid: StrategyId) => seeds.filter((s) => bestAfter(sid, s, 100) === 1).length;
+      // Random search hits one cell of 15 625 in 100 draws with probability 0.64 %: three or more
+      // hits of 20 would have odds of 3e-4, ten or more of 1e-19.
+      expect(hits('random')).toBeLessThanOrEqual(2);
+      expect(hits(id)).toBeGreaterThanOrEqual(10);
+    },
+  );
 
   it.each(STRATEGY_IDS)('%s resumes from its serialised state exactly', (id) => {
     const score = objective(space.sample(createRng('resume-target')));

@@ -16,7 +16,9 @@ describe('one-shot snapshots', () => {
       const probs = supernet.edges.map((_, e) => supernet.ops.map((_, k) => (10 * e + k) / 100));
       const g = space.decode('|nor_conv_3x3~0|+|skip_connect~0|none~1|+|avg_pool_3x3~0|nor_conv_1x1~1|nor_conv_3x3~2|');
       const graph = weightedGraph(space.describe(g), { kind: 'alpha', probs }, supernet);
-      const expected = NB201_EDGES.flatMap(([from, to], e) => (g.ops[e] === 'none' ? [] : [{ from: `n${from}`, to: `n${to}`, weight: probs[e]![supernet.ops.indexOf(g.ops[e]!)] }]));
+      const expected = NB201_EDGES.flatMap(([from, to], e) =>
+        g.ops[e] === 'none' ? [] : [{ from: `n${from}`, to: `n${to}`, weight: probs[e]![supernet.ops.indexOf(g.ops[e]!)] }],
+      );
       expect(graph.edges.map(({ from, to, weight }) => ({ from, to, weight }))).toEqual(expected);
       expect(weightedGraph(space.describe(g), null, supernet)).toEqual(space.describe(g));
     } finally {

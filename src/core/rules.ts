@@ -1,0 +1,102 @@
+import * as v from 'valibot';
+import { adjustFor, type ExperimentPatch } from './adjust';
+import { datasetEntry } from './dataset/index';
+import { evaluatorEntry } from './evaluator/index';
+import { methodEntry } from './methods';
+import { problem, type CheckContext, type Problem } from './problems';
+import { ExperimentSchema, type Experiment } from './schema';
+import { describeIssues } from './schema-tools';
+import { spaceEntry, SUPERNET_SPACES } from './space/index';
+import { STRATEGIES } from './strategy/index';
+
+/**
+ * The one rule that says which combinations can run, made from the entries' traits and their own
+ * checks. `parseExperiment` throws the first problem; the page asks it before Start, and about a
+ * hypothetical value of one control (`problemsWith`) to say why an option would not run.
+ */
+
+export function contextOf(x: Experiment): CheckContext {
+  return {
+    x,
+    dataset: datasetEntry(x.dataset),
+    space: spaceEntry(x.space),
+    strategy: methodEntry(x.strategy),
+    evaluator: evaluatorEntry(x.evaluator),
+    supernetSpaces: SUPERNET_SPACES.map((s) => s.id),
+  };
+}
+
+const own = (groups: Record<string, object>, key: string | undefined): object => (key ? (groups[key] ?? {}) : {});
+
+/** A supernet needs a space that has one, real training, settings it can build, and no per-candidate extras; then one fidelity serves all. */
+function weightSharing(c: CheckContext): Problem[] {
+  const { x, strategy, evaluator, space } = c;
+  const by = strategy.hasSupernet ? strategy.title : evaluator.sharesWeights ? evaluator.name : undefined;
+  if (!by) return [];
+  const out: Problem[] = [];
+  if (!space.supernet) {
+    const spaces = c.supernetSpaces;
+    out.push(
+      problem(
+        'space',
+        `${by} shares weights in a supernet, which exists for the ${spaces.join(' and ')} spaces, not "${x.space}".`,
+        `Choose the ${spaces.join(' or ')} space, or another strategy.`,
+      ),
+    );
+  }
+  if (evaluator.table) {
+    out.push(
+      problem(
+        'evaluator',
+        `${by} trains a supernet on real examples; the NAS-Bench-201 table has only final accuracies.`,
+        'Choose "train" as the evaluator and a dataset such as digits (the derived nb201 cell is still looked up in the table).',
+      ),
+    );
+  }
+  const settings = space.supernet?.check?.(own(x.spaceSettings, space.settings?.key), by);
+  if (settings) out.push(settings);
+  if (x.surrogate.enabled || x.hpo.enabled) {
+    out.push(
+      problem(
+        x.surrogate.enabled ? 'surrogate.enabled' : 'hpo.enabled',
+        `${by} scores candidates with shared weights, so a surrogate or a per-candidate hyperparameter search does not apply.`,
+        'Turn the surrogate and hyperparameter search off.',
+      ),
+    );
+  }
+  if (strategy.multiFidelity && evaluator.sharesWeights && evaluator.oneFidelity) out.push(evaluator.oneFidelity(strategy.name));
+  return out;
+}
+
+/** Settings that contradict themselves, whichever strategy is chosen (SPOS runs evolution's, for one). */
+function settingsProblems(x: Experiment): Problem[] {
+  const out: Problem[] = [];
+  for (const entry of STRATEGIES) {
+    const found = entry.settings && entry.checkSettings?.(own(x.strategySettings, entry.settings.key) as never);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** Why `x` cannot run, most basic first: what the evaluator refuses, what the data needs, what weight sharing needs, settings. */
+export function problemsOf(x: Experiment): Problem[] {
+  const c = contextOf(x);
+  return [...(evaluatorEntry(x.evaluator).check?.(c) ?? []), ...(datasetEntry(x.dataset).check?.(c) ?? []), ...weightSharing(c), ...settingsProblems(x)];
+}
+
+/** A value outside the schema, as a problem of its field. */
+function issueProblems(issues: readonly v.BaseIssue<unknown>[]): Problem[] {
+  return issues.map((issue) =>
+    problem(
+      issue.path?.map((p) => String(p.key)).join('.') ?? '',
+      `The experiment settings are not valid — ${describeIssues([issue])}.`,
+      'Fix the value named above, or reset to the defaults.',
+    ),
+  );
+}
+
+/** Would `x` with this change (and the moves the change brings) run? Its problems, or none. */
+export function problemsWith(x: Experiment, patch: ExperimentPatch): Problem[] {
+  const parsed = v.safeParse(ExperimentSchema, adjustFor(x, patch).experiment);
+  return parsed.success ? problemsOf(parsed.output) : issueProblems(parsed.issues);
+}
