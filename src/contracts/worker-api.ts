@@ -35,9 +35,21 @@ export interface SearchWorkerApi {
   stop(runId: number): void;
   /** A CSV table or a zip of class folders of images, checked and kept here (it never leaves the device); the page learns what it holds. */
   setUserFile(name: string, bytes: Uint8Array, label?: string): Promise<UserFileSummary>;
+  /** Where the progress of image-set downloads goes (a comlink proxy), for a progress bar. */
+  watchDownloads(sink: (progress: DownloadProgress) => void): void;
+  memory(): MemoryInfo;
+}
+
+/**
+ * The data worker's side: previews of an experiment's data for the page, in a worker of their own
+ * (no tfjs), so a preview that takes seconds never holds up the search worker's Start or Stop.
+ */
+export interface DataWorkerApi {
+  alive(): Promise<void>;
+  /** The same file the search worker holds (a copy): the preview reads it here. */
+  setUserFile(name: string, bytes: Uint8Array, label?: string): Promise<UserFileSummary>;
   /** A few examples and the class balance of the experiment's data, for the dataset panel. */
   preview(experiment: Experiment): Promise<DataPreview>;
   /** Where the progress of image-set downloads goes (a comlink proxy), for a progress bar. */
   watchDownloads(sink: (progress: DownloadProgress) => void): void;
-  memory(): MemoryInfo;
 }

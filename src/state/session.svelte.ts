@@ -3,7 +3,7 @@ import type { BackendReport, MemoryInfo } from '../contracts/backend';
 import type { DataPreview, DownloadProgress } from '../contracts/data';
 import type { AlphaSnapshot, RunEvent, StartInfo, SupernetInfo, TrialRecord } from '../contracts/events';
 import type { SavedRunSummary } from '../contracts/runs';
-import type { SearchWorkerApi } from '../contracts/worker-api';
+import type { DataWorkerApi, SearchWorkerApi } from '../contracts/worker-api';
 import { compareDigest, type DigestComparison, type ResultDigest } from '../core/digest';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
@@ -65,9 +65,14 @@ export class SearchSession {
   });
 
   /** `onWorkerLost`: how to hear that the worker died and a fresh one replaced it (see worker/client.ts). */
+  /**
+   * `workers`: the search worker, the data worker (previews), and how to hear that either died
+   * and a fresh one replaced it (see worker/client.ts).
+   */
   constructor(
     private readonly worker: Remote<SearchWorkerApi>,
-    onWorkerLost?: (listener: (reason: string) => void) => void,
+    private readonly data: Remote<DataWorkerApi>,
+    hooks: { onSearchLost?: (listener: () => void) => void; onDataLost?: (listener: () => void) => void } = {},
   ) {
     this.saved = new InterruptedRun(worker);
     const useFile = (file: UserFileRef) =>
@@ -75,20 +80,25 @@ export class SearchSession {
         d.dataset = 'own';
         d.data.file = file;
       });
-    this.userData = new UserData(worker, useFile, (error) => (this.error = error));
-    this.watchDownloads();
+    this.userData = new UserData([worker, data], useFile, (error) => (this.error = error));
+    this.watchDownloads(worker);
+    this.watchDownloads(data);
     // The run in flight fails with a 'worker-lost' error (its trials stay on screen); the fresh
     // worker gets what the dead one held, and the run it kept is offered to resume.
-    onWorkerLost?.(() => {
-      this.watchDownloads();
-      void this.userData.resend();
+    hooks.onSearchLost?.(() => {
+      this.watchDownloads(worker);
+      void this.userData.resend(0);
       this.backend = null;
       void this.probeBackend().then(() => this.checkInterrupted());
     });
+    hooks.onDataLost?.(() => {
+      this.watchDownloads(data);
+      void this.userData.resend(1);
+    });
   }
 
-  private watchDownloads(): void {
-    void Promise.resolve(this.worker.watchDownloads(proxy((p: DownloadProgress) => (this.download = p)))).catch(() => undefined);
+  private watchDownloads(worker: { watchDownloads(sink: (p: DownloadProgress) => void): unknown }): void {
+    void Promise.resolve(worker.watchDownloads(proxy((p: DownloadProgress) => (this.download = p)))).catch(() => undefined);
   }
 
   restore(from: SharedFromLocation): void {
@@ -135,7 +145,7 @@ export class SearchSession {
 
   /** Examples and class balance of the current experiment's data (read in the worker). */
   previewData(): Promise<DataPreview> {
-    return this.worker.preview($state.snapshot(this.experiment) as Experiment);
+    return this.data.preview($state.snapshot(this.experiment) as Experiment);
   }
 
   async probeBackend(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Remote } from 'comlink';
-import type { SearchWorkerApi } from '../contracts/worker-api';
+import type { UserFileSummary } from '../contracts/data';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import type { Experiment } from '../core/experiment';
 import { transfer } from '../worker/client';
@@ -19,7 +19,10 @@ export class UserData {
   summary = $state<string | null>(null);
 
   constructor(
-    private readonly worker: Remote<SearchWorkerApi>,
+    /** Every worker that reads the file: the search worker first (its answer is the one shown), then the data worker. */
+    private readonly workers: ReadonlyArray<
+      Pick<Remote<{ setUserFile(name: string, bytes: Uint8Array, label?: string): Promise<UserFileSummary> }>, 'setUserFile'>
+    >,
     private readonly onLoaded: (file: UserFileRef) => void,
     private readonly fail: (error: ErrorInfo) => void,
   ) {}
@@ -38,12 +41,12 @@ export class UserData {
     return this.load(() => zipUserFolder(list));
   }
 
-  /** Hands the last file to the worker again (the browser keeps File objects as handles, not copies). */
-  async resend(): Promise<void> {
+  /** Hands the last file to one worker again (the browser keeps File objects as handles, not copies). */
+  async resend(worker: number): Promise<void> {
     if (!this.last) return;
     try {
       const { name, bytes } = await this.last();
-      await this.worker.setUserFile(name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
+      await this.workers[worker]!.setUserFile(name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
     } catch (e) {
       this.fail(toErrorInfo(e));
     }
@@ -52,7 +55,11 @@ export class UserData {
   private async load(read: () => Promise<UserBytes>): Promise<void> {
     try {
       const { name, bytes } = await read();
-      const result = await this.worker.setUserFile(name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
+      // Each worker gets its own copy; the search worker's check is the one the page shows.
+      const [result] = await Promise.all(
+        this.workers.map((w, i) => w.setUserFile(name, i === this.workers.length - 1 ? transfer(bytes, [bytes.buffer as ArrayBuffer]) : bytes.slice())),
+      );
+      if (!result) return;
       this.last = read;
       this.columns = result.columns;
       this.summary = result.summary;

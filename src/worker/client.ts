@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { SearchWorkerApi } from '../contracts/worker-api';
+import type { DataWorkerApi, SearchWorkerApi } from '../contracts/worker-api';
 import { PlaygroundError } from '../core/errors';
 import { keepPlaygroundErrors } from './errors-transfer';
 
@@ -12,15 +12,23 @@ keepPlaygroundErrors();
  * every call still in flight rejects with a 'worker-lost' error instead of hanging forever, a fresh
  * worker takes its place, and the listeners are told, so the page can say so and offer to resume.
  */
-export interface SearchWorkerHost {
-  readonly api: Comlink.Remote<SearchWorkerApi>;
+export interface WorkerHost<Api> {
+  readonly api: Comlink.Remote<Api>;
   /** Called after each death, once a fresh worker has replaced the dead one; returns an unsubscribe. */
   onLost(listener: (reason: string) => void): () => void;
   terminate(): void;
 }
 
-interface Spawned {
-  api: Comlink.Remote<SearchWorkerApi>;
+export type SearchWorkerHost = WorkerHost<SearchWorkerApi>;
+export type DataWorkerHost = WorkerHost<DataWorkerApi>;
+
+/** Every worker the page starts answers `alive()` once it holds its life lock. */
+interface Living {
+  alive(): Promise<void>;
+}
+
+interface Spawned<Api> {
+  api: Comlink.Remote<Api>;
   /** Resolves with the reason when this worker is gone. */
   dead: Promise<string>;
   alive: Promise<void>;
@@ -31,14 +39,14 @@ interface Spawned {
 const MAX_FAILED_STARTS = 2;
 let spawned = 0;
 
-function spawn(): Spawned {
+function spawn<Api extends Living>(start: (name: string) => Worker, kind: string): Spawned<Api> {
   // Lock names are per origin: unique across this page's workers and other tabs.
-  const name = `nas-search-${Date.now().toString(36)}-${++spawned}-${Math.random().toString(36).slice(2, 8)}`;
-  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name });
-  const api = Comlink.wrap<SearchWorkerApi>(worker);
+  const name = `nas-${kind}-${Date.now().toString(36)}-${++spawned}-${Math.random().toString(36).slice(2, 8)}`;
+  const worker = start(name);
+  const api = Comlink.wrap<Api>(worker);
   let lose!: (reason: string) => void;
   const dead = new Promise<string>((resolve) => (lose = resolve));
-  const alive = api.alive();
+  const alive = (api as unknown as Living).alive();
   let answered = false;
   void alive.then(() => {
     answered = true;
@@ -52,25 +60,36 @@ function spawn(): Spawned {
   return { api, dead, alive, worker };
 }
 
+/** The worker that trains: the search, comparisons, kept runs. */
 export function createSearchWorker(): SearchWorkerHost {
+  return host<SearchWorkerApi>((name) => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name }), 'search', 'search worker');
+}
+
+/** The worker that reads data for the page's previews, so a slow preview never holds up Start or Stop. */
+export function createDataWorker(): DataWorkerHost {
+  return host<DataWorkerApi>((name) => new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name }), 'data', 'data worker');
+}
+
+function host<Api extends Living>(start: (name: string) => Worker, kind: string, title: string): WorkerHost<Api> {
   const listeners = new Set<(reason: string) => void>();
-  let current = spawn();
+  const respawn = () => spawn<Api>(start, kind);
+  let current = respawn();
   let closed = false;
   let failedStarts = 0;
-  const watch = (w: Spawned) => {
+  const watch = (w: Spawned<Api>) => {
     void w.alive.then(() => (failedStarts = 0));
     void w.dead.then((reason) => {
       if (closed || w !== current) return;
       w.worker.terminate();
       if (++failedStarts > MAX_FAILED_STARTS) return;
-      current = spawn();
+      current = respawn();
       watch(current);
       for (const listener of listeners) listener(reason);
     });
   };
   watch(current);
 
-  const api = new Proxy({} as Comlink.Remote<SearchWorkerApi>, {
+  const api = new Proxy({} as Comlink.Remote<Api>, {
     get(_, method) {
       // Not a thenable: the host's API may be awaited or returned from an async function.
       if (method === 'then' || typeof method === 'symbol') return undefined;
@@ -80,8 +99,10 @@ export function createSearchWorker(): SearchWorkerHost {
         const lost = w.dead.then((reason) => {
           throw new PlaygroundError(
             'worker-lost',
-            `The search worker stopped: ${reason}.`,
-            'Finished trials are kept on this device: press "Resume it" to go on from them, or Start to begin again.',
+            `The ${title} stopped: ${reason}.`,
+            kind === 'search'
+              ? 'Finished trials are kept on this device: press "Resume it" to go on from them, or Start to begin again.'
+              : 'A fresh one has taken its place; change a setting to read the data again.',
           );
         });
         return Promise.race([call, lost]);

@@ -2,7 +2,6 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import type { SearchWorkerApi } from '../contracts/worker-api';
 import { compareStrategies } from '../engine/compare';
-import { previewData } from '../data/preview';
 import type { UserFile } from '../data/load';
 import { ActiveRun } from './active-run';
 import { holdLifeLock } from './alive';
@@ -86,10 +85,6 @@ const api: SearchWorkerApi = {
     const checked = await checkUserFile(name, bytes, label);
     userFile = checked.file;
     return checked.summary;
-  },
-
-  preview(experiment) {
-    return previewData(experiment, readAsset, userFile, downloads.net);
   },
 
   watchDownloads(sink) {

@@ -25,7 +25,7 @@ describe('a person in a hurry', () => {
   });
 
   it('loses no finished trial when the worker dies mid-trial, 20 times in a row, and resuming ends where an uninterrupted run does', async () => {
-    const experiment = parseExperiment({ data: { maxExamples: 250 }, space: 'chain', strategy: 'evolution', budget: 24, training: { epochs: 1 }, seed: 5 });
+    const experiment = parseExperiment({ data: { maxExamples: 250 }, space: 'chain', strategy: 'evolution', budget: 80, training: { epochs: 1 }, seed: 5 });
     const link = `${env.url}${encodeLink(experiment)}`;
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
@@ -51,7 +51,7 @@ describe('a person in a hurry', () => {
       finished = kept;
     }
     expect(await waitForRunEnd(page)).toBe('done');
-    await expect.poll(rows).toBe(24);
+    await expect.poll(rows).toBe(80);
     const resumed = await architectures(page);
 
     const clean = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -64,6 +64,26 @@ describe('a person in a hurry', () => {
     expect(errors.filter((e) => !/search worker stopped/.test(e))).toEqual([]);
     await clean.close();
     await context.close();
+  });
+});
+
+describe('a slow data preview', () => {
+  it('never makes Start wait: previews are read in a worker of their own', async () => {
+    // Polynomial features of the breast-cancer table and 38 principal components: about 2 billion steps to preview (~7 s).
+    const slow = parseExperiment({ dataset: 'breast_cancer', data: { features: { construct: 'polynomial', pca: 38 } } });
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    await page.goto(`${env.url}${encodeLink(slow)}`);
+    await page.selectOption('[data-testid=dataset]', 'digits');
+    await page.fill('[data-testid=budget]', '1');
+    await page.press('[data-testid=budget]', 'Tab');
+    await page.click('[data-testid=start]');
+    await expect.poll(() => page.locator('[data-testid=trial-row]').count(), { timeout: 60_000 }).toBe(1);
+    // The digits preview waits in the data worker behind the slow one; the search did not.
+    expect(await page.locator('[data-testid=data-samples]').count()).toBe(0);
+    await page.waitForSelector('[data-testid=data-samples]', { timeout: 60_000 });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 
