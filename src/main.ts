@@ -4,11 +4,15 @@ import { SearchSession } from './state/session.svelte';
 import { CompareSession } from './state/compare.svelte';
 import { readSharedFromLocation } from './state/url';
 import { sessionContext } from './state/context';
-import { createSearchWorker } from './worker/client';
+import { createDataWorker, createSearchWorker } from './worker/client';
 import './ui/global.css';
 
 const worker = createSearchWorker();
-const session = new SearchSession(worker.api);
+const data = createDataWorker();
+const session = new SearchSession(worker.api, data.api, {
+  onSearchLost: (listener) => worker.onLost(listener),
+  onDataLost: (listener) => data.onLost(listener),
+});
 const shared = readSharedFromLocation(window.location.href);
 session.restore(shared);
 

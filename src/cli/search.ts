@@ -11,6 +11,7 @@ import type { UserFile } from '../data/load';
 import { finalScore } from '../engine/compare';
 import { runSearch, SearchInterrupted, type SearchResult } from '../engine/search';
 import { useNodeBackend } from '../nn/backend-node';
+import { err, exitAfterDrain, out } from './terminal';
 import { parseCliArgs, USAGE } from './args';
 import { formatSeedTable, formatTable, progressLine, trialJson } from './format';
 
@@ -21,7 +22,7 @@ function cliNetwork(live: boolean): NetworkAccess {
     cache: folderCache(),
     progress: (p) => {
       if (live && p.from === 'network')
-        process.stderr.write(
+        err(
           `\rdownloading ${p.dataset} ${p.file}: ${(p.loaded / 2 ** 20).toFixed(1)} / ${(p.total / 2 ** 20).toFixed(1)} MB${p.loaded >= p.total ? '\n' : ''}`,
         );
     },
@@ -35,9 +36,9 @@ async function searchOnce(experiment: Experiment, backend: string, live: boolean
     if (event.type === 'trial-start') current = event.encoded;
     if (event.type === 'epoch' || event.type === 'trial' || event.type === 'trial-start') {
       const done = event.type === 'trial' ? event.trial.index + 1 : event.index;
-      process.stderr.write(`\r${progressLine(done, experiment.budget, `${label}${current}`, process.stderr.columns ?? 80)}`);
+      err(`\r${progressLine(done, experiment.budget, `${label}${current}`, process.stderr.columns ?? 80)}`);
     }
-    if (event.type === 'done') process.stderr.write('\n');
+    if (event.type === 'done') err('\n');
   };
   return runSearch(experiment, { readAsset: readPublicAsset, backend, userFile, net: cliNetwork(live) }, onEvent);
 }
@@ -47,11 +48,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     options = parseCliArgs(argv);
   } catch (e) {
-    process.stderr.write(`error: ${isPlaygroundError(e) ? e.describe() : String(e)}\n`);
+    err(`error: ${isPlaygroundError(e) ? e.describe() : String(e)}\n`);
     return 2;
   }
   if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
+    out(`${USAGE}\n`);
     return 0;
   }
   const { experiment, json } = options;
@@ -67,11 +68,9 @@ async function main(argv: string[]): Promise<number> {
     const scores = runs.flatMap((r) => (r.best ? [finalScore(r.best)] : []));
     const { mean, std } = meanStd(scores);
     if (json) {
-      process.stdout.write(
-        `${JSON.stringify({ config: experiment, seeds: runs.map((r) => ({ seed: r.seed, best: r.best ? trialJson(r.best) : null })), mean, std })}\n`,
-      );
+      out(`${JSON.stringify({ config: experiment, seeds: runs.map((r) => ({ seed: r.seed, best: r.best ? trialJson(r.best) : null })), mean, std })}\n`);
     } else {
-      process.stdout.write(`${formatSeedTable(runs, mean, std)}\n`);
+      out(`${formatSeedTable(runs, mean, std)}\n`);
     }
     return 0;
   }
@@ -81,22 +80,24 @@ async function main(argv: string[]): Promise<number> {
   if (json) {
     const trials = result.trials.map(trialJson);
     const best = result.best ? trials[result.best.index] : null;
-    process.stdout.write(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest })}\n`);
+    out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest })}\n`);
   } else {
-    process.stdout.write(`${formatTable(result.trials, backend, experiment.dataset)}\nshare link: ${link}\n`);
+    out(`${formatTable(result.trials, backend, experiment.dataset)}\nshare link: ${link}\n`);
   }
   return 0;
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterDrain(code),
   (thrown: unknown) => {
     const e = thrown instanceof SearchInterrupted ? thrown.cause : thrown;
     if (e instanceof PlaygroundError) {
-      process.stderr.write(`error: ${e.describe()}\n`);
-      process.exit(e.code === 'invalid-config' || e.code === 'invalid-link' || e.code === 'unsupported-link-version' || e.code === 'incompatible-data' ? 2 : 1);
+      err(`error: ${e.describe()}\n`);
+      return exitAfterDrain(
+        e.code === 'invalid-config' || e.code === 'invalid-link' || e.code === 'unsupported-link-version' || e.code === 'incompatible-data' ? 2 : 1,
+      );
     }
-    process.stderr.write(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
+    err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return exitAfterDrain(1);
   },
 );

@@ -5,3 +5,9 @@ export interface SavedRunSummary {
   epochs?: number;
   savedAt: number;
 }
+
+/** What the worker found kept for an experiment: a run to offer, and anything the person should know (a record removed, storage off). */
+export interface SavedRunCheck {
+  run: SavedRunSummary | null;
+  notice: string | null;
+}

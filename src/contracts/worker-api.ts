@@ -4,7 +4,7 @@ import type { BackendReport, MemoryInfo } from './backend';
 import type { CompareProgress, StrategyComparison } from './compare';
 import type { DataPreview, DownloadProgress, UserFileSummary } from './data';
 import type { RunEvent } from './events';
-import type { SavedRunSummary } from './runs';
+import type { SavedRunCheck } from './runs';
 
 /** Receives a run's events in batches (see worker/batch.ts), tagged with the run they belong to. */
 export type EventSink = (runId: number, events: RunEvent[]) => void;
@@ -16,6 +16,8 @@ export type CompareSink = (runId: number, progress: CompareProgress, partial: St
  * page imports these types and the client factory, nothing else of the worker's, so it never loads tfjs.
  */
 export interface SearchWorkerApi {
+  /** Resolves once the worker holds its life lock (see worker/alive.ts): from then on the page can tell when it dies. */
+  alive(): Promise<void>;
   /** Probes the backends and starts the chosen one. */
   prepare(preference: BackendPreference): Promise<BackendReport>;
   /**
@@ -26,16 +28,28 @@ export interface SearchWorkerApi {
   /** Runs every strategy on every seed (no per-trial events); resolves with the summary. */
   compare(runId: number, experiment: Experiment, strategies: StrategyId[], seeds: number[], sink: CompareSink): Promise<StrategyComparison[]>;
   /** The interrupted run of this experiment, if one was kept. */
-  interruptedRun(experiment: Experiment): Promise<SavedRunSummary | null>;
+  interruptedRun(experiment: Experiment): Promise<SavedRunCheck>;
   forgetRun(experiment: Experiment): Promise<void>;
   pause(runId: number): void;
   resume(runId: number): void;
   stop(runId: number): void;
   /** A CSV table or a zip of class folders of images, checked and kept here (it never leaves the device); the page learns what it holds. */
   setUserFile(name: string, bytes: Uint8Array, label?: string): Promise<UserFileSummary>;
+  /** Where the progress of image-set downloads goes (a comlink proxy), for a progress bar. */
+  watchDownloads(sink: (progress: DownloadProgress) => void): void;
+  memory(): MemoryInfo;
+}
+
+/**
+ * The data worker's side: previews of an experiment's data for the page, in a worker of their own
+ * (no tfjs), so a preview that takes seconds never holds up the search worker's Start or Stop.
+ */
+export interface DataWorkerApi {
+  alive(): Promise<void>;
+  /** The same file the search worker holds (a copy): the preview reads it here. */
+  setUserFile(name: string, bytes: Uint8Array, label?: string): Promise<UserFileSummary>;
   /** A few examples and the class balance of the experiment's data, for the dataset panel. */
   preview(experiment: Experiment): Promise<DataPreview>;
   /** Where the progress of image-set downloads goes (a comlink proxy), for a progress bar. */
   watchDownloads(sink: (progress: DownloadProgress) => void): void;
-  memory(): MemoryInfo;
 }

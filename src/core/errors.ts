@@ -3,7 +3,15 @@
  * caller (the UI, the CLI) can decide how to show it without parsing the message.
  */
 export type ErrorCode =
-  'invalid-genotype' | 'invalid-config' | 'invalid-link' | 'unsupported-link-version' | 'incompatible-data' | 'dataset-load' | 'backend' | 'cancelled';
+  | 'invalid-genotype'
+  | 'invalid-config'
+  | 'invalid-link'
+  | 'unsupported-link-version'
+  | 'incompatible-data'
+  | 'dataset-load'
+  | 'backend'
+  | 'cancelled'
+  | 'worker-lost';
 
 export class PlaygroundError extends Error {
   constructor(

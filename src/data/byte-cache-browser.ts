@@ -1,11 +1,11 @@
-import { createStore, get, set } from 'idb-keyval';
+import { browserStore } from './browser-store';
 import type { ByteCache } from './image-sets/cache';
 
-/** Downloaded image-set files kept in IndexedDB, so a second visit works offline. */
+/** Downloaded image-set files kept in IndexedDB, so a second visit works offline; storage that fails is a cache miss. */
 export function indexedDbCache(): ByteCache {
-  const store = createStore('nas-playground-datasets', 'files');
+  const store = browserStore('nas-playground-datasets', 'files');
   return {
-    get: (key) => get<Uint8Array>(key, store),
-    set: (key, bytes) => set(key, bytes, store),
+    get: (key) => store.get<Uint8Array>(key),
+    set: (key, bytes) => store.set(key, bytes),
   };
 }

@@ -3,7 +3,7 @@ import type { BackendReport, MemoryInfo } from '../contracts/backend';
 import type { DataPreview, DownloadProgress } from '../contracts/data';
 import type { AlphaSnapshot, RunEvent, StartInfo, SupernetInfo, TrialRecord } from '../contracts/events';
 import type { SavedRunSummary } from '../contracts/runs';
-import type { SearchWorkerApi } from '../contracts/worker-api';
+import type { DataWorkerApi, SearchWorkerApi } from '../contracts/worker-api';
 import { compareDigest, type DigestComparison, type ResultDigest } from '../core/digest';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
@@ -64,15 +64,41 @@ export class SearchSession {
     return compareDigest(this.sharedDigest, this.trials, this.info.backend);
   });
 
-  constructor(private readonly worker: Remote<SearchWorkerApi>) {
+  /** `onWorkerLost`: how to hear that the worker died and a fresh one replaced it (see worker/client.ts). */
+  /**
+   * `workers`: the search worker, the data worker (previews), and how to hear that either died
+   * and a fresh one replaced it (see worker/client.ts).
+   */
+  constructor(
+    private readonly worker: Remote<SearchWorkerApi>,
+    private readonly data: Remote<DataWorkerApi>,
+    hooks: { onSearchLost?: (listener: () => void) => void; onDataLost?: (listener: () => void) => void } = {},
+  ) {
     this.saved = new InterruptedRun(worker);
     const useFile = (file: UserFileRef) =>
       this.update((d) => {
         d.dataset = 'own';
         d.data.file = file;
       });
-    this.userData = new UserData(worker, useFile, (error) => (this.error = error));
-    void Promise.resolve(this.worker.watchDownloads(proxy((p: DownloadProgress) => (this.download = p)))).catch(() => undefined);
+    this.userData = new UserData([worker, data], useFile, (error) => (this.error = error));
+    this.watchDownloads(worker);
+    this.watchDownloads(data);
+    // The run in flight fails with a 'worker-lost' error (its trials stay on screen); the fresh
+    // worker gets what the dead one held, and the run it kept is offered to resume.
+    hooks.onSearchLost?.(() => {
+      this.watchDownloads(worker);
+      void this.userData.resend(0);
+      this.backend = null;
+      void this.probeBackend().then(() => this.checkInterrupted());
+    });
+    hooks.onDataLost?.(() => {
+      this.watchDownloads(data);
+      void this.userData.resend(1);
+    });
+  }
+
+  private watchDownloads(worker: { watchDownloads(sink: (p: DownloadProgress) => void): unknown }): void {
+    void Promise.resolve(worker.watchDownloads(proxy((p: DownloadProgress) => (this.download = p)))).catch(() => undefined);
   }
 
   restore(from: SharedFromLocation): void {
@@ -119,7 +145,7 @@ export class SearchSession {
 
   /** Examples and class balance of the current experiment's data (read in the worker). */
   previewData(): Promise<DataPreview> {
-    return this.worker.preview($state.snapshot(this.experiment) as Experiment);
+    return this.data.preview($state.snapshot(this.experiment) as Experiment);
   }
 
   async probeBackend(): Promise<void> {
@@ -133,6 +159,11 @@ export class SearchSession {
   /** A run of the current experiment that a reload or a crash interrupted, kept by the worker. */
   get interrupted(): SavedRunSummary | null {
     return this.saved.summary;
+  }
+
+  /** What checking for a kept run found besides one: a record removed, storage that is off. */
+  get storageNotice(): string | null {
+    return this.saved.notice;
   }
 
   async checkInterrupted(): Promise<void> {

@@ -1,53 +1,108 @@
-import { createStore, del, get, set } from 'idb-keyval';
+import * as v from 'valibot';
 import type { TrialRecord } from '../contracts/events';
-import type { SavedRunSummary } from '../contracts/runs';
+import type { SavedRunCheck } from '../contracts/runs';
 import { minimalExperiment, type Experiment } from '../core/experiment';
+import { browserStore, STORAGE_NOTICES, StorageError, type KeyValueStore, type StorageProblem } from '../data/browser-store';
 import type { OneShotCheckpoint } from '../engine/one-shot/run';
 
 /**
  * A run in progress, kept in IndexedDB as it goes (its finished trials, and a one-shot search's
  * last epoch checkpoint), so a reload or a crash loses at most the trial or epoch in flight.
- * Keyed by the experiment: the same settings resume the same run.
+ * Keyed by the experiment: the same settings resume the same run. Records carry a schema version
+ * and are checked when read: one that is damaged or from another version is removed, and said so.
  */
 export interface SavedRun {
+  version: typeof SAVED_RUN_VERSION;
   trials: TrialRecord[];
   checkpoint?: OneShotCheckpoint;
   savedAt: number;
 }
 
-const store = (() => {
-  let s: ReturnType<typeof createStore> | null = null;
-  return () => (s ??= createStore('nas-playground-runs', 'runs'));
-})();
+export const SAVED_RUN_VERSION = 1;
+
+const Trial = v.looseObject({
+  index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  encoded: v.string(),
+  accuracy: v.number(),
+  origin: v.string(),
+  reward: v.number(),
+  graph: v.looseObject({ nodes: v.array(v.unknown()), edges: v.array(v.unknown()) }),
+});
+const SavedRunSchema = v.object({
+  version: v.literal(SAVED_RUN_VERSION),
+  trials: v.array(Trial),
+  checkpoint: v.optional(
+    v.looseObject({
+      strategy: v.string(),
+      stage: v.number(),
+      epoch: v.number(),
+      method: v.looseObject({}),
+      allowed: v.array(v.array(v.boolean())),
+      trials: v.array(Trial),
+      curve: v.array(v.unknown()),
+    }),
+  ),
+  savedAt: v.number(),
+});
+
+let store: KeyValueStore = browserStore('nas-playground-runs', 'runs');
+/** Tests run the module against another store (an in-memory IndexedDB, or one that fails). */
+export function useRunStore(next: KeyValueStore): void {
+  store = next;
+}
 
 export const runKey = (x: Experiment): string => JSON.stringify(minimalExperiment(x));
 
-export async function loadRun(x: Experiment): Promise<SavedRun | undefined> {
-  return get<SavedRun>(runKey(x), store()).catch(() => undefined);
+const problemOf = (e: unknown): StorageProblem => (e instanceof StorageError ? e.problem : 'failed');
+
+/** The kept run of this experiment, if it can be read; a bad record is removed and named in `notice`. */
+export async function loadRun(x: Experiment): Promise<{ run?: SavedRun; notice: string | null }> {
+  let raw: unknown;
+  try {
+    raw = await store.get(runKey(x));
+  } catch (e) {
+    return { notice: problemOf(e) === 'blocked' ? STORAGE_NOTICES.blocked : null };
+  }
+  if (raw === undefined) return { notice: null };
+  // Records from before versions existed have the same shape: they are read as version 1.
+  const versioned = typeof raw === 'object' && raw !== null && !('version' in raw) ? { ...raw, version: SAVED_RUN_VERSION } : raw;
+  const parsed = v.safeParse(SavedRunSchema, versioned);
+  if (parsed.success) return { run: versioned as SavedRun, notice: null };
+  await store.del(runKey(x)).catch(() => undefined);
+  const older = typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version !== SAVED_RUN_VERSION;
+  return {
+    notice: `A run of these settings kept on this device could not be read (${older ? 'it was saved by another version of the playground' : 'the record is damaged'}), so it was removed.`,
+  };
 }
 
-export async function summariseRun(x: Experiment): Promise<SavedRunSummary | null> {
-  const run = await loadRun(x);
-  if (!run || (run.trials.length === 0 && !run.checkpoint)) return null;
+export async function summariseRun(x: Experiment): Promise<SavedRunCheck> {
+  const { run, notice } = await loadRun(x);
+  if (!run || (run.trials.length === 0 && !run.checkpoint)) return { run: null, notice };
   // A one-shot search resumes from its last epoch checkpoint: what counts is what that checkpoint holds.
-  return run.checkpoint
+  const summary = run.checkpoint
     ? { trials: run.checkpoint.trials.length, epochs: run.checkpoint.curve.length, savedAt: run.savedAt }
     : { trials: run.trials.length, savedAt: run.savedAt };
+  return { run: summary, notice };
 }
 
 export function forgetRun(x: Experiment): Promise<void> {
-  return del(runKey(x), store()).catch(() => undefined);
+  return store.del(runKey(x)).catch(() => undefined);
 }
 
-/** Writes the run as it grows; a write that fails (private mode, full disk) costs the resume, not the run. */
+/**
+ * Writes the run as it grows. A write that fails (blocked storage, a full disk) costs the resume,
+ * not the run: the person is told once, with what it costs, and the run goes on.
+ */
 export class RunRecorder {
   private trials: TrialRecord[];
   private checkpoint?: OneShotCheckpoint;
   private writing: Promise<void> = Promise.resolve();
+  private told = false;
 
   constructor(
     private readonly x: Experiment,
-    from?: SavedRun,
+    from: SavedRun | undefined,
+    private readonly tell: (message: string) => void,
   ) {
     this.trials = from ? [...from.trials] : [];
     this.checkpoint = from?.checkpoint;
@@ -66,8 +121,19 @@ export class RunRecorder {
   }
 
   private save(): void {
-    const run: SavedRun = { trials: [...this.trials], ...(this.checkpoint ? { checkpoint: this.checkpoint } : {}), savedAt: Date.now() };
-    this.writing = this.writing.then(() => set(runKey(this.x), run, store()).catch(() => undefined));
+    const run: SavedRun = {
+      version: SAVED_RUN_VERSION,
+      trials: [...this.trials],
+      ...(this.checkpoint ? { checkpoint: this.checkpoint } : {}),
+      savedAt: Date.now(),
+    };
+    this.writing = this.writing.then(() =>
+      store.set(runKey(this.x), run).catch((e: unknown) => {
+        if (this.told) return;
+        this.told = true;
+        this.tell(STORAGE_NOTICES[problemOf(e)]);
+      }),
+    );
   }
 
   /** The run ended (finished or stopped on purpose): nothing to resume. */

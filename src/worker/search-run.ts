@@ -20,8 +20,10 @@ export async function runInWorker(
   resume: boolean,
 ): Promise<void> {
   const batcher = createEventBatcher(send);
-  const saved = resume ? await loadRun(experiment) : undefined;
-  const recorder = new RunRecorder(experiment, saved);
+  const loaded = resume ? await loadRun(experiment) : undefined;
+  const saved = loaded?.run;
+  if (loaded?.notice) batcher.push({ type: 'log', message: loaded.notice });
+  const recorder = new RunRecorder(experiment, saved, (message) => batcher.push({ type: 'log', message }));
   let finished = false;
   const emit = (event: RunEvent) => {
     if (event.type === 'trial') recorder.trial(event.trial);

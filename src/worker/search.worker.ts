@@ -2,9 +2,9 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import type { SearchWorkerApi } from '../contracts/worker-api';
 import { compareStrategies } from '../engine/compare';
-import { previewData } from '../data/preview';
 import type { UserFile } from '../data/load';
 import { ActiveRun } from './active-run';
+import { holdLifeLock } from './alive';
 import { readAsset } from './assets';
 import { WorkerBackend } from './backend';
 import { FLUSH_EVERY_MS } from './batch';
@@ -15,6 +15,7 @@ import { runInWorker } from './search-run';
 import { checkUserFile } from './user-file';
 
 /** The worker's side of the contract: each method hands its job to the module that does it. */
+const life = holdLifeLock(self.name);
 const backend = new WorkerBackend();
 const downloads = createDownloads();
 const runs = new ActiveRun();
@@ -22,6 +23,10 @@ const runs = new ActiveRun();
 let userFile: UserFile | undefined;
 
 const api: SearchWorkerApi = {
+  alive() {
+    return life;
+  },
+
   prepare(preference) {
     return backend.prepare(preference);
   },
@@ -80,10 +85,6 @@ const api: SearchWorkerApi = {
     const checked = await checkUserFile(name, bytes, label);
     userFile = checked.file;
     return checked.summary;
-  },
-
-  preview(experiment) {
-    return previewData(experiment, readAsset, userFile, downloads.net);
   },
 
   watchDownloads(sink) {

@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseExperiment } from '../../src/core/experiment';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { decodeLink } from '../../src/core/link';
+import { decodeLink, encodeLink } from '../../src/core/link';
 
 function cli(args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/search.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -72,6 +76,34 @@ describe('command line', () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(message);
     expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('command line under hostile input', () => {
+  it('never writes control characters from a file or a link to the terminal', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nas-cli-'));
+    const csv = join(dir, 'evil.csv');
+    writeFileSync(csv, '\u001b]0;pwned\u0007a,\u001b[2Jb,y\n1,2,x\n3,4,z\n5,6,x\n7,8,z\n');
+    const wrongLabel = cli(['--data-file', csv, '--label', 'nope\u001b[31m']);
+    expect(wrongLabel.code).toBe(2);
+    expect(wrongLabel.stderr).toMatch(/no column "nope\[31m"\. Its columns are: \]0;pwneda, \[2Jb, y/);
+    const link = encodeLink(parseExperiment({ dataset: 'own', data: { file: { name: 'x\u001b[2J\u202e.csv', hash: '0123abcd' } } }));
+    const fromLink = cli(['--link', link]);
+    expect(fromLink.code).toBe(2);
+    // eslint-disable-next-line no-control-regex
+    for (const text of [wrongLabel.stderr, fromLink.stderr]) expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
+  it('writes a long result to a pipe whole (no cut at 64 KB when the process exits)', () => {
+    const run = cli(['--dataset', 'cifar10', '--evaluator', 'nb201', '--space', 'nb201', '--strategy', 'random', '--budget', '3000', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(run.stdout).trials).toHaveLength(3000);
+  });
+
+  it('tells a newer link apart from a damaged one, with advice for a terminal too', () => {
+    const newer = cli(['--link', '#v=99&x=abc']);
+    expect(newer.stderr).toMatch(/update the command-line tool/);
   });
 });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { watchErrors } from './browser';
 import { usePageEnvironment } from './environment';
-import { waitForRunEnd } from './page-helpers';
+import type { Page } from 'playwright-core';
+import { parseExperiment } from '../../src/core/experiment';
+import { encodeLink } from '../../src/core/link';
+import { architectures, waitForBackend, waitForRunEnd } from './page-helpers';
 
 const env = usePageEnvironment();
 
@@ -20,4 +23,73 @@ describe('a person in a hurry', () => {
       await page.close();
     }
   });
+
+  it('loses no finished trial when the worker dies mid-trial, 20 times in a row, and resuming ends where an uninterrupted run does', async () => {
+    const experiment = parseExperiment({ data: { maxExamples: 250 }, space: 'chain', strategy: 'evolution', budget: 80, training: { epochs: 1 }, seed: 5 });
+    const link = `${env.url}${encodeLink(experiment)}`;
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(link);
+    await page.click('[data-testid=start]');
+    const rows = () => page.locator('[data-testid=trial-row]').count();
+    let finished = 0;
+    for (let kill = 0; kill < 20; kill++) {
+      // Mid-trial: one more trial than before has finished, and the next is training.
+      await expect.poll(rows, { timeout: 120_000 }).toBeGreaterThan(finished);
+      finished = await rows();
+      await killSearchWorker(page);
+      // Said, not hung: the run ends in an error that names the worker, and its trials stay on screen.
+      await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.getAttribute('data-status') === 'error', null, { timeout: 30_000 });
+      expect(await page.textContent('[data-testid=error]')).toMatch(/search worker stopped/);
+      expect(await rows()).toBeGreaterThanOrEqual(finished);
+      // A fresh worker offers the run it kept; resuming replays every finished trial first.
+      await page.waitForSelector('[data-testid=resume-run]', { timeout: 60_000 });
+      const kept = Number(/(\d+) trials? kept on this device/.exec((await page.textContent('[data-testid=interrupted]'))!)![1]);
+      expect(kept).toBeGreaterThanOrEqual(finished);
+      await page.click('[data-testid=resume-run]');
+      finished = kept;
+    }
+    expect(await waitForRunEnd(page)).toBe('done');
+    await expect.poll(rows).toBe(80);
+    const resumed = await architectures(page);
+
+    const clean = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await clean.goto(link);
+    await waitForBackend(clean);
+    await clean.click('[data-testid=start]');
+    expect(await waitForRunEnd(clean)).toBe('done');
+    expect(resumed).toEqual(await architectures(clean));
+    // Killing the worker is the test's doing; what the page itself reported must be clean.
+    expect(errors.filter((e) => !/search worker stopped/.test(e))).toEqual([]);
+    await clean.close();
+    await context.close();
+  });
 });
+
+describe('a slow data preview', () => {
+  it('never makes Start wait: previews are read in a worker of their own', async () => {
+    // Polynomial features of the breast-cancer table and 38 principal components: about 2 billion steps to preview (~7 s).
+    const slow = parseExperiment({ dataset: 'breast_cancer', data: { features: { construct: 'polynomial', pca: 38 } } });
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchErrors(page);
+    await page.goto(`${env.url}${encodeLink(slow)}`);
+    await page.selectOption('[data-testid=dataset]', 'digits');
+    await page.fill('[data-testid=budget]', '1');
+    await page.press('[data-testid=budget]', 'Tab');
+    await page.click('[data-testid=start]');
+    await expect.poll(() => page.locator('[data-testid=trial-row]').count(), { timeout: 60_000 }).toBe(1);
+    // The digits preview waits in the data worker behind the slow one; the search did not.
+    expect(await page.locator('[data-testid=data-samples]').count()).toBe(0);
+    await page.waitForSelector('[data-testid=data-samples]', { timeout: 60_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Ends the search worker the way a crash does: it stops, and says nothing. */
+async function killSearchWorker(page: Page): Promise<void> {
+  const worker = page.workers().find((w) => /search\.worker/.test(w.url()));
+  expect(worker, 'the search worker').toBeDefined();
+  await worker!.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => undefined);
+}
