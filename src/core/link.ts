@@ -1,3 +1,4 @@
+import { concatBytes } from './bytes';
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { fnv1a, parseDigest, type ResultDigest } from './digest';
 import { PlaygroundError } from './errors';
@@ -50,13 +51,7 @@ function inflateCapped(bytes: Uint8Array, limit: number): Uint8Array {
     chunks.push(chunk);
   });
   inflate.push(bytes, true);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 const checkOf = (x: string, d: string) => fnv1a(`${x}&${d}`);

@@ -1,3 +1,4 @@
+import { concatBytes } from '../../core/bytes';
 import type { DownloadProgress } from '../../contracts/data';
 import { PlaygroundError } from '../../core/errors';
 import { cacheKey, keep, readCached, sha256Hex, type ByteCache } from './cache';
@@ -30,13 +31,7 @@ async function download(net: NetworkAccess, url: string, report: (loaded: number
     loaded += value.length;
     report(loaded, total);
   }
-  const bytes = new Uint8Array(loaded);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }
 
 const inFlight = new Map<string, Promise<{ bytes: Uint8Array; cached: boolean }>>();
