@@ -68,3 +68,29 @@ export interface NetGraph {
   nodes: NetNode[];
   output: number;
 }
+
+/** What a trained model is, for the files it is exported to and the panel that shows it. */
+export interface ModelAbout {
+  /** The space's id and the genotype as the space encodes it and as plain data. */
+  space: string;
+  encoded: string;
+  genotype: unknown;
+  classNames: string[];
+  dataset: string;
+  /** The trial it comes from (0-based), its validation accuracy, and where it came from. */
+  trial: number;
+  accuracy: number;
+  origin: string;
+}
+
+/** A network with trained weights: its layer graph, and one array per weight in the order the graph lists them. */
+export interface TrainedModel {
+  graph: NetGraph;
+  weights: Float32Array[];
+  about: ModelAbout;
+}
+
+/** Every weight of a graph, in order, with the node that holds it. */
+export function graphWeights(graph: NetGraph): Array<{ node: NetNode; index: number; spec: WeightSpec }> {
+  return graph.nodes.flatMap((node) => node.weights.map((spec, index) => ({ node, index, spec })));
+}
