@@ -1,6 +1,5 @@
 import { onnx } from 'onnx-proto';
-import { nodePadding, type NetNode, type TrainedModel } from '../core/net/index';
-import { graphWeights } from '../core/net/types';
+import { graphWeights, nodePadding, type NetNode, type TrainedModel } from '../core/net/index';
 import { channelsFirst } from './layout';
 
 /** The opset the exported models declare; every op used exists there in the form written here. */
@@ -50,12 +49,12 @@ export function toOnnx(model: TrainedModel): Uint8Array {
     return out;
   };
   for (const n of graph.nodes.slice(1)) {
-    const x = n.inputs.map((i) => values.get(i)!);
+    const x = n.inputs.map((i: number) => values.get(i)!);
     const w = (i: number) => weightName.get(`${n.id}/${i}`)!;
     const input = graph.nodes[n.inputs[0]!]!.shape;
     const [t, b, l, r] = nodePadding(n, input);
     const p = n.prim;
-    let out: string;
+    let out = '';
     switch (p.kind) {
       case 'conv':
         out = emit(n, 'Conv', [x[0]!, w(0)], [ints('kernel_shape', p.kernel), ints('strides', p.stride), ints('pads', [t, l, b, r])]);

@@ -27,6 +27,7 @@ export function layerGraph(space: SearchSpace, genotype: unknown, input: InputSh
   throw new PlaygroundError('invalid-config', `No layer graph for space "${space.id}".`, 'Pick one of the listed search spaces.');
 }
 
-export type { NetGraph, NetNode, Prim, PrimKind, WeightSpec } from './types';
+export type { ModelAbout, NetGraph, NetNode, Prim, PrimKind, TrainedModel, WeightSpec } from './types';
+export { graphWeights } from './types';
 export { NetBuilder, nodePadding, type Ref } from './builder';
 export { OP_GRAPHS, opGraph, type OpArgs, type OpGraph } from './op-graphs';
