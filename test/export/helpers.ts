@@ -36,6 +36,7 @@ export async function trainedCase(c: ExportCase): Promise<{ net: Network; model:
   const classNames = Array.from({ length: c.classes }, (_, i) => `class ${i}`);
   const model = await readTrained(net, {
     space: c.space.id,
+    settings: (c.space as unknown as { settings: unknown }).settings,
     encoded,
     genotype: c.genotype,
     classNames,

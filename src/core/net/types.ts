@@ -73,6 +73,8 @@ export interface NetGraph {
 export interface ModelAbout {
   /** The space's id and the genotype as the space encodes it and as plain data. */
   space: string;
+  /** The space's settings (depth, channels…), which the generated PyTorch code reads beside the genotype. */
+  settings: unknown;
   encoded: string;
   genotype: unknown;
   classNames: string[];
