@@ -1,5 +1,9 @@
-import { onnx } from 'onnx-proto';
+import onnxProto from 'onnx-proto';
+import type { onnx as P } from 'onnx-proto';
 import { graphWeights, nodePadding, type NetNode, type TrainedModel } from '../core/net/index';
+
+// onnx-proto is CommonJS: its namespace comes as the default export in Node's ESM and in Vite.
+const { onnx } = onnxProto;
 import { channelsFirst } from './layout';
 
 /** The opset the exported models declare; every op used exists there in the form written here. */
@@ -8,16 +12,16 @@ const FLOAT = onnx.TensorProto.DataType.FLOAT;
 const INT64 = onnx.TensorProto.DataType.INT64;
 const A = onnx.AttributeProto.AttributeType;
 
-type Attr = onnx.IAttributeProto;
+type Attr = P.IAttributeProto;
 const ints = (name: string, values: number[]): Attr => ({ name, type: A.INTS, ints: values });
 const int = (name: string, i: number): Attr => ({ name, type: A.INT, i });
 const float = (name: string, f: number): Attr => ({ name, type: A.FLOAT, f });
 const text = (name: string, s: string): Attr => ({ name, type: A.STRING, s: new TextEncoder().encode(s) });
 
-function floatTensor(name: string, dims: number[], data: Float32Array): onnx.ITensorProto {
+function floatTensor(name: string, dims: number[], data: Float32Array): P.ITensorProto {
   return { name, dims, dataType: FLOAT, rawData: new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)) };
 }
-function int64Tensor(name: string, values: number[]): onnx.ITensorProto {
+function int64Tensor(name: string, values: number[]): P.ITensorProto {
   return { name, dims: [values.length], dataType: INT64, int64Data: values };
 }
 
@@ -28,8 +32,8 @@ function int64Tensor(name: string, values: number[]): onnx.ITensorProto {
  */
 export function toOnnx(model: TrainedModel): Uint8Array {
   const { graph } = model;
-  const nodes: onnx.INodeProto[] = [];
-  const inits: onnx.ITensorProto[] = [];
+  const nodes: P.INodeProto[] = [];
+  const inits: P.ITensorProto[] = [];
   const weightName = new Map<string, string>();
   const values = new Map<number, string>([[0, 'input_nchw']]);
   const constant = (name: string, vals: number[]) => {
@@ -145,7 +149,7 @@ export function toOnnx(model: TrainedModel): Uint8Array {
   }
   nodes.push({ opType: 'Identity', input: [values.get(graph.output)!], output: ['logits'], name: 'logits' });
   const { height, width, channels } = graph.input;
-  const tensorType = (dims: Array<number | string>): onnx.ITypeProto => ({
+  const tensorType = (dims: Array<number | string>): P.ITypeProto => ({
     tensorType: { elemType: FLOAT, shape: { dim: dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) } },
   });
   const about = model.about;
