@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TrialRecord } from '../contracts/events';
-import { trialsCsv, trialsJson } from '../contracts/trial-files';
+import { trialsCsv, trialsJson } from '../results/trial-files';
 import { PlaygroundError } from '../core/errors';
 import { experimentSpace, type Experiment } from '../core/experiment';
 import { prepareData, type UserFile } from '../data/load';
@@ -12,8 +12,9 @@ import { toOnnx } from '../export/onnx';
 import { toPytorch } from '../export/pytorch/index';
 import { toTfjs } from '../export/tfjs';
 
-export const EXPORT_FORMATS = ['onnx', 'tfjs', 'pytorch', 'ray', 'nni'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from '../contracts/exports';
+
+export { EXPORT_FORMATS, type ExportFormat } from '../contracts/exports';
 
 function put(path: string, content: string | Uint8Array): string {
   mkdirSync(dirname(path), { recursive: true });

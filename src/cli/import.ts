@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { importTrialLines } from '../contracts/trial-lines';
+import { importTrialLines } from '../results/trial-lines';
 import type { TrialRecord } from '../contracts/events';
 import { bestTrial } from '../contracts/trials';
 import { PlaygroundError } from '../core/errors';

@@ -35,6 +35,10 @@ export class ModelStore {
     this.top = { index: model.about.trial, reward, model };
   }
 
+  get bestReward(): number {
+    return this.top?.reward ?? -Infinity;
+  }
+
   get best(): TrainedModel | null {
     return this.top?.model ?? null;
   }

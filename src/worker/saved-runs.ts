@@ -3,6 +3,8 @@ import type { TrialRecord } from '../contracts/events';
 import type { SavedRunSummary } from '../contracts/runs';
 import { minimalExperiment, type Experiment } from '../core/experiment';
 import type { OneShotCheckpoint } from '../engine/one-shot/run';
+import type { TrainedModel } from '../core/net/types';
+import type { ModelStore } from '../engine/models';
 
 /**
  * A run in progress, kept in IndexedDB as it goes (its finished trials, and a one-shot search's
@@ -12,6 +14,8 @@ import type { OneShotCheckpoint } from '../engine/one-shot/run';
 export interface SavedRun {
   trials: TrialRecord[];
   checkpoint?: OneShotCheckpoint;
+  /** The best trial's trained weights so far (layer graph and arrays), and its reward. */
+  best?: { model: TrainedModel; reward: number };
   savedAt: number;
 }
 
@@ -43,6 +47,7 @@ export function forgetRun(x: Experiment): Promise<void> {
 export class RunRecorder {
   private trials: TrialRecord[];
   private checkpoint?: OneShotCheckpoint;
+  private bestModel?: { model: TrainedModel; reward: number };
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -51,6 +56,13 @@ export class RunRecorder {
   ) {
     this.trials = from ? [...from.trials] : [];
     this.checkpoint = from?.checkpoint;
+    this.bestModel = from?.best;
+  }
+
+  /** A new best trial's trained model: saved with the run. */
+  best(model: TrainedModel, store: ModelStore): void {
+    this.bestModel = { model, reward: store.bestReward };
+    this.save();
   }
 
   trial(t: TrialRecord): void {
@@ -66,7 +78,12 @@ export class RunRecorder {
   }
 
   private save(): void {
-    const run: SavedRun = { trials: [...this.trials], ...(this.checkpoint ? { checkpoint: this.checkpoint } : {}), savedAt: Date.now() };
+    const run: SavedRun = {
+      trials: [...this.trials],
+      ...(this.checkpoint ? { checkpoint: this.checkpoint } : {}),
+      ...(this.bestModel ? { best: this.bestModel } : {}),
+      savedAt: Date.now(),
+    };
     this.writing = this.writing.then(() => set(runKey(this.x), run, store()).catch(() => undefined));
   }
 

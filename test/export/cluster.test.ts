@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importTrialLines } from '../../src/contracts/trial-lines';
+import { importTrialLines } from '../../src/results/trial-lines';
 import { experimentSpace, parseExperiment, type Experiment } from '../../src/core/experiment';
 import { prepareData } from '../../src/data/load';
 import { readPublicAsset } from '../../src/data/node-assets';

@@ -1,6 +1,10 @@
+/**
+ * The trials' file formats, for the page and the CLI alike: CSV and JSON downloads, and the JSON
+ * lines a run of an exported Ray Tune or NNI project writes.
+ */
 import Papa from 'papaparse';
 import type { Experiment } from '../core/experiment';
-import type { TrialRecord } from './events';
+import type { TrialRecord } from '../contracts/events';
 
 /** The columns of the trials download, one row per trial. */
 function row(t: TrialRecord): Record<string, string | number> {

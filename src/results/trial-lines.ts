@@ -3,7 +3,7 @@ import { PlaygroundError } from '../core/errors';
 import type { ObjectiveSettings } from '../core/objective';
 import { reward } from '../core/objective';
 import type { SearchSpace } from '../core/space/types';
-import type { TrialRecord } from './events';
+import type { TrialRecord } from '../contracts/events';
 
 /**
  * The trial format the exported Ray Tune and NNI projects write (one JSON object per line), and
