@@ -48,7 +48,12 @@ describe('the layer graph: one description of a network', () => {
     const reached = new Set(['input']);
     for (let grew = true; grew;) {
       grew = false;
-      for (const e of drawing.edges) if (reached.has(e.from) && !reached.has(e.to)) reached.add(e.to) && (grew = true);
+      for (const e of drawing.edges) {
+        if (reached.has(e.from) && !reached.has(e.to)) {
+          reached.add(e.to);
+          grew = true;
+        }
+      }
     }
     expect(reached).toEqual(ids);
     expect(drawing.nodes.find((n) => n.id === 'head')!.detail).toMatch(/^10 ·/);
