@@ -45,8 +45,10 @@ export function toOnnx(model: TrainedModel): Uint8Array {
     inits.push(floatTensor(spec.name, w.shape, w.data));
     weightName.set(`${node.id}/${index}`, spec.name);
   });
-  const zero = 'zero_scalar';
-  inits.push(floatTensor(zero, [], new Float32Array([0])));
+  const zero = () => {
+    if (!inits.some((t) => t.name === 'zero_scalar')) inits.push(floatTensor('zero_scalar', [], new Float32Array([0])));
+    return 'zero_scalar';
+  };
   nodes.push({ opType: 'Transpose', input: ['input'], output: ['input_nchw'], attribute: [ints('perm', [0, 3, 1, 2])], name: 'to_nchw' });
   const emit = (n: NetNode, opType: string, input: string[], attribute: Attr[] = [], out = `t${n.id}`) => {
     nodes.push({ opType, input, output: [out], attribute, name: `${n.scope}#${n.id}:${opType}` });
@@ -121,7 +123,7 @@ export function toOnnx(model: TrainedModel): Uint8Array {
         break;
       }
       case 'zeros':
-        out = emit(n, 'Mul', [x[0]!, zero]);
+        out = emit(n, 'Mul', [x[0]!, zero()]);
         break;
       case 'upsample': {
         const scales = 'scales_up2';
