@@ -152,6 +152,8 @@ export class SearchSession {
   /** Runs the experiment as it is now; `resume` continues the interrupted run of it that the worker kept. */
   async start(resume = false): Promise<void> {
     this.saved.clear();
+    // The worker starts the new run with no model kept; the panel follows when it ends.
+    this.results.kept = [];
     this.run = beginRun(this.run);
     this.workerMemory = null;
     const runId = this.runId;
