@@ -7,6 +7,9 @@ const has = {
   chromium: () => existsSync('/usr/bin/chromium'),
   // Node's WebGPU test uses the SwiftShader Vulkan driver that Chromium ships; it needs the loader.
   libvulkan1: () => /libvulkan\.so\.1/.test(spawnSync('ldconfig', ['-p'], { encoding: 'utf8' }).stdout ?? ''),
+  // The export tests run the generated PyTorch code with Debian's PyTorch and NumPy.
+  'python3-torch': () => spawnSync('/usr/bin/python3', ['-c', 'import torch'], { stdio: 'ignore' }).status === 0,
+  'python3-numpy': () => spawnSync('/usr/bin/python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0,
 };
 
 const missing = Object.entries(has)

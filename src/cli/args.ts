@@ -14,6 +14,7 @@ import { NODE_BACKENDS, type NodeBackend } from '../nn/backend-node';
 import { applySettingFlags, settingOptions } from './settings-flags';
 import { isZip } from '../data/user-images';
 import { decodeImageNode } from '../data/image-decode-node';
+import { EXPORT_FORMATS, type ExportFormat } from './export';
 
 export { USAGE } from './usage';
 
@@ -26,6 +27,21 @@ export interface CliOptions {
   seeds: number[] | null;
   json: boolean;
   help: boolean;
+  /** Where the trials (CSV, JSON) and the exports go, and which formats of the best model to write. */
+  out?: string;
+  exports: ExportFormat[];
+  /** A results file of the exported Ray Tune or NNI project to read instead of searching. */
+  importFile?: string;
+}
+
+/** "onnx,tfjs" → the formats, each one of EXPORT_FORMATS. */
+export function parseExports(value: string | undefined, out: string | undefined): ExportFormat[] {
+  if (value === undefined) return [];
+  if (out === undefined) throw usageError('--export goes with --out DIR: the folder the files are written to.');
+  const formats = value.split(',').map((f) => f.trim());
+  const bad = formats.filter((f) => !EXPORT_FORMATS.includes(f as ExportFormat));
+  if (bad.length > 0 || formats.length === 0) throw usageError(`--export takes a comma-separated list of ${EXPORT_FORMATS.join(', ')}; got "${value}".`);
+  return [...new Set(formats as ExportFormat[])];
 }
 
 function usageError(message: string): PlaygroundError {
@@ -85,6 +101,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
         seeds: { type: 'string' },
         backend: { type: 'string' },
         json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        export: { type: 'string' },
+        import: { type: 'string' },
         help: { type: 'boolean', default: false },
         ...settingOptions(),
       },
@@ -130,5 +149,17 @@ export function parseCliArgs(argv: string[]): CliOptions {
     training: { ...moved.training, epochs: (shared ? wholeNumber('retrain-epochs', f['retrain-epochs']) : epochs) ?? moved.training.epochs },
     backend,
   });
-  return { experiment, backend, userFile, seeds: parseSeeds(f.seeds), json: f.json ?? false, help: f.help ?? false };
+  const exports = parseExports(f.export, f.out);
+  if (f.import !== undefined && exports.length > 0) throw usageError('--import reads trials that ran elsewhere; it has no trained model to --export.');
+  return {
+    experiment,
+    backend,
+    userFile,
+    seeds: parseSeeds(f.seeds),
+    json: f.json ?? false,
+    help: f.help ?? false,
+    exports,
+    ...(f.out !== undefined ? { out: f.out } : {}),
+    ...(f.import !== undefined ? { importFile: f.import } : {}),
+  };
 }

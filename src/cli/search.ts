@@ -14,6 +14,9 @@ import { useNodeBackend } from '../nn/backend-node';
 import { err, exitAfterDrain, out } from './terminal';
 import { parseCliArgs, USAGE } from './args';
 import { formatSeedTable, formatTable, progressLine, trialJson } from './format';
+import { ModelStore } from '../engine/models';
+import { writeOutputs } from './export';
+import { importResults } from './import';
 
 /** Image sets come from their public mirrors into ~/.cache/nas-playground; progress goes to a terminal. */
 function cliNetwork(live: boolean): NetworkAccess {
@@ -29,7 +32,7 @@ function cliNetwork(live: boolean): NetworkAccess {
   };
 }
 
-async function searchOnce(experiment: Experiment, backend: string, live: boolean, label = '', userFile?: UserFile): Promise<SearchResult> {
+async function searchOnce(experiment: Experiment, backend: string, live: boolean, label = '', userFile?: UserFile, models?: ModelStore): Promise<SearchResult> {
   let current = '';
   const onEvent = (event: EngineEvent): void => {
     if (!live) return;
@@ -40,7 +43,7 @@ async function searchOnce(experiment: Experiment, backend: string, live: boolean
     }
     if (event.type === 'done') err('\n');
   };
-  return runSearch(experiment, { readAsset: readPublicAsset, backend, userFile, net: cliNetwork(live) }, onEvent);
+  return runSearch(experiment, { readAsset: readPublicAsset, backend, userFile, net: cliNetwork(live), ...(models ? { models } : {}) }, onEvent);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -56,6 +59,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { experiment, json } = options;
+  if (options.importFile) {
+    const imported = importResults(options.importFile, experiment);
+    const written = options.out ? await writeOutputs(options.out, { experiment, trials: imported.trials, best: imported.best?.index ?? null }, []) : [];
+    if (json)
+      out(
+        `${JSON.stringify({ config: experiment, origin: imported.origin, trials: imported.trials.map(trialJson), best: imported.best ? trialJson(imported.best) : null, written })}\n`,
+      );
+    else out(`${formatTable(imported.trials, imported.origin, experiment.dataset)}\n${written.map((p) => `wrote ${p}\n`).join('')}`);
+    return 0;
+  }
   const backend = evaluatorEntry(experiment.evaluator).table ? 'table' : await useNodeBackend(options.backend);
   const live = Boolean(process.stderr.isTTY) && !json;
 
@@ -75,14 +88,22 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const result = await searchOnce(experiment, backend, live, '', options.userFile);
+  const models = options.exports.length > 0 ? new ModelStore(1) : undefined;
+  const result = await searchOnce(experiment, backend, live, '', options.userFile, models);
   const link = encodeLink(experiment, result.digest);
+  const written = options.out
+    ? await writeOutputs(
+        options.out,
+        { experiment, trials: result.trials, best: result.best?.index ?? null, models, userFile: options.userFile },
+        options.exports,
+      )
+    : [];
   if (json) {
     const trials = result.trials.map(trialJson);
     const best = result.best ? trials[result.best.index] : null;
-    out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest })}\n`);
+    out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest, ...(options.out ? { written } : {}) })}\n`);
   } else {
-    out(`${formatTable(result.trials, backend, experiment.dataset)}\nshare link: ${link}\n`);
+    out(`${formatTable(result.trials, backend, experiment.dataset)}\nshare link: ${link}\n${written.map((p) => `wrote ${p}\n`).join('')}`);
   }
   return 0;
 }

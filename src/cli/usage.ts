@@ -45,6 +45,13 @@ ${menu(EVALUATORS)}
   --seeds A..B | A,B,C    run one search per seed and report the mean and spread of the results
   --backend ${NODE_BACKENDS.join('|')}   tfjs backend (default: the link's, else wasm)
   --json                  print one JSON object instead of a table
+  --out DIR               write the trials to DIR/trials.csv and DIR/trials.json
+  --export onnx,tfjs,pytorch,ray,nni
+                          with --out: the best trained model as DIR/model.onnx, DIR/tfjs/,
+                          DIR/pytorch/ (code, weights, predict.py), and the search as a
+                          Ray Tune project (DIR/ray/) or an NNI experiment (DIR/nni/)
+  --import FILE           read the results.jsonl of an exported Ray Tune or NNI run into the
+                          trial table (with the experiment's flags or link), instead of searching
   --help                  show this text
 
 Settings of spaces and strategies (bounds, [default]):

@@ -5,6 +5,7 @@ import type { CompareProgress, StrategyComparison } from './compare';
 import type { DataPreview, DownloadProgress, UserFileSummary } from './data';
 import type { RunEvent } from './events';
 import type { SavedRunCheck } from './runs';
+import type { ExportedFile, ExportFormat, KeptModel, Prediction, ValidationExample } from './exports';
 
 /** Receives a run's events in batches (see worker/batch.ts), tagged with the run they belong to. */
 export type EventSink = (runId: number, events: RunEvent[]) => void;
@@ -38,6 +39,14 @@ export interface SearchWorkerApi {
   /** Where the progress of image-set downloads goes (a comlink proxy), for a progress bar. */
   watchDownloads(sink: (progress: DownloadProgress) => void): void;
   memory(): MemoryInfo;
+  /** Trials of the last run whose trained weights the worker holds: the best, and the last few. */
+  keptModels(): KeptModel[];
+  /** A kept model (`trial`, or the best when null) in a format, or the experiment as a cluster project; a folder comes zipped. */
+  exportModel(experiment: Experiment, trial: number | null, format: ExportFormat): Promise<ExportedFile>;
+  /** A kept model's class probabilities for one example in the playground's layout (H × W × C, flattened). */
+  predict(trial: number | null, x: Float32Array): Promise<Prediction>;
+  /** Validation example `index` of the experiment's data, as the model sees it. */
+  validationExample(experiment: Experiment, index: number): Promise<ValidationExample>;
 }
 
 /**

@@ -13,6 +13,8 @@ import { SearchControl } from './control';
 import { createEvaluator, type EvaluatorSetup } from './evaluate/index';
 import type { Emit, TrialRecord } from '../contracts/events';
 import { bestTrial } from '../contracts/trials';
+import type { TrainedModel } from '../core/net/types';
+import { aboutModel, keepNetwork, type ModelStore } from './models';
 
 export interface SearchResult {
   trials: TrialRecord[];
@@ -54,6 +56,8 @@ export interface SearchDeps {
   resumeOneShot?: OneShotCheckpoint;
   /** Called after every epoch of a one-shot search with a checkpoint to resume from. */
   onCheckpoint?(checkpoint: OneShotCheckpoint): void;
+  /** Where trained weights are kept (the best trial's and the last few): the worker's and the CLI's exports read them. */
+  models?: ModelStore;
 }
 
 /**
@@ -94,13 +98,22 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
       }
       const graph = space.describe(proposal.genotype);
       emit({ type: 'trial-start', index, encoded: proposal.encoded, origin: proposal.origin, graph });
+      let trained: TrainedModel | null = null;
+      const keep = deps.models
+        ? async (net: Parameters<typeof keepNetwork>[0]) => {
+            const facts = { classNames: setup.classNames, dataset: setup.info.title, trial: index, accuracy: 0, origin: proposal.origin };
+            trained = await keepNetwork(net, aboutModel(space, proposal.genotype, facts));
+          }
+        : undefined;
       const result = await setup.evaluator.evaluate(
         proposal.genotype,
         index,
-        { onEpoch: (report) => emit({ type: 'epoch', index, report }), between: () => control.checkpoint() },
+        { onEpoch: (report) => emit({ type: 'epoch', index, report }), between: () => control.checkpoint(), keep },
         proposal.fidelity ?? 1,
       );
       const score = reward(x.objective, result);
+      const kept = trained as TrainedModel | null;
+      if (kept) deps.models!.add(index, { ...kept, about: { ...kept.about, accuracy: result.accuracy } }, score);
       const trial: TrialRecord = { index, encoded: proposal.encoded, genotype: proposal.genotype, origin: proposal.origin, graph, ...result, reward: score };
       strategy.tell({ index, genotype: proposal.genotype, encoded: proposal.encoded, reward: score });
       trials.push(trial);

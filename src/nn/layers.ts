@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../core/rng';
-import { conv2d } from './ops';
 
 /**
  * A tiny functional layer kit. Weights are created from the seeded stream in build order, so the
@@ -100,37 +99,6 @@ export function batchNorm(ctx: BuildContext, channels: number): Layer {
     };
   }) as never) as (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.Tensor;
   return (x, training) => (training ? train(x, gamma, beta) : tf.batchNorm(x, runningMean, runningVar, beta, gamma, BN_EPSILON)) as tf.Tensor4D;
-}
-
-export interface ConvOptions {
-  kernel: number;
-  stride?: number;
-  /** ReLU before the conv (NAS-Bench-201's ReLU-Conv-BN) or after the BN (Conv-BN-ReLU). */
-  relu?: 'before' | 'after' | 'none';
-  bn?: boolean;
-}
-
-export function convLayer(ctx: BuildContext, cin: number, cout: number, opts: ConvOptions): Layer {
-  const { kernel, stride = 1, relu = 'after', bn = true } = opts;
-  const w = ctx.weight([kernel, kernel, cin, cout], Math.sqrt(2 / (kernel * kernel * cin)));
-  const norm = bn ? batchNorm(ctx, cout) : null;
-  return (x, training) => {
-    const input = relu === 'before' ? tf.relu(x) : x;
-    let y = conv2d(input, w as tf.Tensor4D, stride, 'same');
-    ctx.countMacs(kernel * kernel * cin * cout * y.shape[1] * y.shape[2]);
-    if (norm) y = norm(y, training);
-    return relu === 'after' ? tf.relu(y) : y;
-  };
-}
-
-/** Global average pooling then a linear classifier with bias. */
-export function classifierHead(ctx: BuildContext, cin: number, classes: number): (x: tf.Tensor4D) => tf.Tensor2D {
-  const w = ctx.weight([cin, classes], Math.sqrt(1 / cin));
-  const b = ctx.constant([classes], 0, true);
-  return (x) => {
-    ctx.countMacs(cin * classes);
-    return tf.add(tf.matMul(tf.mean(x, [1, 2]) as tf.Tensor2D, w), b);
-  };
 }
 
 export function countParams(variables: readonly tf.Variable[]): number {

@@ -1,4 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { samePadding } from '../core/net/padding';
+
+export { samePadding };
 
 /**
  * Differentiable primitives with gradients of our own. tfjs 4.22.0's wasm backend has no
@@ -8,14 +11,6 @@ import * as tf from '@tensorflow/tfjs-core';
  */
 
 export type Padding = 'same' | 'valid';
-
-/** Explicit padding amounts for 'same' as TensorFlow computes them (extra pixel at the end). */
-export function samePadding(size: number, k: number, stride: number, dilation = 1): [number, number] {
-  const effK = (k - 1) * dilation + 1;
-  const out = Math.ceil(size / stride);
-  const total = Math.max((out - 1) * stride + effK - size, 0);
-  return [Math.floor(total / 2), total - Math.floor(total / 2)];
-}
 
 /**
  * The filter gradient as a convolution of transposed tensors: with x as [C_in, H, W, N] (batch ↔

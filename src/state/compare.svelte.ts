@@ -63,6 +63,16 @@ export class CompareSession {
     }
   }
 
+  /** Adds a run's trials from elsewhere beside the compared strategies: its best score after every trial. */
+  addImported(label: string, strategy: StrategyId, scores: readonly number[]): void {
+    let best = -Infinity;
+    const curve = scores.map((s) => (best = Math.max(best, s)));
+    const entry: StrategyComparison = { strategy, label, curves: [curve], mean: curve, std: curve.map(() => 0) };
+    this.results = [...this.results.filter((r) => r.label !== label), entry];
+    this.budget = Math.max(this.budget, curve.length);
+    if (this.status === 'idle') this.status = 'done';
+  }
+
   stop(): void {
     if (this.status === 'running') void this.worker.stop(this.runId);
   }

@@ -18,6 +18,9 @@ import { returnedTrial } from './returned-trial';
 import { applyEvents, beginRun, failRun, type CurrentTrial, type RunState, type RunStatus } from './run-reducer';
 import type { SharedFromLocation } from './url';
 import { UserData, type UserFileRef } from './user-data.svelte';
+import { ModelResults } from './model-results.svelte';
+import { bestTrial } from '../contracts/trials';
+import { experimentSpace } from '../core/experiment';
 
 /**
  * The page's state: the experiment being edited, and the run in flight. Created once in main.ts
@@ -50,6 +53,8 @@ export class SearchSession {
   /** The latest progress of an image-set download (or cache read) in the worker. */
   download = $state.raw<DownloadProgress | null>(null);
 
+  /** Trained models to download and try, and results of runs elsewhere coming in. */
+  readonly results: ModelResults;
   private returned = $state<number | null>(null);
   private runId = 0;
   private readonly saved: InterruptedRun;
@@ -75,6 +80,7 @@ export class SearchSession {
     hooks: { onSearchLost?: (listener: () => void) => void; onDataLost?: (listener: () => void) => void } = {},
   ) {
     this.saved = new InterruptedRun(worker);
+    this.results = new ModelResults(worker);
     const useFile = (file: UserFileRef) =>
       this.update((d) => {
         d.dataset = 'own';
@@ -177,6 +183,8 @@ export class SearchSession {
   /** Runs the experiment as it is now; `resume` continues the interrupted run of it that the worker kept. */
   async start(resume = false): Promise<void> {
     this.saved.clear();
+    // The worker starts the new run with no model kept; the panel follows when it ends.
+    this.results.kept = [];
     this.run = beginRun(this.run);
     this.workerMemory = null;
     const runId = this.runId;
@@ -201,6 +209,24 @@ export class SearchSession {
     } catch (e) {
       this.run = failRun(this.run, runId, toErrorInfo(e));
     }
+    if (runId === this.runId) await this.results.refresh().catch(() => undefined);
+  }
+
+  /** Trials that ran elsewhere (an exported Ray Tune or NNI project), shown as a finished run of this experiment. */
+  showImported(trials: TrialRecord[], origin: string): void {
+    this.run = beginRun(this.run);
+    const space = experimentSpace(this.experiment);
+    const info: StartInfo = {
+      backend: origin,
+      dataset: { title: `${origin} results`, train: 0, val: 0, classes: 0 },
+      evaluator: origin,
+      spaceTitle: space.title,
+      spaceSize: space.size(),
+      budget: trials.length,
+    };
+    const events: RunEvent[] = [{ type: 'start', info }, ...trials.map((trial): RunEvent => ({ type: 'trial', trial }))];
+    events.push({ type: 'done', stopped: false, digest: null, best: bestTrial(trials)?.index ?? null });
+    this.run = applyEvents(this.run, this.runId, events);
   }
 
   pause(): void {

@@ -4,6 +4,8 @@ import type { SavedRunCheck } from '../contracts/runs';
 import { minimalExperiment, type Experiment } from '../core/experiment';
 import { browserStore, STORAGE_NOTICES, StorageError, type KeyValueStore, type StorageProblem } from '../data/browser-store';
 import type { OneShotCheckpoint } from '../engine/one-shot/run';
+import type { TrainedModel } from '../core/net/types';
+import type { ModelStore } from '../engine/models';
 
 /**
  * A run in progress, kept in IndexedDB as it goes (its finished trials, and a one-shot search's
@@ -15,6 +17,8 @@ export interface SavedRun {
   version: typeof SAVED_RUN_VERSION;
   trials: TrialRecord[];
   checkpoint?: OneShotCheckpoint;
+  /** The best trial's trained weights so far (layer graph and arrays), and its reward. */
+  best?: { model: TrainedModel; reward: number };
   savedAt: number;
 }
 
@@ -40,6 +44,12 @@ const SavedRunSchema = v.object({
       allowed: v.array(v.array(v.boolean())),
       trials: v.array(Trial),
       curve: v.array(v.unknown()),
+    }),
+  ),
+  best: v.optional(
+    v.looseObject({
+      model: v.looseObject({ graph: v.looseObject({ nodes: v.array(v.unknown()) }), weights: v.array(v.instance(Float32Array)), about: v.looseObject({}) }),
+      reward: v.number(),
     }),
   ),
   savedAt: v.number(),
@@ -96,6 +106,7 @@ export function forgetRun(x: Experiment): Promise<void> {
 export class RunRecorder {
   private trials: TrialRecord[];
   private checkpoint?: OneShotCheckpoint;
+  private bestModel?: { model: TrainedModel; reward: number };
   private writing: Promise<void> = Promise.resolve();
   private told = false;
 
@@ -106,6 +117,13 @@ export class RunRecorder {
   ) {
     this.trials = from ? [...from.trials] : [];
     this.checkpoint = from?.checkpoint;
+    this.bestModel = from?.best;
+  }
+
+  /** A new best trial's trained model: saved with the run. */
+  best(model: TrainedModel, store: ModelStore): void {
+    this.bestModel = { model, reward: store.bestReward };
+    this.save();
   }
 
   trial(t: TrialRecord): void {
@@ -125,6 +143,7 @@ export class RunRecorder {
       version: SAVED_RUN_VERSION,
       trials: [...this.trials],
       ...(this.checkpoint ? { checkpoint: this.checkpoint } : {}),
+      ...(this.bestModel ? { best: this.bestModel } : {}),
       savedAt: Date.now(),
     };
     this.writing = this.writing.then(() =>

@@ -6,6 +6,7 @@ import { createEventBatcher } from './batch';
 import type { WorkerBackend } from './backend';
 import { searchWithGpuFallback } from './gpu-fallback';
 import { loadRun, RunRecorder } from './saved-runs';
+import type { WorkerModels } from './models';
 
 /**
  * One search in the worker, start to end: resumed from what this device kept of an interrupted
@@ -18,12 +19,16 @@ export async function runInWorker(
   backend: WorkerBackend,
   deps: Omit<SearchDeps, 'backend' | 'resumeFrom' | 'resumeOneShot' | 'onCheckpoint'>,
   resume: boolean,
+  models?: WorkerModels,
 ): Promise<void> {
   const batcher = createEventBatcher(send);
   const loaded = resume ? await loadRun(experiment) : undefined;
   const saved = loaded?.run;
   if (loaded?.notice) batcher.push({ type: 'log', message: loaded.notice });
   const recorder = new RunRecorder(experiment, saved, (message) => batcher.push({ type: 'log', message }));
+  // The best trial's weights are kept with the saved run, so a resumed search (which replays, not retrains) still has them.
+  const store = models?.reset(saved?.best);
+  if (store) store.onBest = (model) => recorder.best(model, store);
   let finished = false;
   const emit = (event: RunEvent) => {
     if (event.type === 'trial') recorder.trial(event.trial);
@@ -44,7 +49,18 @@ export async function runInWorker(
       chosen,
       { trials: saved?.trials, checkpoint: saved?.checkpoint },
       (on, from) =>
-        runSearch(experiment, { ...deps, backend: on, resumeFrom: from.trials, resumeOneShot: from.checkpoint, onCheckpoint: (c) => recorder.epoch(c) }, emit),
+        runSearch(
+          experiment,
+          {
+            ...deps,
+            backend: on,
+            resumeFrom: from.trials,
+            resumeOneShot: from.checkpoint,
+            onCheckpoint: (c) => recorder.epoch(c),
+            ...(store ? { models: store } : {}),
+          },
+          emit,
+        ),
       (reason) => backend.fallBack(reason),
       emit,
     );

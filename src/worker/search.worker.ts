@@ -13,12 +13,14 @@ import { keepPlaygroundErrors } from './errors-transfer';
 import { forgetRun, summariseRun } from './saved-runs';
 import { runInWorker } from './search-run';
 import { checkUserFile } from './user-file';
+import { validationExample, WorkerModels } from './models';
 
 /** The worker's side of the contract: each method hands its job to the module that does it. */
 const life = holdLifeLock(self.name);
 const backend = new WorkerBackend();
 const downloads = createDownloads();
 const runs = new ActiveRun();
+const models = new WorkerModels();
 /** The user's own file: held here, in the worker, and nowhere else. */
 let userFile: UserFile | undefined;
 
@@ -34,7 +36,14 @@ const api: SearchWorkerApi = {
   async start(runId, experiment, sink, options = {}) {
     const control = runs.begin(runId);
     try {
-      await runInWorker(experiment, (events) => sink(runId, events), backend, { readAsset, control, userFile, net: downloads.net }, options.resume ?? false);
+      await runInWorker(
+        experiment,
+        (events) => sink(runId, events),
+        backend,
+        { readAsset, control, userFile, net: downloads.net },
+        options.resume ?? false,
+        models,
+      );
     } finally {
       runs.end(runId);
     }
@@ -94,6 +103,20 @@ const api: SearchWorkerApi = {
   memory() {
     const m = tf.memory();
     return { numTensors: m.numTensors, numBytes: m.numBytes };
+  },
+
+  keptModels() {
+    return models.list();
+  },
+  async exportModel(experiment, trial, format) {
+    const file = await models.export(experiment, trial, format, { readAsset, userFile, net: downloads.net });
+    return Comlink.transfer(file, [file.bytes.buffer as ArrayBuffer]);
+  },
+  predict(trial, x) {
+    return models.predict(trial, x);
+  },
+  validationExample(experiment, index) {
+    return validationExample(experiment, index, { readAsset, userFile, net: downloads.net });
   },
 };
 

@@ -17,6 +17,8 @@ export interface EvaluatorSetup {
   info: EvaluatorInfo;
   /** The backend does not matter to a table lookup: results are the same anywhere. */
   usesBackend: boolean;
+  /** The classes' names, in label order (for the models a search keeps). */
+  classNames: string[];
 }
 
 /** The evaluator an experiment asks for, with its data loaded (examples, or the benchmark table). */
@@ -31,7 +33,12 @@ export async function createEvaluator(
     const dataset = x.dataset as BenchmarkDataset;
     const table = await loadNb201Table(readAsset);
     const meta = BENCHMARK_INFO[dataset];
-    return { evaluator: new Nb201LookupEvaluator(table, dataset), info: { title: meta.title, train: 0, val: 0, classes: meta.classes }, usesBackend: false };
+    return {
+      evaluator: new Nb201LookupEvaluator(table, dataset),
+      info: { title: meta.title, train: 0, val: 0, classes: meta.classes },
+      usesBackend: false,
+      classNames: Array.from({ length: meta.classes }, (_, i) => String(i)),
+    };
   }
   const data = await prepareData(x, readAsset, userFile, net);
   const problem = space.checkInput(data.input);
@@ -48,6 +55,7 @@ export async function createEvaluator(
     evaluator: x.surrogate.enabled ? new SurrogateEvaluator(scratch, space, cost, x.surrogate, x.seed) : scratch,
     info: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes },
     usesBackend: true,
+    classNames: data.info.classNames,
   };
 }
 

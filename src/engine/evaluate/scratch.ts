@@ -55,6 +55,7 @@ export class ScratchEvaluator implements Evaluator {
       this.history.push(curve.map((r) => r.valAccuracy));
       const seconds = (performance.now() - started) / 1000;
       const latencyMs = await measureLatency(net, this.data.input);
+      await hooks.keep?.(net);
       const stoppedEarly = curve.length < epochs;
       return { accuracy: curve[curve.length - 1]!.valAccuracy, curve, epochs: curve.length, stoppedEarly, ...cost, latencyMs, seconds };
     } finally {

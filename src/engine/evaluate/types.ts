@@ -1,8 +1,12 @@
 import type { Evaluation } from '../../contracts/events';
+import type { Network } from '../../nn/network';
 import type { TrainHooks } from '../../nn/train';
 
-/** What a caller may watch and pace while an evaluator trains: the training hooks, minus early stopping (the evaluator's own rule). */
-export type EvaluateHooks = Pick<TrainHooks, 'onEpoch' | 'between'>;
+/**
+ * What a caller may watch and pace while an evaluator trains: the training hooks, minus early
+ * stopping (the evaluator's own rule); `keep` reads the trained network before it is freed.
+ */
+export type EvaluateHooks = Pick<TrainHooks, 'onEpoch' | 'between'> & { keep?(net: Network): Promise<void> };
 
 export interface Evaluator {
   readonly kind: string;

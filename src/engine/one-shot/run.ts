@@ -1,4 +1,5 @@
 import type { Emit, EpochReport, TrialRecord } from '../../contracts/events';
+import type { TrainedModel } from '../../core/net/types';
 import { bestTrial } from '../../contracts/trials';
 import { makeDigest } from '../../core/digest';
 import { PlaygroundError, isPlaygroundError } from '../../core/errors';
@@ -19,6 +20,8 @@ import { resumable, resumeStage, takeCheckpoint, type OneShotCheckpoint } from '
 import { createMethod, methodPlan } from './methods';
 import { snapshotOf, weightedGraph } from './snapshots';
 import { rankWithSharedWeights, trialRecorder } from './trials';
+import { inheritedModel } from './keep';
+import { aboutModel, keepNetwork } from '../models';
 
 export type { OneShotCheckpoint } from './checkpoint';
 
@@ -168,6 +171,10 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           );
           // The epoch's genotype is the method's answer so far, except SPOS's (best of a few uniform samples): its answer is the ranking's.
           if (view) final = trial;
+          if (view && deps.models) {
+            const facts = { classNames: data.info.classNames, dataset: data.info.title, trial: trial.index, accuracy, origin: trial.origin };
+            deps.models.add(trial.index, await inheritedModel(supernet, stageSpace, genotype, data, facts), trial.reward, true);
+          }
           last = await takeCheckpoint(id, { stage, epoch }, method, stageAllowed, trials, curve);
           deps.onCheckpoint?.(last);
         }
@@ -181,6 +188,12 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
             ? method.pathRanking(search ?? settings.search, () => createStrategy(search ?? settings.search, space, x.seed, x.strategySettings))
             : null;
         if (ranking) final = await rankWithSharedWeights(method, ranking, x.budget, space, data, record, control);
+        if (ranking && final && deps.models) {
+          // Recalibrated for the returned path (scoring others moved the shared statistics); nothing reads the supernet after this.
+          await method.score(final.genotype, 0);
+          const facts = { classNames: data.info.classNames, dataset: data.info.title, trial: final.index, accuracy: final.accuracy, origin: final.origin };
+          deps.models.add(final.index, await inheritedModel(supernet, stageSpace, final.genotype, data, facts), final.reward, true);
+        }
       } finally {
         method.dispose();
         supernet.dispose();
@@ -197,11 +210,16 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
         graph: space.describe(chosen.genotype),
       });
       const index = trials.length;
+      let kept: TrainedModel | null = null;
+      const facts = { classNames: data.info.classNames, dataset: data.info.title, trial: index, accuracy: 0, origin: 'derived, trained from scratch' };
       const result = await scratch.evaluate(chosen.genotype, index, {
         onEpoch: (r) => emit({ type: 'epoch', index, report: r }),
         between: () => control.checkpoint(),
+        keep: deps.models ? async (net) => void (kept = await keepNetwork(net, aboutModel(space, chosen.genotype, facts))) : undefined,
       });
       final = record(chosen.genotype, 'derived, trained from scratch', result, space.describe(chosen.genotype));
+      const retrained = kept as TrainedModel | null;
+      if (retrained) deps.models!.add(index, { ...retrained, about: { ...retrained.about, accuracy: result.accuracy } }, final.reward, true);
     }
   } catch (e) {
     if (!(isPlaygroundError(e) && e.code === 'cancelled')) throw new SearchInterrupted(e, trials, last ?? undefined);

@@ -3,9 +3,9 @@ import { CELL_OP_TABLE, type CellOp, type CellOpId } from '../../core/ops/cell';
 import { CELL_OP_SETS, type CellEdge, type CellGenotype, type CellSettings } from '../../core/space/cell';
 import { cellPlan } from '../../core/space/cell-cost';
 import type { InputShape } from '../../core/space/types';
-import { BuildContext, classifierHead, convLayer } from '../layers';
-import { buildOp } from '../op-factories';
-import { factorizedReduce } from '../op-layers';
+import { classifierHead, convBn, factorizedReduce } from '../../core/net/blocks';
+import type { BuildContext } from '../layers';
+import { buildOp, graphHead, graphLayer } from '../op-factories';
 import { collectVariables, tracked, type Candidate, type ChooseEdge, type Supernet, type SupernetEdge } from './types';
 
 /** Edge index of (node j, input i) within a cell: node j has j + 2 incoming edges. */
@@ -59,15 +59,17 @@ export class CellSupernet implements Supernet<CellGenotype> {
       }
     }
     const stemChannels = settings.stemMultiplier * settings.channels;
-    this.stem = tracked(ctx, () => convLayer(ctx, input.channels, stemChannels, { kernel: 3, relu: 'none' }));
+    this.stem = tracked(ctx, () => graphLayer(ctx, input.channels, (b, x) => convBn(b, x, 'stem', stemChannels, { kernel: 3, relu: 'none' })));
     let cPrevPrev = stemChannels;
     let cPrev = stemChannels;
     let reductionPrev = false;
     const plan = cellPlan(settings);
     this.cells = plan.length;
     for (const { reduction, channels: c } of plan) {
-      const pre0 = tracked(ctx, () => (reductionPrev ? factorizedReduce(ctx, cPrevPrev, c) : convLayer(ctx, cPrevPrev, c, { kernel: 1, relu: 'before' })));
-      const pre1 = tracked(ctx, () => convLayer(ctx, cPrev, c, { kernel: 1, relu: 'before' }));
+      const pre0 = tracked(ctx, () =>
+        graphLayer(ctx, cPrevPrev, (b, x) => (reductionPrev ? factorizedReduce(b, x, 'pre0', c) : convBn(b, x, 'pre0', c, { kernel: 1, relu: 'before' }))),
+      );
+      const pre1 = tracked(ctx, () => graphLayer(ctx, cPrev, (b, x) => convBn(b, x, 'pre1', c, { kernel: 1, relu: 'before' })));
       const candidates: Candidate[][] = [];
       for (let j = 0; j < B; j++) {
         for (let i = 0; i < j + 2; i++) {
@@ -81,7 +83,7 @@ export class CellSupernet implements Supernet<CellGenotype> {
       reductionPrev = reduction;
     }
     const t = ctx.trainable.length;
-    const apply = classifierHead(ctx, cPrev, classes);
+    const apply = graphHead(ctx, cPrev, (b, x) => classifierHead(b, x, 'head', classes));
     this.head = { apply, trainable: ctx.trainable.slice(t) };
   }
 

@@ -2,10 +2,24 @@ import * as tf from '@tensorflow/tfjs-core';
 import { NB201_OP_TABLE } from '../../core/ops/nb201';
 import { NB201_EDGES, NB201_OPS, type Nb201Genotype, type Nb201Settings } from '../../core/space/nb201';
 import type { InputShape } from '../../core/space/types';
-import { nb201Forward, reductionBlock } from '../build-nb201';
-import { batchNorm, BuildContext, classifierHead, convLayer } from '../layers';
-import { buildOp } from '../op-factories';
+import { batchNorm, classifierHead, convBn } from '../../core/net/blocks';
+import { reductionBlock } from '../../core/net/describe-nb201';
+import type { BuildContext } from '../layers';
+import { buildOp, graphHead, graphLayer } from '../op-factories';
 import { collectVariables, tracked, type Candidate, type ChooseEdge, type Supernet, type SupernetEdge } from './types';
+
+/** Node j sums the terms of its incoming edges (zero without any); the cell's output is node 3. */
+function nb201Forward(x: tf.Tensor4D, terms: (edge: number, input: tf.Tensor4D) => tf.Tensor4D[]): tf.Tensor4D {
+  const nodes: tf.Tensor4D[] = [x];
+  for (let to = 1; to <= 3; to++) {
+    const sum: tf.Tensor4D[] = [];
+    NB201_EDGES.forEach(([from, t], e) => {
+      if (t === to) sum.push(...terms(e, nodes[from]!));
+    });
+    nodes.push(sum.length === 0 ? tf.zerosLike(x) : sum.length === 1 ? sum[0]! : (tf.addN(sum) as tf.Tensor4D));
+  }
+  return nodes[3]!;
+}
 
 type Block = { kind: 'cell'; candidates: Candidate[][] } | { kind: 'reduce'; part: Candidate };
 
@@ -25,12 +39,12 @@ export class Nb201Supernet implements Supernet<Nb201Genotype> {
     this.ctx = ctx;
     const { channels, cellsPerStage } = settings;
     this.cells = 3 * cellsPerStage;
-    this.stem = tracked(ctx, () => convLayer(ctx, input.channels, channels, { kernel: 3, relu: 'none' }));
+    this.stem = tracked(ctx, () => graphLayer(ctx, input.channels, (b, x) => convBn(b, x, 'stem', channels, { kernel: 3, relu: 'none' })));
     let c = channels;
     for (let stage = 0; stage < 3; stage++) {
       if (stage > 0) {
         const cin = c;
-        this.blocks.push({ kind: 'reduce', part: tracked(ctx, () => reductionBlock(ctx, cin, 2 * cin)) });
+        this.blocks.push({ kind: 'reduce', part: tracked(ctx, () => graphLayer(ctx, cin, (b, x) => reductionBlock(b, x, 'reduce', 2 * cin))) });
         c *= 2;
       }
       for (let i = 0; i < cellsPerStage; i++) {
@@ -39,9 +53,9 @@ export class Nb201Supernet implements Supernet<Nb201Genotype> {
         this.blocks.push({ kind: 'cell', candidates: NB201_EDGES.map(() => NB201_OPS.map(candidate)) });
       }
     }
-    const lastNorm = tracked(ctx, () => batchNorm(ctx, c));
+    const lastNorm = tracked(ctx, () => graphLayer(ctx, c, (b, x) => batchNorm(b, x, 'last_bn')));
     const t = ctx.trainable.length;
-    const head = classifierHead(ctx, c, classes);
+    const head = graphHead(ctx, c, (b, x) => classifierHead(b, x, 'head', classes));
     this.tail = { lastNorm, head, headVars: ctx.trainable.slice(t) };
   }
 

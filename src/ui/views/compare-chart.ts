@@ -49,14 +49,14 @@ export function createCompareChart(svgElement: SVGSVGElement): { update(results:
       .y1((m, i, all) => y(Math.min(y.domain()[1]!, m + stdOf(all, i))));
     bands
       .selectAll<SVGPathElement, StrategyComparison>('path')
-      .data(results, (r) => r.strategy)
+      .data(results, (r) => r.label ?? r.strategy)
       .join('path')
       .attr('fill', (r) => strategyEntry(r.strategy).color)
       .attr('fill-opacity', 0.12)
       .attr('d', (r) => area(r.mean) ?? '');
     lines
       .selectAll<SVGPathElement, StrategyComparison>('path')
-      .data(results, (r) => r.strategy)
+      .data(results, (r) => r.label ?? r.strategy)
       .join('path')
       .attr('fill', 'none')
       .attr('stroke', (r) => strategyEntry(r.strategy).color)
@@ -71,7 +71,7 @@ export function createCompareChart(svgElement: SVGSVGElement): { update(results:
       );
     legend
       .selectAll<SVGGElement, StrategyComparison>('g')
-      .data(results, (r) => r.strategy)
+      .data(results, (r) => r.label ?? r.strategy)
       .join((enter) => {
         const g = enter.append('g');
         g.append('rect').attr('width', 14).attr('height', 4).attr('y', -2);
@@ -82,7 +82,7 @@ export function createCompareChart(svgElement: SVGSVGElement): { update(results:
       .call((g) => {
         g.select('rect').attr('fill', (r) => strategyEntry(r.strategy).color);
         g.select('text')
-          .text((r) => r.strategy)
+          .text((r) => r.label ?? r.strategy)
           .attr('fill', CHART.text);
       });
   }
