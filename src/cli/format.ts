@@ -31,9 +31,9 @@ function table(header: string[], rows: string[][]): string[] {
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
-/** A plain-text table of trials, best marked with *. */
-export function formatTable(trials: readonly TrialRecord[], backend: string, dataset: string): string {
-  const best = bestTrial(trials);
+/** A plain-text table of trials; `returned` (the trial the search returns, as in the JSON and the page) is marked with *. */
+export function formatTable(trials: readonly TrialRecord[], backend: string, dataset: string, returned: TrialRecord | null = bestTrial(trials)): string {
+  const best = returned === null ? null : (trials.find((t) => t.index === returned.index) ?? null);
   const reported = trials.find((t) => t.reported)?.reported?.label;
   const rows = trials.map((t) => [
     `${t === best ? '*' : ' '}${t.index + 1}`,

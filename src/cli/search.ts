@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     const best = result.best ? trials[result.best.index] : null;
     out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest })}\n`);
   } else {
-    out(`${formatTable(result.trials, backend, experiment.dataset)}\nshare link: ${link}\n`);
+    out(`${formatTable(result.trials, backend, experiment.dataset, result.best)}\nshare link: ${link}\n`);
   }
   return 0;
 }

@@ -66,6 +66,8 @@ export interface StartInfo {
   spaceTitle: string;
   spaceSize: number;
   budget: number;
+  /** The search returns its latest trial (a genotype read off α), not its top scorer: what a digest made mid-run names. */
+  returnsLatest?: boolean;
 }
 
 /** α (or a controller's sampling frequencies) at one moment of a one-shot search, for the heat map. */

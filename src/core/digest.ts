@@ -34,10 +34,15 @@ export function hashTrials(trials: readonly TrialFingerprint[]): string {
   return fnv1a(trials.map((t) => `${t.encoded}=${t.accuracy.toFixed(4)}`).join('\n'));
 }
 
-export function makeDigest(trials: readonly TrialFingerprint[], backend: string): ResultDigest | null {
+/**
+ * `returned`: the position of the trial the search returns, where the method names one (a DARTS-style
+ * search returns its derived genotype, not its top scorer); without it, the top scorer (ties: the earlier).
+ * The hash covers every trial either way, so whether a re-run reproduces does not depend on it.
+ */
+export function makeDigest(trials: readonly TrialFingerprint[], backend: string, returned?: number | null): ResultDigest | null {
   if (trials.length === 0) return null;
   const score = (t: TrialFingerprint) => t.reward ?? t.accuracy;
-  const best = trials.reduce((b, t) => (score(t) > score(b) ? t : b));
+  const best = (returned !== undefined && returned !== null ? trials[returned] : undefined) ?? trials.reduce((b, t) => (score(t) > score(b) ? t : b));
   return { best: best.encoded, accuracy: best.accuracy, hash: hashTrials(trials), trials: trials.length, backend };
 }
 

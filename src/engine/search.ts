@@ -111,8 +111,8 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
     if (!(isPlaygroundError(e) && e.code === 'cancelled')) throw new SearchInterrupted(e, trials);
     stopped = true;
   }
-  const digest = makeDigest(trials, backend);
   const best = bestTrial(trials);
+  const digest = makeDigest(trials, backend, best?.index);
   emit({ type: 'done', stopped, digest, best: best?.index ?? null });
   return { trials, best, digest, stopped };
 }

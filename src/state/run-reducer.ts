@@ -110,6 +110,6 @@ export function applyEvents(state: RunState, runId: number, events: readonly Run
   }
   // While it runs, the digest follows the trials, so a share link made mid-run carries them.
   if (next.trials !== state.trials && (next.status === 'running' || next.status === 'paused'))
-    next.digest = makeDigest(next.trials, next.info?.backend ?? 'unknown');
+    next.digest = makeDigest(next.trials, next.info?.backend ?? 'unknown', next.info?.returnsLatest ? next.trials.length - 1 : undefined);
   return next;
 }

@@ -4,6 +4,7 @@ import { makeDigest } from '../../core/digest';
 import { PlaygroundError, isPlaygroundError } from '../../core/errors';
 import { experimentSpace, type Experiment } from '../../core/experiment';
 import type { OneShotId } from '../../core/one-shot';
+import { returnsLatest } from '../../core/methods';
 import { createRng } from '../../core/rng';
 import { Nb201Space } from '../../core/space/nb201';
 import { createStrategy, type StrategyId } from '../../core/strategy/index';
@@ -61,6 +62,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
       spaceTitle: space.title,
       spaceSize: space.size(),
       budget: expected,
+      returnsLatest: returnsLatest(x.strategy),
     },
   });
 
@@ -207,8 +209,9 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
     if (!(isPlaygroundError(e) && e.code === 'cancelled')) throw new SearchInterrupted(e, trials, last ?? undefined);
     stopped = true;
   }
-  const digest = makeDigest(trials, deps.backend);
+  // The digest names what the method returns (its derived or retrained genotype), as the JSON and the page do.
   const best = final ?? bestTrial(trials);
+  const digest = makeDigest(trials, deps.backend, best?.index);
   emit({ type: 'done', stopped, digest, best: best?.index ?? null });
   return { trials, best, digest, stopped };
 }
