@@ -9,14 +9,20 @@ export function progressLine(done: number, total: number, current: string, colum
   return text.length > columns - 1 ? text.slice(0, columns - 2) + '…' : text.padEnd(columns - 1);
 }
 
-/** A trial as the CLI's JSON prints it. */
+/**
+ * A trial as the CLI's JSON prints it. `testAccuracy` is the accuracy on the held-out test split;
+ * a table lookup's is the table's test figure, as before test splits existed; where both exist the
+ * table's figure is `reported`.
+ */
 export function trialJson(t: TrialRecord) {
+  const test = t.testAccuracy ?? t.reported?.accuracy;
   return {
     index: t.index,
     encoded: t.encoded,
     genotype: t.genotype,
     accuracy: t.accuracy,
-    ...(t.reported ? { testAccuracy: t.reported.accuracy } : {}),
+    ...(test !== undefined ? { testAccuracy: test } : {}),
+    ...(t.testAccuracy !== undefined && t.reported ? { reported: t.reported } : {}),
     params: t.params,
     flops: t.flops,
     seconds: t.seconds,

@@ -16,6 +16,11 @@ export const OPTIMIZERS = ['sgd', 'adam'] as const;
 export const DataField = v.optional(
   v.object({
     validationFraction: v.optional(v.pipe(real(0.05, 0.5), v.metadata({ step: 0.05 })), 0.2),
+    /**
+     * Share of each class held out as a test split: never seen by the strategy, it reports the
+     * returned architecture. Links made before it existed carry 0 (see link-upgrade.ts).
+     */
+    testFraction: v.optional(v.pipe(real(0, 0.5), v.metadata({ step: 0.05 })), 0.2),
     /** Cap on examples used (0 = all): a low-fidelity knob and a speed knob. */
     maxExamples: v.optional(int(0, 1_000_000), 0),
     /**

@@ -78,6 +78,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
 
   const trials: TrialRecord[] = [];
   let stopped = false;
+  let test: number | undefined;
   try {
     for (let index = 0; index < x.budget; index++) {
       await control.checkpoint();
@@ -106,6 +107,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
       trials.push(trial);
       emit({ type: 'trial', trial });
     }
+    test = await measureReturned(trials, setup, control);
   } catch (e) {
     // Errors go to the caller (the worker reports them, the CLI prints them); a stop is not one.
     if (!(isPlaygroundError(e) && e.code === 'cancelled')) throw new SearchInterrupted(e, trials);
@@ -113,6 +115,18 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
   }
   const best = bestTrial(trials);
   const digest = makeDigest(trials, backend, best?.index);
-  emit({ type: 'done', stopped, digest, best: best?.index ?? null });
+  emit({ type: 'done', stopped, digest, best: best?.index ?? null, ...(test !== undefined ? { test } : {}) });
   return { trials, best, digest, stopped };
+}
+
+/**
+ * The returned trial's held-out test accuracy, where its evaluation did not measure one (the
+ * surrogate only predicted it): trained once more, as its trial would have been, and recorded on it.
+ */
+async function measureReturned(trials: TrialRecord[], setup: EvaluatorSetup, control: SearchControl): Promise<number | undefined> {
+  const best = bestTrial(trials);
+  if (!best || best.testAccuracy !== undefined || !setup.evaluator.measureTest || !setup.info.test) return undefined;
+  const test = await setup.evaluator.measureTest(best.genotype, best.index, { between: () => control.checkpoint() });
+  if (test !== undefined) trials[best.index] = { ...best, testAccuracy: test };
+  return test;
 }

@@ -46,7 +46,7 @@ export async function createEvaluator(
   const cost = (g: unknown) => space.cost(g, data.input, data.classes);
   return {
     evaluator: x.surrogate.enabled ? new SurrogateEvaluator(scratch, space, cost, x.surrogate, x.seed) : scratch,
-    info: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes },
+    info: { title: data.info.title, train: data.train.n, val: data.val.n, test: data.test.n, classes: data.classes },
     usesBackend: true,
   };
 }

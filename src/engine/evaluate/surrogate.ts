@@ -37,6 +37,10 @@ export class SurrogateEvaluator implements Evaluator {
     this.seen.push({ features: oneHot(this.space.decisions(), this.space.toDecisions(genotype)), accuracy: evaluation.accuracy });
   }
 
+  async measureTest(genotype: unknown, index: number, hooks: EvaluateHooks = {}): Promise<number | undefined> {
+    return (await this.inner.evaluate(genotype, index, hooks)).testAccuracy;
+  }
+
   async evaluate(genotype: unknown, index: number, hooks: EvaluateHooks = {}, fidelity = 1): Promise<Evaluation> {
     const features = oneHot(this.space.decisions(), this.space.toDecisions(genotype));
     const real = index < this.settings.warmup || (index - this.settings.warmup) % this.settings.trainEvery === this.settings.trainEvery - 1;

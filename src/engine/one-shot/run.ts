@@ -57,7 +57,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
     type: 'start',
     info: {
       backend: deps.backend,
-      dataset: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes },
+      dataset: { title: data.info.title, train: data.train.n, val: data.val.n, test: data.test.n, classes: data.classes },
       evaluator: 'supernet',
       spaceTitle: space.title,
       spaceSize: space.size(),
@@ -73,6 +73,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
   let last: OneShotCheckpoint | null = resume ?? null;
   let peakStep = 0;
   let final: TrialRecord | null = null;
+  let test: number | undefined;
   let stopped = false;
   try {
     let allowed = resume?.allowed ?? null;
@@ -183,6 +184,8 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
             ? method.pathRanking(search ?? settings.search, () => createStrategy(search ?? settings.search, space, x.seed, x.strategySettings))
             : null;
         if (ranking) final = await rankWithSharedWeights(method, ranking, x.budget, space, data, record, control);
+        // The answer on the held-out test split, with the weights it was scored with (a retrained one measures its own).
+        if (stage === stages - 1 && final && !settings.retrain) test = (await method.testAccuracy(final.genotype)) ?? undefined;
       } finally {
         method.dispose();
         supernet.dispose();
@@ -210,8 +213,9 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
     stopped = true;
   }
   // The digest names what the method returns (its derived or retrained genotype), as the JSON and the page do.
-  const best = final ?? bestTrial(trials);
+  let best = final ?? bestTrial(trials);
+  if (best && test !== undefined) best = trials[best.index] = { ...best, testAccuracy: test };
   const digest = makeDigest(trials, deps.backend, best?.index);
-  emit({ type: 'done', stopped, digest, best: best?.index ?? null });
+  emit({ type: 'done', stopped, digest, best: best?.index ?? null, ...(test !== undefined ? { test } : {}) });
   return { trials, best, digest, stopped };
 }
