@@ -3,6 +3,7 @@ import { oneHot } from '../../core/strategy/encoding';
 import { Surrogate } from '../../core/strategy/surrogate';
 import { createRng } from '../../core/rng';
 import type { Evaluation } from '../../contracts/events';
+import { latencyField, type LatencyOf } from './latency';
 import type { EvaluateHooks, Evaluator } from './types';
 
 export interface SurrogateSettings {
@@ -29,6 +30,8 @@ export class SurrogateEvaluator implements Evaluator {
     private readonly cost: (genotype: unknown) => { params: number; flops: number },
     private readonly settings: SurrogateSettings,
     private readonly seed: number,
+    /** Where the reward trades accuracy against latency: a predicted trial's is measured, as a trained one's. */
+    private readonly latency: LatencyOf | null = null,
   ) {}
 
   replay(genotype: unknown, index: number, evaluation: Evaluation): void {
@@ -65,6 +68,7 @@ export class SurrogateEvaluator implements Evaluator {
       predicted: { std },
       curve: [],
       ...this.cost(genotype),
+      ...(await latencyField(this.latency, genotype)),
       seconds: (performance.now() - started) / 1000,
     };
   }

@@ -14,6 +14,7 @@ import { countParams } from '../../nn/layers';
 import { buildSupernet } from '../../nn/supernet/index';
 import { SearchControl } from '../control';
 import { ScratchEvaluator } from '../evaluate/scratch';
+import { latencyField, needsLatency, standaloneLatency } from '../evaluate/latency';
 import type { SearchDeps, SearchResult } from '../search';
 import { SearchInterrupted } from '../search';
 import { resumable, resumeStage, takeCheckpoint, type OneShotCheckpoint } from './checkpoint';
@@ -70,6 +71,8 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
   const trials: TrialRecord[] = resume ? [...resume.trials] : [];
   const curve: EpochReport[] = resume ? [...resume.curve] : [];
   const record = trialRecorder(x, space, data, table, trials, emit);
+  // A reward on latency needs it for every trial: each derived or ranked genotype's stand-alone network is timed.
+  const latency = needsLatency(x.objective) ? standaloneLatency(space, data) : null;
   let last: OneShotCheckpoint | null = resume ?? null;
   let peakStep = 0;
   let final: TrialRecord | null = null;
@@ -166,7 +169,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           const trial = record(
             genotype,
             `${stageLabel}${method.origin(epoch)}`,
-            { accuracy, curve: [...curve], epochs: epoch, seconds },
+            { accuracy, curve: [...curve], epochs: epoch, seconds, ...(await latencyField(latency, genotype)) },
             weightedGraph(space.describe(genotype), view, supernet),
           );
           // The epoch's genotype is the method's answer so far, except SPOS's (best of a few uniform samples): its answer is the ranking's.
@@ -183,7 +186,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           stage === stages - 1 && plan.ranksPaths
             ? method.pathRanking(search ?? settings.search, () => createStrategy(search ?? settings.search, space, x.seed, x.strategySettings))
             : null;
-        if (ranking) final = await rankWithSharedWeights(method, ranking, x.budget, space, data, record, control);
+        if (ranking) final = await rankWithSharedWeights(method, ranking, x.budget, space, data, record, control, latency);
         // The answer on the held-out test split, with the weights it was scored with (a retrained one measures its own).
         if (stage === stages - 1 && final && !settings.retrain) test = (await method.testAccuracy(final.genotype)) ?? undefined;
       } finally {
