@@ -1,4 +1,6 @@
 import { compactNumber } from '../core/format';
+import type { ObjectiveSettings } from '../core/objective';
+import { unrepeatable } from '../core/repeatable';
 import type { TrialRecord } from '../contracts/events';
 import { bestTrial } from '../contracts/trials';
 
@@ -36,6 +38,12 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+/** The share link line, with why its result cannot repeat to the digit where that is so. */
+export function shareLine(link: string, x: { objective: ObjectiveSettings }): string {
+  const why = unrepeatable(x);
+  return `share link: ${link}${why ? `\nnote: ${why}` : ''}`;
+}
 
 /** A plain-text table of trials; `returned` (the trial the search returns, as in the JSON and the page) is marked with *. */
 export function formatTable(trials: readonly TrialRecord[], backend: string, dataset: string, returned: TrialRecord | null = bestTrial(trials)): string {

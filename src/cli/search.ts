@@ -13,7 +13,7 @@ import { runSearch, SearchInterrupted, type SearchResult } from '../engine/searc
 import { useNodeBackend } from '../nn/backend-node';
 import { err, exitAfterDrain, out } from './terminal';
 import { parseCliArgs, USAGE } from './args';
-import { formatSeedTable, formatTable, progressLine, trialJson } from './format';
+import { formatSeedTable, formatTable, progressLine, shareLine, trialJson } from './format';
 
 /** Image sets come from their public mirrors into ~/.cache/nas-playground; progress goes to a terminal. */
 function cliNetwork(live: boolean): NetworkAccess {
@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     const best = result.best ? trials[result.best.index] : null;
     out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest })}\n`);
   } else {
-    out(`${formatTable(result.trials, backend, experiment.dataset, result.best)}\nshare link: ${link}\n`);
+    out(`${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${shareLine(link, experiment)}\n`);
   }
   return 0;
 }

@@ -80,13 +80,23 @@ export function parseDigest(readText: () => string): ResultDigest | null {
   }
 }
 
-export type DigestComparison = { kind: 'reproduced' } | { kind: 'different-backend'; expected: string; actual: string } | { kind: 'differs' };
+export type DigestComparison =
+  | { kind: 'reproduced' }
+  | { kind: 'different-backend'; expected: string; actual: string }
+  | { kind: 'differs' }
+  /** It differs, and could not be expected to repeat: `why` (a reward on measured latency). */
+  | { kind: 'unrepeatable'; why: string };
 
-/** Compares a shared digest with the trials of a re-run (complete or not). */
-export function compareDigest(expected: ResultDigest, trials: readonly TrialFingerprint[], backend: string): DigestComparison {
+/** Compares a shared digest with the trials of a re-run (complete or not); `unrepeatable` says why the run could not repeat, if so. */
+export function compareDigest(
+  expected: ResultDigest,
+  trials: readonly TrialFingerprint[],
+  backend: string,
+  unrepeatable: string | null = null,
+): DigestComparison {
   if (expected.backend !== backend) return { kind: 'different-backend', expected: expected.backend, actual: backend };
   if (trials.length === expected.trials && hashTrials(trials) === expected.hash) return { kind: 'reproduced' };
-  return { kind: 'differs' };
+  return unrepeatable ? { kind: 'unrepeatable', why: unrepeatable } : { kind: 'differs' };
 }
 
 /** 32-bit FNV-1a of raw bytes, hex: the content hash a share link carries instead of a user's data. */

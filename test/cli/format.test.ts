@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable } from '../../src/cli/format';
+import { formatTable, shareLine } from '../../src/cli/format';
+import { parseExperiment } from '../../src/core/experiment';
 import { trialRecord } from '../fixtures/trial-record';
 
 const trial = (index: number, reward: number) => ({ ...trialRecord(index), accuracy: reward, reward });
@@ -18,5 +19,10 @@ describe('CLI trial table', () => {
 
   it('stars the top scorer when told nothing else', () => {
     expect(starred(formatTable(trials, 'wasm', 'digits'))).toEqual(['*2']);
+  });
+
+  it('says under the share link when its result cannot repeat to the digit (a reward on measured latency)', () => {
+    expect(shareLine('#v=3&x=a', parseExperiment({}))).toBe('share link: #v=3&x=a');
+    expect(shareLine('#v=3&x=a', parseExperiment({ objective: { kind: 'mnas', cost: 'latency' } }))).toMatch(/^share link: #v=3&x=a\nnote: .*latency measured/);
   });
 });
