@@ -104,6 +104,11 @@ export const RunFields = {
       weightDecay: v.optional(real(0, 1), 0.0005),
       /** The median stopping rule: end a trial whose accuracy after an epoch is below the median of earlier trials at that epoch. */
       earlyStopping: v.optional(v.boolean(), false),
+      /**
+       * The border gradient of 'same' average pooling: `exact`, or `tfjs`, the too-small one tfjs
+       * gives, which experiments of links made before the fix keep (see link-upgrade.ts) so they reproduce.
+       */
+      avgPoolGradient: v.optional(v.picklist(['exact', 'tfjs']), 'exact'),
     }),
     {},
   ),

@@ -1,7 +1,8 @@
 /**
  * Settings added after a link version, with the value that keeps an older link meaning what it
  * meant: a link made before the held-out test split existed opens without one, since splitting one
- * off would train its trials on fewer examples and change every result it carries.
+ * off would train its trials on fewer examples and change every result it carries; likewise a
+ * link made before average pooling's gradient was fixed trains with the old gradient.
  */
 interface Added {
   /** The first link version whose experiments may use the new default. */
@@ -11,7 +12,11 @@ interface Added {
   was: unknown;
 }
 
-const ADDED: readonly Added[] = [{ since: 3, path: ['data', 'testFraction'], was: 0 }];
+const ADDED: readonly Added[] = [
+  { since: 3, path: ['data', 'testFraction'], was: 0 },
+  // Average pooling's border gradient was tfjs's, too small; older links train with it still.
+  { since: 3, path: ['training', 'avgPoolGradient'], was: 'tfjs' },
+];
 
 type Raw = Record<string, unknown>;
 
