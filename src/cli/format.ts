@@ -1,4 +1,6 @@
 import { compactNumber } from '../core/format';
+import type { ObjectiveSettings } from '../core/objective';
+import { unrepeatable } from '../core/repeatable';
 import type { TrialRecord } from '../contracts/events';
 import { bestTrial } from '../contracts/trials';
 
@@ -9,14 +11,20 @@ export function progressLine(done: number, total: number, current: string, colum
   return text.length > columns - 1 ? text.slice(0, columns - 2) + '…' : text.padEnd(columns - 1);
 }
 
-/** A trial as the CLI's JSON prints it. */
+/**
+ * A trial as the CLI's JSON prints it. `testAccuracy` is the accuracy on the held-out test split;
+ * a table lookup's is the table's test figure, as before test splits existed; where both exist the
+ * table's figure is `reported`.
+ */
 export function trialJson(t: TrialRecord) {
+  const test = t.testAccuracy ?? t.reported?.accuracy;
   return {
     index: t.index,
     encoded: t.encoded,
     genotype: t.genotype,
     accuracy: t.accuracy,
-    ...(t.reported ? { testAccuracy: t.reported.accuracy } : {}),
+    ...(test !== undefined ? { testAccuracy: test } : {}),
+    ...(t.testAccuracy !== undefined && t.reported ? { reported: t.reported } : {}),
     params: t.params,
     flops: t.flops,
     seconds: t.seconds,
@@ -31,9 +39,15 @@ function table(header: string[], rows: string[][]): string[] {
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
-/** A plain-text table of trials, best marked with *. */
-export function formatTable(trials: readonly TrialRecord[], backend: string, dataset: string): string {
-  const best = bestTrial(trials);
+/** The share link line, with why its result cannot repeat to the digit where that is so. */
+export function shareLine(link: string, x: { objective: ObjectiveSettings }): string {
+  const why = unrepeatable(x);
+  return `share link: ${link}${why ? `\nnote: ${why}` : ''}`;
+}
+
+/** A plain-text table of trials; `returned` (the trial the search returns, as in the JSON and the page) is marked with *. */
+export function formatTable(trials: readonly TrialRecord[], backend: string, dataset: string, returned: TrialRecord | null = bestTrial(trials)): string {
+  const best = returned === null ? null : (trials.find((t) => t.index === returned.index) ?? null);
   const reported = trials.find((t) => t.reported)?.reported?.label;
   const rows = trials.map((t) => [
     `${t === best ? '*' : ' '}${t.index + 1}`,

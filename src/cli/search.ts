@@ -13,7 +13,7 @@ import { runSearch, SearchInterrupted, type SearchResult } from '../engine/searc
 import { useNodeBackend } from '../nn/backend-node';
 import { err, exitAfterDrain, out } from './terminal';
 import { parseCliArgs, USAGE } from './args';
-import { formatSeedTable, formatTable, progressLine, trialJson } from './format';
+import { formatSeedTable, formatTable, progressLine, shareLine, trialJson } from './format';
 import { ModelStore } from '../engine/models';
 import { writeOutputs } from './export';
 import { importResults } from './import';
@@ -103,7 +103,9 @@ async function main(argv: string[]): Promise<number> {
     const best = result.best ? trials[result.best.index] : null;
     out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest, ...(options.out ? { written } : {}) })}\n`);
   } else {
-    out(`${formatTable(result.trials, backend, experiment.dataset)}\nshare link: ${link}\n${written.map((p) => `wrote ${p}\n`).join('')}`);
+    out(
+      `${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${shareLine(link, experiment)}\n${written.map((p) => `wrote ${p}\n`).join('')}`,
+    );
   }
   return 0;
 }

@@ -22,6 +22,8 @@ export interface Evaluation {
   accuracy: number;
   /** A figure reported beside it but never shown to the strategy, e.g. the benchmark's 200-epoch test accuracy. */
   reported?: { label: string; accuracy: number };
+  /** Accuracy on the held-out test split, 0..1: measured, never shown to the strategy; absent where there is none or nothing was trained. */
+  testAccuracy?: number;
   curve: EpochReport[];
   /** Epochs actually trained (a low-fidelity or early-stopped trial trains fewer). */
   epochs?: number;
@@ -43,6 +45,8 @@ export interface EvaluatorInfo {
   title: string;
   train: number;
   val: number;
+  /** Examples held out for testing the returned architecture (0 or absent: none). */
+  test?: number;
   classes: number;
 }
 
@@ -66,6 +70,8 @@ export interface StartInfo {
   spaceTitle: string;
   spaceSize: number;
   budget: number;
+  /** The search returns its latest trial (a genotype read off α), not its top scorer: what a digest made mid-run names. */
+  returnsLatest?: boolean;
 }
 
 /** α (or a controller's sampling frequencies) at one moment of a one-shot search, for the heat map. */
@@ -117,8 +123,12 @@ export type EngineEvent =
   | { type: 'log'; message: string }
   | { type: 'alphas'; snapshot: AlphaSnapshot }
   | { type: 'supernet'; info: SupernetInfo }
-  /** `best`: index of the trial the search returns (a one-shot search returns its derived genotype, not the top scorer). */
-  | { type: 'done'; stopped: boolean; digest: ResultDigest | null; best?: number | null }
+  /**
+   * `best`: index of the trial the search returns (a one-shot search returns its derived genotype,
+   * not the top scorer); `test`: its accuracy on the held-out test split, where it was measured only
+   * at the end (a genotype scored with shared weights, or one the surrogate had only predicted).
+   */
+  | { type: 'done'; stopped: boolean; digest: ResultDigest | null; best?: number | null; test?: number }
   | { type: 'error'; error: ErrorInfo };
 
 export type Emit = (event: EngineEvent) => void;

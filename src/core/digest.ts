@@ -34,10 +34,15 @@ export function hashTrials(trials: readonly TrialFingerprint[]): string {
   return fnv1a(trials.map((t) => `${t.encoded}=${t.accuracy.toFixed(4)}`).join('\n'));
 }
 
-export function makeDigest(trials: readonly TrialFingerprint[], backend: string): ResultDigest | null {
+/**
+ * `returned`: the position of the trial the search returns, where the method names one (a DARTS-style
+ * search returns its derived genotype, not its top scorer); without it, the top scorer (ties: the earlier).
+ * The hash covers every trial either way, so whether a re-run reproduces does not depend on it.
+ */
+export function makeDigest(trials: readonly TrialFingerprint[], backend: string, returned?: number | null): ResultDigest | null {
   if (trials.length === 0) return null;
   const score = (t: TrialFingerprint) => t.reward ?? t.accuracy;
-  const best = trials.reduce((b, t) => (score(t) > score(b) ? t : b));
+  const best = (returned !== undefined && returned !== null ? trials[returned] : undefined) ?? trials.reduce((b, t) => (score(t) > score(b) ? t : b));
   return { best: best.encoded, accuracy: best.accuracy, hash: hashTrials(trials), trials: trials.length, backend };
 }
 
@@ -75,13 +80,23 @@ export function parseDigest(readText: () => string): ResultDigest | null {
   }
 }
 
-export type DigestComparison = { kind: 'reproduced' } | { kind: 'different-backend'; expected: string; actual: string } | { kind: 'differs' };
+export type DigestComparison =
+  | { kind: 'reproduced' }
+  | { kind: 'different-backend'; expected: string; actual: string }
+  | { kind: 'differs' }
+  /** It differs, and could not be expected to repeat: `why` (a reward on measured latency). */
+  | { kind: 'unrepeatable'; why: string };
 
-/** Compares a shared digest with the trials of a re-run (complete or not). */
-export function compareDigest(expected: ResultDigest, trials: readonly TrialFingerprint[], backend: string): DigestComparison {
+/** Compares a shared digest with the trials of a re-run (complete or not); `unrepeatable` says why the run could not repeat, if so. */
+export function compareDigest(
+  expected: ResultDigest,
+  trials: readonly TrialFingerprint[],
+  backend: string,
+  unrepeatable: string | null = null,
+): DigestComparison {
   if (expected.backend !== backend) return { kind: 'different-backend', expected: expected.backend, actual: backend };
   if (trials.length === expected.trials && hashTrials(trials) === expected.hash) return { kind: 'reproduced' };
-  return { kind: 'differs' };
+  return unrepeatable ? { kind: 'unrepeatable', why: unrepeatable } : { kind: 'differs' };
 }
 
 /** 32-bit FNV-1a of raw bytes, hex: the content hash a share link carries instead of a user's data. */

@@ -16,6 +16,11 @@ export const OPTIMIZERS = ['sgd', 'adam'] as const;
 export const DataField = v.optional(
   v.object({
     validationFraction: v.optional(v.pipe(real(0.05, 0.5), v.metadata({ step: 0.05 })), 0.2),
+    /**
+     * Share of each class held out as a test split: never seen by the strategy, it reports the
+     * returned architecture. Links made before it existed carry 0 (see link-upgrade.ts).
+     */
+    testFraction: v.optional(v.pipe(real(0, 0.5), v.metadata({ step: 0.05 })), 0.2),
     /** Cap on examples used (0 = all): a low-fidelity knob and a speed knob. */
     maxExamples: v.optional(int(0, 1_000_000), 0),
     /**
@@ -99,6 +104,11 @@ export const RunFields = {
       weightDecay: v.optional(real(0, 1), 0.0005),
       /** The median stopping rule: end a trial whose accuracy after an epoch is below the median of earlier trials at that epoch. */
       earlyStopping: v.optional(v.boolean(), false),
+      /**
+       * The border gradient of 'same' average pooling: `exact`, or `tfjs`, the too-small one tfjs
+       * gives, which experiments of links made before the fix keep (see link-upgrade.ts) so they reproduce.
+       */
+      avgPoolGradient: v.optional(v.picklist(['exact', 'tfjs']), 'exact'),
     }),
     {},
   ),

@@ -78,10 +78,32 @@ function settingsProblems(x: Experiment): Problem[] {
   return out;
 }
 
+/** The most validation and test may take together: the rest of each class trains. */
+const MAX_HELD_OUT = 0.8;
+
+/** Splits that leave too little to train on. */
+function splitProblems(x: Experiment): Problem[] {
+  const { validationFraction, testFraction } = x.data;
+  if (validationFraction + testFraction <= MAX_HELD_OUT + 1e-9) return [];
+  return [
+    problem(
+      'data.testFraction',
+      `Validation (${validationFraction}) and test (${testFraction}) together hold out more than ${MAX_HELD_OUT} of every class, leaving too little to train on.`,
+      'Lower the test or the validation fraction.',
+    ),
+  ];
+}
+
 /** Why `x` cannot run, most basic first: what the evaluator refuses, what the data needs, what weight sharing needs, settings. */
 export function problemsOf(x: Experiment): Problem[] {
   const c = contextOf(x);
-  return [...(evaluatorEntry(x.evaluator).check?.(c) ?? []), ...(datasetEntry(x.dataset).check?.(c) ?? []), ...weightSharing(c), ...settingsProblems(x)];
+  return [
+    ...(evaluatorEntry(x.evaluator).check?.(c) ?? []),
+    ...(datasetEntry(x.dataset).check?.(c) ?? []),
+    ...splitProblems(x),
+    ...weightSharing(c),
+    ...settingsProblems(x),
+  ];
 }
 
 /** A value outside the schema, as a problem of its field. */

@@ -8,8 +8,12 @@ export type ScaleKind = Experiment['data']['cleaning']['scale'];
 interface Table {
   train: Split;
   val: Split;
+  /** The held-out test split, transformed like validation (empty when there is none). */
+  test: Split;
   columns: string[];
 }
+
+const EMPTY: Split = { x: new Float32Array(0), y: new Int32Array(0), n: 0 };
 
 const column = (s: Split, d: number, f: number) => Float64Array.from({ length: s.n }, (_, i) => s.x[i * d + f]!);
 
@@ -23,11 +27,11 @@ function rebuild(t: Table, columns: string[], value: (s: Split, i: number, out: 
     }
     return { x, y: s.y, n: s.n };
   };
-  return { train: make(t.train), val: make(t.val), columns };
+  return { train: make(t.train), val: make(t.val), test: make(t.test), columns };
 }
 
 /** Standardise (zero mean, unit variance) or min-max scale every column with the training split's statistics only. */
-export function scaleSplits(train: Split, val: Split, d: number, kind: ScaleKind): void {
+export function scaleSplits(train: Split, val: Split, d: number, kind: ScaleKind, test: Split = EMPTY): void {
   if (kind === 'none') return;
   for (let f = 0; f < d; f++) {
     const c = column(train, d, f);
@@ -43,7 +47,7 @@ export function scaleSplits(train: Split, val: Split, d: number, kind: ScaleKind
       shift = c.length ? lo : 0;
       scale = hi - lo || 1;
     }
-    for (const s of [train, val]) for (let i = 0; i < s.n; i++) s.x[i * d + f] = (s.x[i * d + f]! - shift) / scale;
+    for (const s of [train, val, test]) for (let i = 0; i < s.n; i++) s.x[i * d + f] = (s.x[i * d + f]! - shift) / scale;
   }
 }
 
@@ -161,10 +165,17 @@ export function engineering(settings: FeatureSettings): boolean {
 /**
  * Construction (polynomial or binning), then selection (highest training variance or mutual
  * information with the class, keep k), then PCA (k components): every statistic from the training
- * split, applied alike to validation.
+ * split, applied alike to validation and test.
  */
-export function engineerFeatures(train: Split, val: Split, columns: string[], classes: number, settings: FeatureSettings): Table & { report: FeatureReport } {
-  let t: Table = { train, val, columns };
+export function engineerFeatures(
+  train: Split,
+  val: Split,
+  columns: string[],
+  classes: number,
+  settings: FeatureSettings,
+  test: Split = EMPTY,
+): Table & { report: FeatureReport } {
+  let t: Table = { train, val, test, columns };
   const steps: FeatureStep[] = [];
   const record = (step: string, before: number, detail: string) => steps.push({ step, before, after: t.columns.length, detail });
   if (settings.construct === 'polynomial') {

@@ -3,7 +3,7 @@ import { PlaygroundError } from '../core/errors';
 import { datasetEntry, type DatasetEntry, type DatasetSource } from '../core/dataset/index';
 import type { DatasetId, DownloadedDataset, Experiment } from '../core/experiment';
 import { createRng } from '../core/rng';
-import type { TrainData } from '../nn/train';
+import type { Split, TrainData } from '../nn/train';
 import { DIGITS_PATH, parseDigits } from './digits';
 import { generatedDataset } from './procedural';
 import { stratifiedSplit } from './split';
@@ -19,6 +19,8 @@ import { contentHash, parseUserCsv } from './user-csv';
 import type { AssetReader, DatasetInfo, RawDataset } from './types';
 
 export interface PreparedData extends TrainData {
+  /** The held-out test split (empty when the experiment holds none out). */
+  test: Split;
   info: DatasetInfo;
   /** What preparation did, step by step, for the data panel. */
   prep: PrepReport;
@@ -153,8 +155,8 @@ export function halveResolution(raw: RawDataset): RawDataset {
 
 /**
  * The dataset of an experiment, prepared as its settings say: cleaned (tables), split with the
- * experiment's seed, scaled and feature-engineered on the training split's statistics (tables),
- * then balanced with synthetic examples (training split only).
+ * experiment's seed into training, validation and held-out test, scaled and feature-engineered on
+ * the training split's statistics (tables), then balanced with synthetic examples (training split only).
  */
 export async function prepareData(
   x: Experiment,
@@ -171,10 +173,10 @@ export async function prepareData(
   let info = raw.info;
   const size = input.height * input.width * input.channels;
   const rng = createRng(x.seed).fork('data');
-  let { train, val } = stratifiedSplit(raw.examples, size, x.data.validationFraction, x.data.maxExamples, rng.fork('split'));
+  let { train, val, test } = stratifiedSplit(raw.examples, size, x.data.validationFraction, x.data.maxExamples, rng.fork('split'), x.data.testFraction);
   const prep: PrepReport = { ...(info.cleaning ? { cleaning: info.cleaning } : {}), realTrain: train.n };
   if (table) {
-    scaleSplits(train, val, size, x.data.cleaning.scale);
+    scaleSplits(train, val, size, x.data.cleaning.scale, test);
     if (engineering(x.data.features)) {
       const classes = info.classNames.length;
       const columns = info.columns ?? Array.from({ length: size }, (_, f) => `feature ${f + 1}`);
@@ -182,10 +184,10 @@ export async function prepareData(
       // The baseline is a hint in the data panel: skipped, not refused, where it would cost more than the engineering may.
       const affordable = options.baseline && baselineSteps(train.n, Math.max(size, cost.columns), classes) <= MAX_PREP_STEPS / 2;
       const before = affordable ? baselineAccuracy(train, val, size, classes) : null;
-      const out = engineerFeatures(train, val, columns, classes, x.data.features);
+      const out = engineerFeatures(train, val, columns, classes, x.data.features, test);
       if (out.columns.length === 0) throw new PlaygroundError('invalid-config', 'Feature engineering left no columns.', 'Keep at least one column.');
       const baseline = before === null ? null : { before, after: baselineAccuracy(out.train, out.val, out.columns.length, classes) };
-      ({ train, val } = out);
+      ({ train, val, test } = out);
       input = { height: 1, width: 1, channels: out.columns.length };
       info = { ...info, input, columns: out.columns, title: `${info.title} → ${out.columns.length} engineered features` };
       prep.features = { ...out.report, baseline };
@@ -196,5 +198,5 @@ export async function prepareData(
     train = out.train;
     prep.synthetic = out.report;
   }
-  return { info, input, classes: info.classNames.length, train, val, prep };
+  return { info, input, classes: info.classNames.length, train, val, test, prep };
 }

@@ -9,6 +9,7 @@ import { runOneShot, type OneShotCheckpoint } from './one-shot/run';
 import type { AssetReader } from '../data/types';
 import type { UserFile } from '../data/load';
 import type { NetworkAccess } from '../data/image-sets';
+import { useAvgPoolGradient } from '../nn/pool-ops';
 import { SearchControl } from './control';
 import { createEvaluator, type EvaluatorSetup } from './evaluate/index';
 import type { Emit, TrialRecord } from '../contracts/events';
@@ -65,6 +66,7 @@ export interface SearchDeps {
  * of threads or the DOM, so the worker and the CLI run exactly this.
  */
 export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Promise<SearchResult> {
+  useAvgPoolGradient(x.training.avgPoolGradient);
   if (isOneShot(x.strategy)) return runOneShot(x, x.strategy, deps, emit);
   // The supernet evaluator: a supernet is trained (SPOS), then the experiment's strategy ranks its paths.
   const sharedBy = evaluatorEntry(x.evaluator).supernetMethod;
@@ -82,6 +84,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
 
   const trials: TrialRecord[] = [];
   let stopped = false;
+  let test: number | undefined;
   try {
     for (let index = 0; index < x.budget; index++) {
       await control.checkpoint();
@@ -119,13 +122,26 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
       trials.push(trial);
       emit({ type: 'trial', trial });
     }
+    test = await measureReturned(trials, setup, control);
   } catch (e) {
     // Errors go to the caller (the worker reports them, the CLI prints them); a stop is not one.
     if (!(isPlaygroundError(e) && e.code === 'cancelled')) throw new SearchInterrupted(e, trials);
     stopped = true;
   }
-  const digest = makeDigest(trials, backend);
   const best = bestTrial(trials);
-  emit({ type: 'done', stopped, digest, best: best?.index ?? null });
+  const digest = makeDigest(trials, backend, best?.index);
+  emit({ type: 'done', stopped, digest, best: best?.index ?? null, ...(test !== undefined ? { test } : {}) });
   return { trials, best, digest, stopped };
+}
+
+/**
+ * The returned trial's held-out test accuracy, where its evaluation did not measure one (the
+ * surrogate only predicted it): trained once more, as its trial would have been, and recorded on it.
+ */
+async function measureReturned(trials: TrialRecord[], setup: EvaluatorSetup, control: SearchControl): Promise<number | undefined> {
+  const best = bestTrial(trials);
+  if (!best || best.testAccuracy !== undefined || !setup.evaluator.measureTest || !setup.info.test) return undefined;
+  const test = await setup.evaluator.measureTest(best.genotype, best.index, { between: () => control.checkpoint() });
+  if (test !== undefined) trials[best.index] = { ...best, testAccuracy: test };
+  return test;
 }

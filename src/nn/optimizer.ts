@@ -15,6 +15,8 @@ export class Optimizer {
     private readonly kind: OptimizerKind,
     private readonly variables: readonly tf.Variable[],
     private readonly weightDecay: number,
+    /** Adam's first-moment decay (0: no momentum, as ProxylessNAS's α optimiser). */
+    private readonly beta1 = 0.9,
   ) {
     const slotCount = kind === 'adam' ? 2 : 1;
     this.slots = variables.map((v) => Array.from({ length: slotCount }, () => tf.tidy(() => tf.variable(tf.zerosLike(v), false))));
@@ -35,7 +37,7 @@ export class Optimizer {
           v.assign(tf.sub(v, tf.mul(m, learningRate)));
         } else {
           const [m, s] = slots as [tf.Variable, tf.Variable];
-          const b1 = 0.9;
+          const b1 = this.beta1;
           const b2 = 0.999;
           m.assign(tf.add(tf.mul(m, b1), tf.mul(g, 1 - b1)));
           s.assign(tf.add(tf.mul(s, b2), tf.mul(tf.square(g), 1 - b2)));

@@ -79,7 +79,42 @@ function scatterStrided(g: tf.Tensor4D, i: number, j: number, stride: number, he
   ]);
 }
 
-/** Average pooling, 'same' padding that excludes the padded cells from the count, as in NAS-Bench-201. */
+export type AvgPoolGradient = 'exact' | 'tfjs';
+
+let avgPoolGradient: AvgPoolGradient = 'exact';
+
+/**
+ * The border gradient `avgPool` gives from now on: `tfjs`'s (too small) is kept only so that an
+ * experiment made before the fix (an older share link) trains and reproduces as it did. The search
+ * engine sets it from the experiment at the start of every run.
+ */
+export function useAvgPoolGradient(kind: AvgPoolGradient): void {
+  avgPoolGradient = kind;
+}
+
+/**
+ * Average pooling, 'same' padding that excludes the padded cells from the count, as in NAS-Bench-201.
+ * tfjs's own 'same' average pool divides by that count going forward but by k² going back, so a
+ * border pixel's gradient comes out too small (4/9 of it at a 3 × 3 corner); here the input is padded
+ * explicitly, pooled 'valid' (whose gradient is right) and rescaled by k² / count per position.
+ */
 export function avgPool(x: tf.Tensor4D, k: number, stride: number): tf.Tensor4D {
-  return tf.avgPool(x, k, stride, 'same');
+  const [, h, w] = x.shape;
+  const padH = samePadding(h, k, stride);
+  const padW = samePadding(w, k, stride);
+  if (padH[0] + padH[1] + padW[0] + padW[1] === 0 || avgPoolGradient === 'tfjs') return tf.avgPool(x, k, stride, 'same');
+  const sums = tf.avgPool(tf.pad(x, [[0, 0], padH, padW, [0, 0]]), k, stride, 'valid');
+  return tf.mul(sums, windowScale(h, w, k, stride, padH[0], padW[0])) as tf.Tensor4D;
+}
+
+/** k² / (cells of each output's window that lie inside the input), as a [1, H', W', 1] tensor. */
+function windowScale(h: number, w: number, k: number, stride: number, top: number, left: number): tf.Tensor4D {
+  const outH = Math.ceil(h / stride);
+  const outW = Math.ceil(w / stride);
+  const inside = (start: number, size: number) => Math.min(start + k, size) - Math.max(start, 0);
+  const scale = new Float32Array(outH * outW);
+  for (let i = 0; i < outH; i++) {
+    for (let j = 0; j < outW; j++) scale[i * outW + j] = (k * k) / (inside(i * stride - top, h) * inside(j * stride - left, w));
+  }
+  return tf.tensor4d(scale, [1, outH, outW, 1]);
 }

@@ -18,6 +18,8 @@ export interface TrainData {
   classes: number;
   train: Split;
   val: Split;
+  /** The held-out test split: never trained on nor shown to a strategy; it reports the returned architecture. */
+  test?: Split;
 }
 
 export interface TrainSettings {
@@ -77,16 +79,21 @@ export function trainingBatch(
 }
 
 /** Validation accuracy with batch-norm in inference mode. */
-export async function evaluateAccuracy(net: Network, data: TrainData): Promise<number> {
+export function evaluateAccuracy(net: Network, data: TrainData): Promise<number> {
+  return splitAccuracy(net, data, data.val);
+}
+
+/** Accuracy on any split of `data` (validation, or the held-out test), batch-norm in inference mode. */
+export async function splitAccuracy(net: Network, data: Pick<TrainData, 'input' | 'classes'>, split: Split): Promise<number> {
   let correct = 0;
-  for (let start = 0; start < data.val.n; start += EVAL_BATCH) {
-    const idx = Array.from({ length: Math.min(EVAL_BATCH, data.val.n - start) }, (_, k) => start + k);
-    const { x, y } = batchTensors(data.val, data.input, idx, data.classes);
+  for (let start = 0; start < split.n; start += EVAL_BATCH) {
+    const idx = Array.from({ length: Math.min(EVAL_BATCH, split.n - start) }, (_, k) => start + k);
+    const { x, y } = batchTensors(split, data.input, idx, data.classes);
     const hits = tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(net.apply(x, false), 1), tf.argMax(y, 1)), 'int32')));
     correct += (await hits.data())[0]!;
     tf.dispose([x, y, hits]);
   }
-  return data.val.n === 0 ? 0 : correct / data.val.n;
+  return split.n === 0 ? 0 : correct / split.n;
 }
 
 /** Trains with seeded shuffling and a cosine schedule; returns the per-epoch curve. */

@@ -87,6 +87,9 @@ export function applyEvents(state: RunState, runId: number, events: readonly Run
         next.status = event.stopped ? 'stopped' : 'done';
         next.digest = event.digest;
         if (event.best !== undefined) next.returned = event.best;
+        // The returned trial's test accuracy, measured only now: it joins that trial's record.
+        if (event.test !== undefined && event.best != null && next.trials[event.best])
+          next.trials = next.trials.map((t, i) => (i === event.best ? { ...t, testAccuracy: event.test } : t));
         break;
       case 'alphas':
         next.alphaHistory = [...next.alphaHistory, event.snapshot];
@@ -110,6 +113,6 @@ export function applyEvents(state: RunState, runId: number, events: readonly Run
   }
   // While it runs, the digest follows the trials, so a share link made mid-run carries them.
   if (next.trials !== state.trials && (next.status === 'running' || next.status === 'paused'))
-    next.digest = makeDigest(next.trials, next.info?.backend ?? 'unknown');
+    next.digest = makeDigest(next.trials, next.info?.backend ?? 'unknown', next.info?.returnsLatest ? next.trials.length - 1 : undefined);
   return next;
 }

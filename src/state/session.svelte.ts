@@ -8,6 +8,7 @@ import { compareDigest, type DigestComparison, type ResultDigest } from '../core
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
 import { encodeLink } from '../core/link';
+import { unrepeatable } from '../core/repeatable';
 import { evaluatorEntry } from '../core/evaluator/index';
 import { sharesWeights } from '../core/methods';
 import type { ArchGraph } from '../core/space/types';
@@ -66,7 +67,7 @@ export class SearchSession {
   running = $derived(this.status === 'preparing' || this.status === 'running' || this.status === 'paused');
   reproduction = $derived.by((): DigestComparison | null => {
     if (!this.sharedDigest || !this.info || this.status !== 'done') return null;
-    return compareDigest(this.sharedDigest, this.trials, this.info.backend);
+    return compareDigest(this.sharedDigest, this.trials, this.info.backend, unrepeatable(this.experiment));
   });
 
   /** `onWorkerLost`: how to hear that the worker died and a fresh one replaced it (see worker/client.ts). */

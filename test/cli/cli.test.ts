@@ -25,9 +25,13 @@ describe('command line', () => {
       jb.trials.map((t: { encoded: string; accuracy: number }) => [t.encoded, t.accuracy]),
     );
     expect(Object.keys(ja).sort()).toEqual(['best', 'config', 'digest', 'link', 'trials']);
-    expect(Object.keys(ja.trials[0]).sort()).toEqual(['accuracy', 'encoded', 'flops', 'genotype', 'index', 'params', 'seconds']);
+    expect(Object.keys(ja.trials[0]).sort()).toEqual(['accuracy', 'encoded', 'flops', 'genotype', 'index', 'params', 'seconds', 'testAccuracy']);
     const best = Math.max(...ja.trials.map((t: { accuracy: number }) => t.accuracy));
     expect(ja.best.accuracy).toBe(best);
+    // The returned architecture on the held-out test split, which the search never saw.
+    expect(ja.config.data.testFraction).toBeGreaterThan(0);
+    expect(ja.best.testAccuracy).toBeGreaterThanOrEqual(0);
+    expect(ja.best.testAccuracy).toBeLessThanOrEqual(1);
     expect(decodeLink(ja.link).experiment).toEqual(ja.config);
   });
 
@@ -61,7 +65,7 @@ describe('command line', () => {
     const out = cli([...FLAGS]);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/accuracy\s+params\s+FLOPs/);
-    expect(out.stdout).toMatch(/share link: #v=2&x=/);
+    expect(out.stdout).toMatch(/share link: #v=3&x=/);
   });
 
   it.each([

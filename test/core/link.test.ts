@@ -78,8 +78,35 @@ describe('share links', () => {
       .replace(`#v=${LINK_VERSION}`, '#v=1')
       .replace(/&c=[0-9a-f]+$/, '');
     const back = decodeLink(`${v1}&d=bm90IGpzb24`);
-    expect(back.experiment).toEqual(x);
+    // A version-1 link was made before held-out test splits and the average-pool gradient fix: it opens without either.
+    expect(back.experiment).toEqual({ ...x, data: { ...x.data, testFraction: 0 }, training: { ...x.training, avgPoolGradient: 'tfjs' } });
     expect(back.digest).toBeNull();
+  });
+
+  it('opens a link made before the test split and the average-pool fix without either, so its trials stay what they were', () => {
+    expect(defaultExperiment().data.testFraction).toBeGreaterThan(0);
+    const v2 = encodeLink(x).replace(`#v=${LINK_VERSION}`, '#v=2');
+    const payload = v2.slice(v2.indexOf('&x=') + 3, v2.indexOf('&c='));
+    // The check value covers only x and d, so the same payload is a valid version-2 link.
+    const opened = decodeLink(`#v=2&x=${payload}&c=${encodeLink(x).split('&c=')[1]}`).experiment;
+    expect(opened.data.testFraction).toBe(0);
+    expect(opened).toEqual({ ...x, data: { ...x.data, testFraction: 0 }, training: { ...x.training, avgPoolGradient: 'tfjs' } });
+    expect(defaultExperiment().training.avgPoolGradient).toBe('exact');
+    // Version 3 links carry what they say: the default test split, or none when set so.
+    expect(decodeLink(encodeLink(x)).experiment.data.testFraction).toBe(x.data.testFraction);
+    const none = parseExperiment({ ...x, data: { ...x.data, testFraction: 0 } });
+    expect(decodeLink(encodeLink(none)).experiment.data.testFraction).toBe(0);
+  });
+
+  it('refuses validation and test fractions that leave too little to train on, naming the field', () => {
+    let error: unknown;
+    try {
+      parseExperiment({ data: { validationFraction: 0.5, testFraction: 0.45 } });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as PlaygroundError).code).toBe('invalid-config');
+    expect((error as PlaygroundError).message).toMatch(/test/);
   });
 
   it('refuses a link whose experiment or digest was changed in copying, by its check value', () => {

@@ -18,7 +18,7 @@ function classCounts(y: Int32Array): Map<number, number> {
 describe('datasets', () => {
   it('loads the shipped UCI digits: 1797 images of 8×8 in [0, 1], ten classes', async () => {
     const data = await prepareData(parseExperiment({ dataset: 'digits' }), readPublicAsset);
-    expect(data.train.n + data.val.n).toBe(1797);
+    expect(data.train.n + data.val.n + data.test.n).toBe(1797);
     expect(data.classes).toBe(10);
     expect(Math.max(...data.train.x)).toBeLessThanOrEqual(1);
     expect(Math.min(...data.train.x)).toBeGreaterThanOrEqual(0);
@@ -54,6 +54,33 @@ describe('datasets', () => {
     for (let i = 0; i < split.val.n; i++) expect(trainKeys.has(key(split.val.x, i))).toBe(false);
     const capped = stratifiedSplit(raw, 2, 0.25, 60, createRng(5));
     expect(capped.train.n + capped.val.n).toBe(60);
+  });
+
+  it('holds out a stratified test split after validation, leaving validation as it was and every class something to train on', () => {
+    const raw = makeSpiral(createRng(4), 100, 3).examples;
+    const two = stratifiedSplit(raw, 2, 0.25, 0, createRng(5));
+    const three = stratifiedSplit(raw, 2, 0.25, 0, createRng(5), 0.2);
+    expect(three.val.x).toEqual(two.val.x);
+    expect([...classCounts(three.test.y).values()]).toEqual([20, 20, 20]);
+    expect(three.train.n + three.val.n + three.test.n).toBe(300);
+    expect(two.test.n).toBe(0);
+    const key = (x: Float32Array, i: number) => `${x[2 * i]},${x[2 * i + 1]}`;
+    const seen = new Set([
+      ...Array.from({ length: three.train.n }, (_, i) => key(three.train.x, i)),
+      ...Array.from({ length: three.val.n }, (_, i) => key(three.val.x, i)),
+    ]);
+    for (let i = 0; i < three.test.n; i++) expect(seen.has(key(three.test.x, i))).toBe(false);
+    // Three examples of a class: one validates, one tests, one trains.
+    const tiny = stratifiedSplit({ x: new Float32Array(12), y: Int32Array.from([0, 0, 0, 1, 1, 1]), n: 6 }, 2, 0.3, 0, createRng(1), 0.5);
+    expect([tiny.train.n, tiny.val.n, tiny.test.n]).toEqual([2, 2, 2]);
+  });
+
+  it('scales and engineers the test split with the training statistics, as validation', async () => {
+    const x = parseExperiment({ dataset: 'wine', data: { testFraction: 0.25, features: { construct: 'polynomial' } } });
+    const data = await prepareData(x, readPublicAsset);
+    expect(data.test.n).toBeGreaterThan(0);
+    expect(data.test.x.length).toBe(data.test.n * data.input.channels);
+    expect(data.train.n + data.val.n + data.test.n).toBe(178);
   });
 });
 

@@ -41,7 +41,7 @@ describe('hostile and unusual files', () => {
         data: { file: { name: 'big.csv', hash: contentHash(bytes), label: 'label' }, cleaning: { scale: 'minmax' } },
       });
       const data = await prepareData(x, async () => new Uint8Array(), { name: 'big.csv', bytes });
-      expect(data.train.n + data.val.n).toBe(200_000);
+      expect(data.train.n + data.val.n + data.test.n).toBe(200_000);
       let [lo, hi] = [Infinity, -Infinity];
       for (const v of data.train.x) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
       expect([lo, hi]).toEqual([0, 1]);

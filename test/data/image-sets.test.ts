@@ -181,7 +181,7 @@ describe('image sets loaded at run time', () => {
     const catalog = { mnist: await idxEntry('MNIST', { urls: ['https://a.example/i.gz'], gz: gi }, { urls: ['https://a.example/l.gz'], gz: gl }) };
     const t = await setup({ 'https://a.example/i.gz': gi, 'https://a.example/l.gz': gl }, catalog);
     const data = await prepareData(parseExperiment({ dataset: 'mnist', data: { maxExamples: 50 } }), t.readAsset, undefined, t.net);
-    expect(data.train.n + data.val.n).toBe(50);
+    expect(data.train.n + data.val.n + data.test.n).toBe(50);
     expect(data.info.kind).toBe('image');
     await expect(prepareData(parseExperiment({ dataset: 'mnist' }), t.readAsset)).rejects.toThrow(/no network access/);
     resetCatalog();

@@ -14,7 +14,7 @@ describe('shipped tables', () => {
     ['breast_cancer', 569, 30, 2],
   ] as const)('%s: %i rows of %i features in %i classes, as 1 × 1 × F inputs', async (id, rows, features, classes) => {
     const data = await prepareData(parseExperiment({ dataset: id }), readPublicAsset);
-    expect(data.train.n + data.val.n).toBe(rows);
+    expect(data.train.n + data.val.n + data.test.n).toBe(rows);
     expect(data.input).toEqual({ height: 1, width: 1, channels: features });
     expect(data.classes).toBe(classes);
   });

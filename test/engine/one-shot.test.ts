@@ -134,6 +134,13 @@ describe('DARTS', () => {
     const info = events.find((e) => e.type === 'supernet');
     expect(info && info.type === 'supernet' && info.info.params).toBeGreaterThan(0);
     expect(result.best!.graph.edges.some((e) => e.weight !== undefined)).toBe(true);
+    // What DARTS returns is its last derived cell, and the digest names that one too.
+    expect(result.best!.index).toBe(result.trials.length - 1);
+    expect(result.digest!.best).toBe(result.best!.encoded);
+    // It is reported on the held-out test split with the weights it inherits, measured once at the end.
+    const done = events.find((e) => e.type === 'done');
+    expect(done?.type === 'done' && done.test).toBe(result.best!.testAccuracy);
+    expect(result.best!.testAccuracy).toBeGreaterThanOrEqual(0);
   });
 });
 

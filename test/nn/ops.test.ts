@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conv2d } from '../../src/nn/ops';
-import { avgPool, maxPool } from '../../src/nn/pool-ops';
+import { avgPool, maxPool, useAvgPoolGradient } from '../../src/nn/pool-ops';
 import { copy, maxAbsDiff, on, seeded, tf } from './helpers';
 
 /** Reference gradients: tfjs's own kernels on the cpu backend (correct, if slow). */
@@ -10,6 +10,30 @@ async function reference<T>(fn: () => T): Promise<T> {
   const out = fn();
   await on(previous as 'cpu' | 'wasm');
   return out;
+}
+
+/**
+ * The gradient of Σ y² for an average pool with 'same' padding that leaves padded cells out of the
+ * count, in plain float64: each output spreads 2y / count over the cells of its window. tfjs's own
+ * kernel is no reference here: it averages over the count going forward but divides by k² going back.
+ */
+function avgPoolSquareGrad(x: Float32Array, [n, size, , c]: [number, number, number, number], k: number, stride: number): Float32Array {
+  const out = Math.ceil(size / stride);
+  const total = Math.max((out - 1) * stride + k - size, 0);
+  const before = Math.floor(total / 2);
+  const dx = new Float32Array(x.length);
+  const at = (b: number, r: number, q: number, ch: number) => ((b * size + r) * size + q) * c + ch;
+  for (let b = 0; b < n; b++)
+    for (let i = 0; i < out; i++)
+      for (let j = 0; j < out; j++)
+        for (let ch = 0; ch < c; ch++) {
+          const cells: number[] = [];
+          for (let r = i * stride - before; r < i * stride - before + k; r++)
+            for (let q = j * stride - before; q < j * stride - before + k; q++) if (r >= 0 && r < size && q >= 0 && q < size) cells.push(at(b, r, q, ch));
+          const y = cells.reduce((s, p) => s + x[p]!, 0) / cells.length;
+          for (const p of cells) dx[p] = dx[p]! + (2 * y) / cells.length;
+        }
+  return dx;
 }
 
 const CONV_CASES: Array<[number, number, number]> = [
@@ -49,12 +73,28 @@ describe.each(['cpu', 'wasm'] as const)('our gradients on %s', (backend) => {
     const x = seeded([2, size, size, 3], `pool${k}${stride}${size}`);
     const [gMax] = tf.grads((a: tf.Tensor) => tf.sum(tf.square(maxPool(a as tf.Tensor4D, k, stride))))([x]);
     const [gAvg] = tf.grads((a: tf.Tensor) => tf.sum(tf.square(avgPool(a as tf.Tensor4D, k, stride))))([x]);
-    const [rMax, rAvg] = await reference(() => [
+    const [rMax, yAvg] = await reference(() => [
       tf.grads((a: tf.Tensor) => tf.sum(tf.square(tf.maxPool(a as tf.Tensor4D, k, stride, 'same'))))([copy(x)])[0]!,
-      tf.grads((a: tf.Tensor) => tf.sum(tf.square(tf.avgPool(a as tf.Tensor4D, k, stride, 'same'))))([copy(x)])[0]!,
+      tf.avgPool(copy(x) as tf.Tensor4D, k, stride, 'same'),
     ]);
     expect(maxAbsDiff(gMax!, rMax)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(avgPool(x as tf.Tensor4D, k, stride), yAvg)).toBeLessThan(1e-5);
+    const rAvg = tf.tensor(avgPoolSquareGrad(x.dataSync() as Float32Array, x.shape as [number, number, number, number], k, stride), x.shape);
     expect(maxAbsDiff(gAvg!, rAvg)).toBeLessThan(1e-5);
+  });
+
+  it('keeps tfjs’s border gradient of average pooling only when asked (experiments of older links)', async () => {
+    await on(backend);
+    const x = seeded([1, 5, 5, 2], 'legacy-pool');
+    const ours = () => tf.grads((a: tf.Tensor) => tf.sum(tf.square(avgPool(a as tf.Tensor4D, 3, 1))))([x])[0]!;
+    const theirs = tf.grads((a: tf.Tensor) => tf.sum(tf.square(tf.avgPool(a as tf.Tensor4D, 3, 1, 'same'))))([x])[0]!;
+    try {
+      useAvgPoolGradient('tfjs');
+      expect(maxAbsDiff(ours(), theirs)).toBe(0);
+    } finally {
+      useAvgPoolGradient('exact');
+    }
+    expect(maxAbsDiff(ours(), theirs)).toBeGreaterThan(1e-3);
   });
 
   it.each([

@@ -4,6 +4,7 @@ import links from '../fixtures/links-before-registries.json';
 import { fnv1a } from '../../src/core/digest';
 import { experimentSpace, parseExperiment } from '../../src/core/experiment';
 import { decodeLink } from '../../src/core/link';
+import { upgradeExperiment } from '../../src/core/link-upgrade';
 import { createRng } from '../../src/core/rng';
 import { createStrategy, type StrategyId } from '../../src/core/strategy/index';
 import { readPublicAsset } from '../../src/data/node-assets';
@@ -15,7 +16,11 @@ import { useNodeBackend } from '../../src/nn/backend-node';
  * running main itself: share links and the experiments they opened to, the architectures every
  * strategy proposes in every space, their costs, and short searches' trials. A refactor keeps
  * all of it; a deliberate change of behaviour updates the fixture in its own commit and says why.
+ * The recorded experiments are read as a link of version 2 reads them: a setting added since takes
+ * the value it had in effect then (no held-out test split), as it does for those links.
  */
+const recorded = (raw: unknown) => upgradeExperiment((raw ?? {}) as Record<string, unknown>, 2);
+
 describe('behaviour recorded before the reorganisation', () => {
   it.each(links.map((l, i) => [i, l] as const))('link %i opens to the same experiment and digest', (_i, saved) => {
     const opened = decodeLink(saved.link);
@@ -35,7 +40,7 @@ describe('behaviour recorded before the reorganisation', () => {
 
   it.each(Object.keys(behaviour.sequences))('%s proposes the same architectures in the same order', (key) => {
     const [variant, id] = key.split('/') as [string, StrategyId];
-    const x = parseExperiment(variants[variant]);
+    const x = parseExperiment(recorded(variants[variant]));
     const strategy = createStrategy(id, experimentSpace(x), 5, x.strategySettings as never);
     const seen: string[] = [];
     for (let index = 0; index < 14; index++) {
@@ -50,7 +55,7 @@ describe('behaviour recorded before the reorganisation', () => {
   });
 
   it.each(Object.keys(behaviour.costs))('%s samples and costs architectures as before', (variant) => {
-    const space = experimentSpace(parseExperiment(variants[variant]));
+    const space = experimentSpace(parseExperiment(recorded(variants[variant])));
     const rng = createRng('cost-snapshot');
     const shapes = [
       { height: 8, width: 8, channels: 1 },
@@ -69,7 +74,7 @@ describe('behaviour recorded before the reorganisation', () => {
     });
     it.each(Object.keys(behaviour.runs))('%s', async (name) => {
       const saved = behaviour.runs[name as keyof typeof behaviour.runs] as { experiment: unknown; digest: unknown; trials: Array<[string, number]> };
-      const x = parseExperiment(saved.experiment);
+      const x = parseExperiment(recorded(saved.experiment));
       const result = await runSearch(x, { readAsset: readPublicAsset, backend: x.evaluator === 'nb201' ? 'table' : 'wasm' }, () => undefined);
       expect(result.trials.map((t) => [t.encoded, Number(t.accuracy.toFixed(4))])).toEqual(saved.trials);
       expect(result.digest).toEqual(saved.digest);

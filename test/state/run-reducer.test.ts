@@ -69,6 +69,18 @@ describe('the run reducer', () => {
     expect(s.trials).toEqual([first, second]);
   });
 
+  it('names the latest trial in a digest made mid-run when the search returns its latest (DARTS), the top scorer otherwise', () => {
+    const trials = [
+      { type: 'trial', trial: trial(0, 0.9) },
+      { type: 'trial', trial: trial(1, 0.4) },
+    ] as const;
+    const latest = run(started(), [{ type: 'start', info: { ...info, returnsLatest: true } }, ...trials]);
+    expect(latest.digest?.best).toBe('g1');
+    const top = run(started(), [{ type: 'start', info }, ...trials]);
+    expect(top.digest?.best).toBe('g0');
+    expect(latest.digest?.hash).toBe(top.digest?.hash);
+  });
+
   it('drops an epoch of a trial other than the one in flight', () => {
     const s = run(started(), [
       { type: 'start', info },

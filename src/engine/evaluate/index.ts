@@ -9,6 +9,7 @@ import type { NetworkAccess } from '../../data/image-sets';
 import { Nb201LookupEvaluator } from './nb201-lookup';
 import { ScratchEvaluator } from './scratch';
 import { SurrogateEvaluator } from './surrogate';
+import { needsLatency, standaloneLatency } from './latency';
 import type { EvaluatorInfo } from '../../contracts/events';
 import type { Evaluator } from './types';
 
@@ -52,8 +53,10 @@ export async function createEvaluator(
   const scratch = new ScratchEvaluator(space, data, { ...x.training, augment: x.data.augment }, x.seed);
   const cost = (g: unknown) => space.cost(g, data.input, data.classes);
   return {
-    evaluator: x.surrogate.enabled ? new SurrogateEvaluator(scratch, space, cost, x.surrogate, x.seed) : scratch,
-    info: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes },
+    evaluator: x.surrogate.enabled
+      ? new SurrogateEvaluator(scratch, space, cost, x.surrogate, x.seed, needsLatency(x.objective) ? standaloneLatency(space, data) : null)
+      : scratch,
+    info: { title: data.info.title, train: data.train.n, val: data.val.n, test: data.test.n, classes: data.classes },
     usesBackend: true,
     classNames: data.info.classNames,
   };

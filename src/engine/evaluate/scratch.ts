@@ -4,12 +4,12 @@ import type { SearchSpace } from '../../core/space/types';
 import { buildNetwork } from '../../nn/build';
 import { measureLatency } from '../../nn/latency';
 import type { EpochReport, Evaluation } from '../../contracts/events';
-import { train, type TrainData, type TrainSettings } from '../../nn/train';
+import { splitAccuracy, train, type TrainData, type TrainSettings } from '../../nn/train';
 import type { EvaluateHooks, Evaluator } from './types';
 
 /**
  * Trains each candidate from scratch for `epochs` (the fidelity) and reports its final
- * validation accuracy. Weights and shuffling come from a stream forked per trial, so trial k
+ * validation accuracy (and, beside it, its accuracy on the held-out test split). Weights and shuffling come from a stream forked per trial, so trial k
  * trains the same way whatever came before it.
  */
 export class ScratchEvaluator implements Evaluator {
@@ -57,7 +57,9 @@ export class ScratchEvaluator implements Evaluator {
       const latencyMs = await measureLatency(net, this.data.input);
       await hooks.keep?.(net);
       const stoppedEarly = curve.length < epochs;
-      return { accuracy: curve[curve.length - 1]!.valAccuracy, curve, epochs: curve.length, stoppedEarly, ...cost, latencyMs, seconds };
+      // Measured now, while the weights exist; the strategy is told only the validation accuracy.
+      const test = this.data.test?.n ? { testAccuracy: await splitAccuracy(net, this.data, this.data.test) } : {};
+      return { accuracy: curve[curve.length - 1]!.valAccuracy, curve, epochs: curve.length, stoppedEarly, ...cost, latencyMs, seconds, ...test };
     } finally {
       net.ctx.dispose();
     }

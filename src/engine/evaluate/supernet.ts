@@ -2,6 +2,7 @@ import type { SearchSpace } from '../../core/space/types';
 import type { TrainData } from '../../nn/train';
 import type { OneShotMethod } from '../one-shot/methods';
 import type { Evaluation } from '../../contracts/events';
+import { latencyField, type LatencyOf } from './latency';
 import type { EvaluateHooks, Evaluator } from './types';
 
 /**
@@ -16,12 +17,15 @@ export class SupernetEvaluator implements Evaluator {
     private readonly method: OneShotMethod,
     private readonly space: SearchSpace,
     private readonly data: TrainData,
+    /** Where the reward trades accuracy against latency: the sub-network's stand-alone latency. */
+    private readonly latency: LatencyOf | null = null,
   ) {}
 
   async evaluate(genotype: unknown, index: number, hooks: EvaluateHooks = {}): Promise<Evaluation> {
     await hooks.between?.();
     const started = performance.now();
     const accuracy = await this.method.score(genotype, 1000 + index);
-    return { accuracy, curve: [], ...this.space.cost(genotype, this.data.input, this.data.classes), seconds: (performance.now() - started) / 1000 };
+    const latency = await latencyField(this.latency, genotype);
+    return { accuracy, curve: [], ...this.space.cost(genotype, this.data.input, this.data.classes), ...latency, seconds: (performance.now() - started) / 1000 };
   }
 }

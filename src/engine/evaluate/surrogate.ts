@@ -3,6 +3,7 @@ import { oneHot } from '../../core/strategy/encoding';
 import { Surrogate } from '../../core/strategy/surrogate';
 import { createRng } from '../../core/rng';
 import type { Evaluation } from '../../contracts/events';
+import { latencyField, type LatencyOf } from './latency';
 import type { EvaluateHooks, Evaluator } from './types';
 
 export interface SurrogateSettings {
@@ -29,12 +30,18 @@ export class SurrogateEvaluator implements Evaluator {
     private readonly cost: (genotype: unknown) => { params: number; flops: number },
     private readonly settings: SurrogateSettings,
     private readonly seed: number,
+    /** Where the reward trades accuracy against latency: a predicted trial's is measured, as a trained one's. */
+    private readonly latency: LatencyOf | null = null,
   ) {}
 
   replay(genotype: unknown, index: number, evaluation: Evaluation): void {
     if (evaluation.predicted) return;
     this.inner.replay?.(genotype, index, evaluation);
     this.seen.push({ features: oneHot(this.space.decisions(), this.space.toDecisions(genotype)), accuracy: evaluation.accuracy });
+  }
+
+  async measureTest(genotype: unknown, index: number, hooks: EvaluateHooks = {}): Promise<number | undefined> {
+    return (await this.inner.evaluate(genotype, index, hooks)).testAccuracy;
   }
 
   async evaluate(genotype: unknown, index: number, hooks: EvaluateHooks = {}, fidelity = 1): Promise<Evaluation> {
@@ -61,6 +68,7 @@ export class SurrogateEvaluator implements Evaluator {
       predicted: { std },
       curve: [],
       ...this.cost(genotype),
+      ...(await latencyField(this.latency, genotype)),
       seconds: (performance.now() - started) / 1000,
     };
   }

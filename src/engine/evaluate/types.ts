@@ -12,6 +12,11 @@ export interface Evaluator {
   readonly kind: string;
   /** `fidelity` in (0, 1]: the share of the full training budget to spend. */
   evaluate(genotype: unknown, index: number, hooks?: EvaluateHooks, fidelity?: number): Promise<Evaluation>;
+  /**
+   * The held-out test accuracy of a genotype that was scored without training (predicted): trains
+   * it as trial `index` would have been trained. Absent where every evaluation measures it already.
+   */
+  measureTest?(genotype: unknown, index: number, hooks?: EvaluateHooks): Promise<number | undefined>;
   /** Learns from a trial evaluated by an earlier run, as if it had evaluated it (resuming). */
   replay?(genotype: unknown, index: number, evaluation: Evaluation): void;
 }

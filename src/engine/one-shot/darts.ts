@@ -4,9 +4,12 @@ import { Optimizer } from '../../nn/optimizer';
 import type { ChooseEdge, EdgeChoice } from '../../nn/supernet/index';
 import { crossEntropy, disposeBatch, pathAccuracy, type BatchStream } from './common';
 import { OneShotMethod, type ArchView, type MethodSetup, type MethodState } from './method';
+import { unrolledGradient } from './unrolled';
 
 /** Methods with architecture parameters α, one row per edge: DARTS, P-DARTS, ProxylessNAS. */
 export abstract class AlphaMethod extends OneShotMethod {
+  /** α's Adam: DARTS's weight decay 1e-3 and momentum 0.9. */
+  protected static readonly archAdam = { weightDecay: 1e-3, beta1: 0.9 };
   protected readonly alpha: tf.Variable;
   protected readonly mask: tf.Tensor2D;
   protected readonly archOptimizer: Optimizer;
@@ -29,7 +32,8 @@ export abstract class AlphaMethod extends OneShotMethod {
       setup.allowed.flat().map((a) => (a ? 0 : -1e9)),
       [edges.length, ops.length],
     );
-    this.archOptimizer = new Optimizer('adam', [this.alpha], 1e-3);
+    const { weightDecay, beta1 } = (this.constructor as typeof AlphaMethod).archAdam;
+    this.archOptimizer = new Optimizer('adam', [this.alpha], weightDecay, beta1);
   }
 
   protected probsTensor(): tf.Tensor2D {
@@ -105,7 +109,7 @@ export abstract class AlphaMethod extends OneShotMethod {
 /**
  * DARTS (Liu et al. 2019), and the core of each P-DARTS stage: α on the validation split, weights on the
  * training split, alternately; second order differentiates through one virtual weight step with a
- * finite-difference Hessian-vector product.
+ * finite-difference Hessian-vector product (unrolled.ts).
  */
 export class Darts extends AlphaMethod {
   protected weightChoice(_rng: Rng): ChooseEdge {
@@ -121,55 +125,11 @@ export class Darts extends AlphaMethod {
       value.dispose();
     } else {
       const tb = train.next();
-      grad = await this.unrolledGradient(vb, tb, weightRate);
+      grad = await unrolledGradient(this.supernet, this.alpha, () => this.mixed(), vb, tb, weightRate, this.setup.training.weightDecay);
       disposeBatch(tb);
     }
     this.archOptimizer.apply({ [this.alpha.name]: grad }, this.setup.settings.archLearningRate);
     grad.dispose();
     disposeBatch(vb);
-  }
-
-  /**
-   * ∇α L_val(w′, α) − ξ ∇²α,w L_train(w, α) ∇w′ L_val(w′, α), with w′ = w − ξ ∇w L_train(w, α), and
-   * the second term as (∇α L_train(w⁺) − ∇α L_train(w⁻)) / 2ε, w± = w ± ε ∇w′ L_val, ε = 0.01 / ‖∇w′ L_val‖.
-   */
-  private async unrolledGradient(vb: ReturnType<BatchStream['next']>, tb: ReturnType<BatchStream['next']>, xi: number): Promise<tf.Tensor> {
-    const weights = this.supernet.ctx.trainable;
-    const saved = weights.map((w) => tf.clone(w));
-    const restore = () => tf.tidy(() => weights.forEach((w, i) => w.assign(saved[i]!)));
-    const wd = this.setup.training.weightDecay;
-    try {
-      const train = tf.variableGrads(() => crossEntropy(this.supernet, tb, this.mixed()), weights);
-      tf.tidy(() =>
-        weights.forEach((w) => {
-          const g = train.grads[w.name];
-          if (g) w.assign(tf.sub(w, tf.mul(tf.add(g, tf.mul(w, w.rank > 1 ? wd : 0)), xi)));
-        }),
-      );
-      tf.dispose([train.value, ...Object.values(train.grads)]);
-      const valGrads = tf.variableGrads(() => crossEntropy(this.supernet, vb, this.mixed()), [this.alpha, ...weights]);
-      restore();
-      const dAlpha = valGrads.grads[this.alpha.name]!;
-      const dW = weights.map((w) => valGrads.grads[w.name] ?? null);
-      // Read back asynchronously: a synchronous read stalls (or fails) on WebGPU.
-      const squares = tf.tidy(() => tf.addN(dW.flatMap((g) => (g ? [tf.sum(tf.square(g))] : [])).concat(tf.scalar(0))));
-      const norm = Math.sqrt((await squares.data())[0]!);
-      squares.dispose();
-      const eps = 0.01 / Math.max(norm, 1e-12);
-      const alphaGradAt = (sign: number): tf.Tensor => {
-        tf.tidy(() => weights.forEach((w, i) => dW[i] && w.assign(tf.add(saved[i]!, tf.mul(dW[i]!, sign * eps)))));
-        const { value, grads } = tf.variableGrads(() => crossEntropy(this.supernet, tb, this.mixed()), [this.alpha]);
-        value.dispose();
-        return grads[this.alpha.name]!;
-      };
-      const plus = alphaGradAt(1);
-      const minus = alphaGradAt(-1);
-      restore();
-      const grad = tf.tidy(() => tf.sub(dAlpha, tf.mul(tf.sub(plus, minus), xi / (2 * eps))));
-      tf.dispose([plus, minus, valGrads.value, ...Object.values(valGrads.grads)]);
-      return grad;
-    } finally {
-      tf.dispose(saved);
-    }
   }
 }

@@ -167,13 +167,24 @@ export abstract class OneShotMethod {
 
   /** A genotype's validation accuracy with inherited weights (after recalibrating batch norm when asked). */
   async score(genotype: unknown, epoch: number): Promise<number> {
+    return pathAccuracy(this.supernet, this.setup.data, await this.calibrated(genotype, `calibrate-${epoch}`));
+  }
+
+  /** The same on the held-out test split, as the returned genotype is reported (null without a test split). */
+  async testAccuracy(genotype: unknown): Promise<number | null> {
+    const { data } = this.setup;
+    if (!data.test?.n) return null;
+    return pathAccuracy(this.supernet, { ...data, val: data.test }, await this.calibrated(genotype, 'calibrate-test'));
+  }
+
+  private async calibrated(genotype: unknown, stream: string): Promise<ChooseEdge> {
     const choose = pathChooser(this.supernet.pathOf(genotype));
     if (this.setup.settings.recalibrate) {
       const { data, training } = this.setup;
-      const stream = new BatchStream(data.train, data.input, data.classes, training.batchSize, this.rng(`calibrate-${epoch}`));
-      await recalibrate(this.supernet, stream, choose, Math.min(CALIBRATION_BATCHES, stream.stepsPerPass));
+      const batches = new BatchStream(data.train, data.input, data.classes, training.batchSize, this.rng(stream));
+      await recalibrate(this.supernet, batches, choose, Math.min(CALIBRATION_BATCHES, batches.stepsPerPass));
     }
-    return pathAccuracy(this.supernet, this.setup.data, choose);
+    return choose;
   }
 
   async save(): Promise<MethodState> {

@@ -20,13 +20,39 @@ function sampleAllowed(p: readonly number[], allowed: readonly boolean[], rng: R
   return last;
 }
 
+/** log Σ exp over a few entries of `row`, stable for large ones. */
+function logSumExp(values: readonly number[]): number {
+  const top = Math.max(...values);
+  return top + Math.log(values.reduce((s, v) => s + Math.exp(v - top), 0));
+}
+
+/**
+ * ProxylessNAS's rule after an α step (Cai et al. 2019, §3.2.1, and `rescale_updated_arch_param` in
+ * its code): the α of each edge's sampled pair are shifted by one offset so that Σ exp(α) over the
+ * pair is what it was before the step. The pair's shares trade places between themselves; every op
+ * that was not sampled keeps its softmax probability. `after` ([edge][op], flat) is changed in place.
+ */
+export function rescaleSampled(before: Float32Array, after: Float32Array, ops: number, pairs: ReadonlyArray<{ ops: readonly number[] }>): void {
+  pairs.forEach((pair, edge) => {
+    const at = pair.ops.map((k) => edge * ops + k);
+    const offset = logSumExp(at.map((i) => after[i]!)) - logSumExp(at.map((i) => before[i]!));
+    for (const i of at) after[i] = after[i]! - offset;
+  });
+}
+
 /**
  * ProxylessNAS (Cai et al. 2019): weight steps run one path sampled from softmax(α) per edge; α
  * steps sample two ops per edge and make one of them active with binary gates whose gradient is
- * BinaryConnect's, ∂L/∂αᵢ = Σⱼ ∂L/∂gⱼ pⱼ(δᵢⱼ − pᵢ), over the two. An optional term adds the
+ * BinaryConnect's, ∂L/∂αᵢ = Σⱼ ∂L/∂gⱼ pⱼ(δᵢⱼ − pᵢ), over the two, and after the step the pair is
+ * rescaled so the ops not sampled keep their probabilities (rescaleSampled). An optional term adds the
  * expected latency Σ p·LAT(op) measured on this device, relative to that of a uniform choice.
  */
 export class Proxyless extends AlphaMethod {
+  /**
+   * As ProxylessNAS's code: no weight decay and no momentum on α, so an op's α moves only in a step
+   * that samples it (decay or momentum would move every α, which Adam scales up to a full step).
+   */
+  protected static override readonly archAdam = { weightDecay: 0, beta1: 0 };
   /** Measured latency per (edge, op), ms; null until measured or when latency is off. */
   latency: number[][] | null = null;
 
@@ -56,8 +82,9 @@ export class Proxyless extends AlphaMethod {
       const choose: ChooseEdge = (edge) => {
         const pair = pairs[edge]!;
         if (pair.ops.length === 1) return { ops: pair.ops };
-        const picked = tf.stack(pair.ops.map((k) => AlphaMethod.prob(probs, edge, k)));
-        const p2 = tf.div(picked, tf.sum(picked));
+        // The pair's softmax from its own two α: p_a / (p_a + p_b) without the others, whose gradient is
+        // then exactly zero (through the full softmax it is rounding noise, which Adam would scale up to a step).
+        const p2 = tf.softmax(tf.stack(pair.ops.map((k) => tf.reshape(tf.slice(this.alpha, [edge, k], [1, 1]), []))));
         // Binary gates: the value is one-hot, the gradient flows as if the gates were p2.
         const offset = tf.tensor1d(pair.values.map((v, j) => (j === pair.active ? 1 : 0) - v));
         const gates = tf.add(p2, offset);
@@ -72,9 +99,13 @@ export class Proxyless extends AlphaMethod {
       );
       return tf.add(ce, tf.mul(tf.div(tf.sum(tf.mul(probs, lat)), Math.max(uniform, 1e-9)), lambda)) as tf.Scalar;
     }, [this.alpha]);
+    const before = Float32Array.from(await this.alpha.data());
     this.archOptimizer.apply(grads, this.setup.settings.archLearningRate);
     tf.dispose([value, ...Object.values(grads)]);
     disposeBatch(vb);
+    const after = Float32Array.from(await this.alpha.data());
+    rescaleSampled(before, after, this.supernet.ops.length, pairs);
+    tf.tidy(() => this.alpha.assign(tf.tensor2d(after, this.alpha.shape as [number, number])));
   }
 
   /** The latency table, measured once per search (a resumed one keeps the checkpoint's). */

@@ -5,6 +5,7 @@ import { makeDigest } from '../../core/digest';
 import { PlaygroundError, isPlaygroundError } from '../../core/errors';
 import { experimentSpace, type Experiment } from '../../core/experiment';
 import type { OneShotId } from '../../core/one-shot';
+import { returnsLatest } from '../../core/methods';
 import { createRng } from '../../core/rng';
 import { Nb201Space } from '../../core/space/nb201';
 import { createStrategy, type StrategyId } from '../../core/strategy/index';
@@ -14,6 +15,7 @@ import { countParams } from '../../nn/layers';
 import { buildSupernet } from '../../nn/supernet/index';
 import { SearchControl } from '../control';
 import { ScratchEvaluator } from '../evaluate/scratch';
+import { latencyField, needsLatency, standaloneLatency } from '../evaluate/latency';
 import type { SearchDeps, SearchResult } from '../search';
 import { SearchInterrupted } from '../search';
 import { resumable, resumeStage, takeCheckpoint, type OneShotCheckpoint } from './checkpoint';
@@ -59,11 +61,12 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
     type: 'start',
     info: {
       backend: deps.backend,
-      dataset: { title: data.info.title, train: data.train.n, val: data.val.n, classes: data.classes },
+      dataset: { title: data.info.title, train: data.train.n, val: data.val.n, test: data.test.n, classes: data.classes },
       evaluator: 'supernet',
       spaceTitle: space.title,
       spaceSize: space.size(),
       budget: expected,
+      returnsLatest: returnsLatest(x.strategy),
     },
   });
 
@@ -71,9 +74,12 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
   const trials: TrialRecord[] = resume ? [...resume.trials] : [];
   const curve: EpochReport[] = resume ? [...resume.curve] : [];
   const record = trialRecorder(x, space, data, table, trials, emit);
+  // A reward on latency needs it for every trial: each derived or ranked genotype's stand-alone network is timed.
+  const latency = needsLatency(x.objective) ? standaloneLatency(space, data) : null;
   let last: OneShotCheckpoint | null = resume ?? null;
   let peakStep = 0;
   let final: TrialRecord | null = null;
+  let test: number | undefined;
   let stopped = false;
   try {
     let allowed = resume?.allowed ?? null;
@@ -166,7 +172,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           const trial = record(
             genotype,
             `${stageLabel}${method.origin(epoch)}`,
-            { accuracy, curve: [...curve], epochs: epoch, seconds },
+            { accuracy, curve: [...curve], epochs: epoch, seconds, ...(await latencyField(latency, genotype)) },
             weightedGraph(space.describe(genotype), view, supernet),
           );
           // The epoch's genotype is the method's answer so far, except SPOS's (best of a few uniform samples): its answer is the ranking's.
@@ -187,7 +193,9 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           stage === stages - 1 && plan.ranksPaths
             ? method.pathRanking(search ?? settings.search, () => createStrategy(search ?? settings.search, space, x.seed, x.strategySettings))
             : null;
-        if (ranking) final = await rankWithSharedWeights(method, ranking, x.budget, space, data, record, control);
+        if (ranking) final = await rankWithSharedWeights(method, ranking, x.budget, space, data, record, control, latency);
+        // The answer on the held-out test split, with the weights it was scored with (a retrained one measures its own).
+        if (stage === stages - 1 && final && !settings.retrain) test = (await method.testAccuracy(final.genotype)) ?? undefined;
         if (ranking && final && deps.models) {
           // Recalibrated for the returned path (scoring others moved the shared statistics); nothing reads the supernet after this.
           await method.score(final.genotype, 0);
@@ -225,8 +233,10 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
     if (!(isPlaygroundError(e) && e.code === 'cancelled')) throw new SearchInterrupted(e, trials, last ?? undefined);
     stopped = true;
   }
-  const digest = makeDigest(trials, deps.backend);
-  const best = final ?? bestTrial(trials);
-  emit({ type: 'done', stopped, digest, best: best?.index ?? null });
+  // The digest names what the method returns (its derived or retrained genotype), as the JSON and the page do.
+  let best = final ?? bestTrial(trials);
+  if (best && test !== undefined) best = trials[best.index] = { ...best, testAccuracy: test };
+  const digest = makeDigest(trials, deps.backend, best?.index);
+  emit({ type: 'done', stopped, digest, best: best?.index ?? null, ...(test !== undefined ? { test } : {}) });
   return { trials, best, digest, stopped };
 }

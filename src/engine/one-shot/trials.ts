@@ -6,6 +6,7 @@ import type { Nb201Table } from '../../data/nb201-table';
 import type { TrainData } from '../../nn/train';
 import type { SearchControl } from '../control';
 import { SupernetEvaluator } from '../evaluate/supernet';
+import type { LatencyOf } from '../evaluate/latency';
 import type { Emit, Evaluation, TrialRecord } from '../../contracts/events';
 import type { OneShotMethod, PathRanking } from './method';
 
@@ -43,8 +44,9 @@ export async function rankWithSharedWeights(
   data: TrainData,
   record: RecordTrial,
   control: SearchControl,
+  latency: LatencyOf | null = null,
 ): Promise<TrialRecord | null> {
-  const evaluator = new SupernetEvaluator(method, space, data);
+  const evaluator = new SupernetEvaluator(method, space, data, latency);
   let best: TrialRecord | null = null;
   for (let i = 0; i < budget; i++) {
     const proposal = ranking.strategy.ask();

@@ -33,7 +33,8 @@ describe('the moons data set', () => {
     expect(data.info).toMatchObject({ id: 'moons', kind: 'points', classNames: ['upper moon', 'lower moon'] });
     expect(data.input).toEqual({ height: 1, width: 1, channels: 2 });
     expect(counts(data.val.y)).toEqual([50, 50]);
-    expect(counts(data.train.y)).toEqual([150, 150]);
+    expect(counts(data.test.y)).toEqual([40, 40]);
+    expect(counts(data.train.y)).toEqual([110, 110]);
   });
 
   describe('search', () => {
