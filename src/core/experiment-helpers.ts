@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { flatData } from './dataset/input';
 import { ExperimentSchema, type Experiment } from './schema';
 import { createSpace, type SearchSpace } from './space/index';
 
@@ -30,7 +31,7 @@ export function hyperparameterGrid(x: Experiment): { learningRate: number[]; bat
   return x.hpo.enabled ? { learningRate: x.hpo.learningRate, batchSize: x.hpo.batchSize, weightDecay: x.hpo.weightDecay } : null;
 }
 
-/** The space an experiment searches, hyperparameters included when HPO is on. */
+/** The space an experiment searches, hyperparameters included when HPO is on, in its form for the data's inputs. */
 export function experimentSpace(x: Experiment): SearchSpace {
-  return createSpace(x.space, x.spaceSettings, hyperparameterGrid(x));
+  return createSpace(x.space, x.spaceSettings, hyperparameterGrid(x), flatData(x));
 }
