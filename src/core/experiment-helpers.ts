@@ -10,8 +10,8 @@ const DEFAULTS: Experiment = v.parse(ExperimentSchema, {});
  * The fields of `x` that differ from the defaults, so links stay short and keep meaning the same
  * thing when a later version changes nothing but adds fields.
  */
-export function minimalExperiment(x: Experiment): Record<string, unknown> {
-  return (diff(x, DEFAULTS) as Record<string, unknown> | undefined) ?? {};
+export function minimalExperiment(x: Experiment, defaults: object = DEFAULTS): Record<string, unknown> {
+  return (diff(x, defaults) as Record<string, unknown> | undefined) ?? {};
 }
 
 function diff(value: unknown, base: unknown): unknown {

@@ -3,16 +3,19 @@ import { fnv1a, parseDigest, type ResultDigest } from './digest';
 import { PlaygroundError } from './errors';
 import { minimalExperiment, parseExperiment, type Experiment } from './experiment';
 import { clip } from './format';
+import { withDefaultsOfVersion } from './link-defaults';
 
 /**
- * Share links: `#v=2&x=<base64url(deflate(JSON config))>[&d=<base64url(JSON digest)>]&c=<check>`.
+ * Share links: `#v=3&x=<base64url(deflate(JSON config))>[&d=<base64url(JSON digest)>]&c=<check>`.
  * The version says how to read the rest; a link from a newer version is refused with a clear
  * message instead of being half understood. The check (FNV-1a of x and d) makes a link damaged in
  * copying fail loudly instead of opening as another valid experiment; version 1 links, made
  * before the check existed, still open. Link content is data, never markup, and is read under
  * limits: a link is at most MAX_LINK_CHARS long and inflates to at most MAX_INFLATED_BYTES.
+ * The config holds only what differs from the defaults; version 3 changed defaults, so links of
+ * versions 1 and 2 are read against theirs, frozen (link-defaults.ts), and open as they always did.
  */
-export const LINK_VERSION = 2;
+export const LINK_VERSION = 3;
 /** Links of this version and later carry a check value. */
 const CHECKED_FROM = 2;
 /** The longest link read: real ones are a few hundred characters. */
@@ -109,7 +112,7 @@ export function decodeLink(link: string): SharedExperiment {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badLink('its experiment is not a settings object');
   let experiment: Experiment;
   try {
-    experiment = parseExperiment(raw);
+    experiment = parseExperiment(withDefaultsOfVersion(Number(version), raw as Record<string, unknown>));
   } catch (e) {
     throw badLink(e instanceof PlaygroundError ? e.message.replace(/\.$/, '') : 'its settings are not valid');
   }

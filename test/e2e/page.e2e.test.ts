@@ -28,7 +28,7 @@ describe('the playground page', () => {
     await expect.poll(() => page.locator('[data-testid=trial-row]').count()).toBe(3);
     expect(await page.locator('[data-testid=dag] [data-testid=dag-node]').count()).toBeGreaterThanOrEqual(4);
     const link = await page.inputValue('[data-testid=share-link]');
-    expect(link).toMatch(/#v=2&x=.*&c=[0-9a-f]{8}$/);
+    expect(link).toMatch(/#v=3&x=.*&c=[0-9a-f]{8}$/);
     expect(new URL(page.url()).hash).toBe(new URL(link).hash);
 
     const fresh = await env.browser.newPage();

@@ -1,0 +1,32 @@
+import type { ExperimentView } from './experiment-fields';
+import { methodEntry } from './methods';
+import type { Note } from './problems';
+import { strategyEntry } from './strategy/index';
+
+/**
+ * What the person should know about settings that run but hide what they are for: a strategy
+ * whose random start-up takes the whole budget, Hyperband with one rung, a surrogate that never
+ * predicts. The page shows each beside its field; nothing is refused.
+ */
+export function notesOf(x: ExperimentView): Note[] {
+  const out: Note[] = [];
+  const entry = strategyEntry(x.strategy);
+  const settings = entry?.settings ? x.strategySettings[entry.settings.key] : undefined;
+  const name = methodEntry(x.strategy)?.name ?? x.strategy;
+  const own = entry && settings ? entry.note?.(x, settings as never) : null;
+  if (own) out.push(own);
+  const startUp = entry && settings ? entry.startUp?.(settings as never) : undefined;
+  if (startUp !== undefined && startUp >= x.budget) {
+    out.push({
+      field: 'budget',
+      message: `All ${x.budget} trials are ${name}'s random start-up (its first ${startUp}), so here it searches like random search. Give it more than ${startUp} trials to see its own moves.`,
+    });
+  }
+  if (x.surrogate.enabled && x.surrogate.warmup >= x.budget) {
+    out.push({
+      field: 'surrogate.enabled',
+      message: `The surrogate learns from the first ${x.surrogate.warmup} trained trials, and there are ${x.budget}: it will predict none.`,
+    });
+  }
+  return out;
+}
