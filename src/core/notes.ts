@@ -30,3 +30,10 @@ export function notesOf(x: ExperimentView): Note[] {
   }
   return out;
 }
+
+/** Validation too small to rank trials: one more right answer moves accuracy by 100/n points. */
+export function validationNote(examples: number): string | null {
+  if (examples <= 0 || examples >= 50) return null;
+  const step = 100 / examples;
+  return `Validation has ${examples} examples, so accuracy moves in steps of ${step.toFixed(1)} points: trials closer than that cannot be ranked, and 0% or 100% may be luck. Use more examples, or a larger validation share (Advanced settings).`;
+}

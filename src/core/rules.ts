@@ -138,10 +138,15 @@ function issueProblems(issues: readonly v.BaseIssue<unknown>[]): Problem[] {
   );
 }
 
+/** Why settings from a form would not run: a value outside the schema, or a combination the rules refuse. */
+export function problemsOfDraft(draft: unknown): Problem[] {
+  const parsed = v.safeParse(ExperimentSchema, draft);
+  return parsed.success ? problemsOf(parsed.output) : issueProblems(parsed.issues);
+}
+
 /** Would `x` with this change (and the moves the change brings) run? Its problems, or none. */
 export function problemsWith(x: Experiment, patch: ExperimentPatch): Problem[] {
-  const parsed = v.safeParse(ExperimentSchema, adjustFor(x, patch).experiment);
-  return parsed.success ? problemsOf(parsed.output) : issueProblems(parsed.issues);
+  return problemsOfDraft(adjustFor(x, patch).experiment);
 }
 
 /** Throws the first reason `x` cannot run, in the words the page shows beside the control: the engine asks before loading anything. */

@@ -9,6 +9,7 @@ import { prepareData, type UserFile } from '../data/load';
 import type { NetworkAccess } from '../data/image-sets';
 import type { AssetReader } from '../data/types';
 import { buildNetwork } from '../nn/build';
+import { measureLatency } from '../nn/latency';
 import { train, type Split, type TrainData } from '../nn/train';
 
 /** Two timed trainings after a warm-up one (which compiles the backend's kernels): their difference is the steps alone. */
@@ -68,13 +69,17 @@ export async function measureStep(x: Experiment, deps: { readAsset: AssetReader;
     const fastest = async (steps: number) => [await timed(steps), await timed(steps)].reduce((a, b) => (b.seconds < a.seconds ? b : a));
     const short = await fastest(SHORT);
     const long = await fastest(LONG);
+    // Every trained trial ends by timing its latency (11 single-example passes): part of its cost.
+    const latencyStarted = now();
+    await measureLatency(net, data.input);
+    const latencySeconds = now() - latencyStarted;
     // What a training run costs besides its steps (its optimizer's state, a validation pass) counts once per trial, with the build.
     const stepSeconds = long.steps > short.steps ? Math.max(0, long.seconds - short.seconds) / (long.steps - short.steps) : long.seconds / long.steps;
     return {
       stepSeconds,
       flops,
       meanFlops,
-      buildSeconds: buildSeconds + Math.max(0, short.seconds - short.steps * stepSeconds),
+      buildSeconds: buildSeconds + latencySeconds + Math.max(0, short.seconds - short.steps * stepSeconds),
       trainExamples: data.train.n,
       valExamples: data.val.n,
       dataSeconds,

@@ -7,6 +7,7 @@ import type { SearchWorkerApi } from '../contracts/worker-api';
 import { compareDigest, type DigestComparison, type ResultDigest } from '../core/digest';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
+import { problemsOfDraft } from '../core/rules';
 import { encodeLink } from '../core/link';
 import { evaluatorEntry } from '../core/evaluator/index';
 import { sharesWeights } from '../core/methods';
@@ -15,7 +16,9 @@ import { proxy } from '../worker/client';
 import { InterruptedRun } from './interrupted-run.svelte';
 import { pollEverySecond } from './poll';
 import { returnedTrial } from './returned-trial';
-import { applyEvents, beginRun, failRun, type CurrentTrial, type RunState, type RunStatus } from './run-reducer';
+import { Estimates } from './estimate.svelte';
+import { EditFeedback, type SettingChange } from './feedback.svelte';
+import { applyEvents, beginRun, clearRun, failRun, type CurrentTrial, type RunState, type RunStatus } from './run-reducer';
 import type { SharedFromLocation } from './url';
 import { UserData, type UserFileRef } from './user-data.svelte';
 
@@ -49,6 +52,13 @@ export class SearchSession {
   workerMemory = $state.raw<MemoryInfo | null>(null);
   /** The latest progress of an image-set download (or cache read) in the worker. */
   download = $state.raw<DownloadProgress | null>(null);
+  /** Why the user's file could not be used, shown beside the dataset control. */
+  fileError = $state.raw<ErrorInfo | null>(null);
+  /** The trial a person picked (a dot or a row): its graph and learning curve are shown. */
+  selected = $state<number | null>(null);
+  /** Why the last change was refused, or what else it changed, for the control it was made in. */
+  readonly feedback = new EditFeedback();
+  readonly estimates: Estimates;
 
   private returned = $state<number | null>(null);
   private runId = 0;
@@ -71,7 +81,8 @@ export class SearchSession {
         d.dataset = 'own';
         d.data.file = file;
       });
-    this.userData = new UserData(worker, useFile, (error) => (this.error = error));
+    this.userData = new UserData(worker, useFile, (error) => (this.fileError = error));
+    this.estimates = new Estimates(worker);
     void Promise.resolve(this.worker.watchDownloads(proxy((p: DownloadProgress) => (this.download = p)))).catch(() => undefined);
   }
 
@@ -84,18 +95,26 @@ export class SearchSession {
     }
   }
 
-  /** Applies a change to the experiment, validated; an invalid change is reported and not applied. */
-  update(change: (draft: Experiment) => void): void {
+  /**
+   * Applies a change to the experiment, validated: a change that would not run is refused, with
+   * the reason beside its control; `note` says what else the change moved. True when applied.
+   */
+  update(change: (draft: Experiment) => void, note: SettingChange | null = null): boolean {
     const draft = $state.snapshot(this.experiment) as Experiment;
     change(draft);
-    try {
-      this.experiment = parseExperiment(draft);
-      this.error = null;
-      // Results belong to the settings that made them.
-      if (this.status === 'done' || this.status === 'stopped') this.digest = null;
-    } catch (e) {
-      this.error = toErrorInfo(e);
+    const [problem] = problemsOfDraft(draft);
+    if (problem) {
+      this.feedback.refuse(problem);
+      return false;
     }
+    this.experiment = parseExperiment(draft);
+    this.feedback.accept(note);
+    this.fileError = null;
+    // Results belong to the settings that made them: a finished run's go with its graphs and trials.
+    if (!this.running && this.status !== 'idle') this.run = clearRun(this.run);
+    else this.error = null;
+    this.selected = null;
+    return true;
   }
 
   /** Hands a CSV or a zip of class folders the user chose to the worker, which checks it; on success the experiment uses it. */
@@ -146,6 +165,8 @@ export class SearchSession {
   /** Runs the experiment as it is now; `resume` continues the interrupted run of it that the worker kept. */
   async start(resume = false): Promise<void> {
     this.saved.clear();
+    this.estimates.hold();
+    this.selected = null;
     this.run = beginRun(this.run);
     this.workerMemory = null;
     const runId = this.runId;

@@ -52,4 +52,11 @@ describe('the moves a change brings', () => {
     // Already enough epochs for two rungs: nothing moves.
     expect(adjustFor(parseExperiment({ training: { epochs: 4 } }), { strategy: 'bohb' }).changed).toEqual([]);
   });
+
+  it('brings the table lookup with a data set known only through the table', () => {
+    const { experiment, changed } = adjustFor(parseExperiment({}), { dataset: 'cifar100' });
+    expect(experiment).toMatchObject({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar100' });
+    expect(changed.sort()).toEqual(['evaluator', 'space']);
+    expect(problemsOf(experiment)).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExperiment } from '../../src/core/experiment';
-import { notesOf } from '../../src/core/notes';
+import { notesOf, validationNote } from '../../src/core/notes';
 
 describe('notes on settings that run but hide what they are for', () => {
   it('has none for the defaults', () => {
@@ -28,5 +28,10 @@ describe('notes on settings that run but hide what they are for', () => {
 
   it('says when the surrogate would predict nothing', () => {
     expect(notesOf(parseExperiment({ surrogate: { enabled: true, warmup: 30 } }))[0]?.field).toBe('surrogate.enabled');
+  });
+
+  it('warns when validation is too small to rank trials', () => {
+    expect(validationNote(12)).toMatch(/^Validation has 12 examples, so accuracy moves in steps of 8\.3 points/);
+    expect(validationNote(360)).toBeNull();
   });
 });
