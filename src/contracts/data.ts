@@ -58,6 +58,8 @@ export interface PrepReport {
   synthetic?: SyntheticReport;
   /** Training examples before synthetic ones were added (they follow the real ones). */
   realTrain: number;
+  /** A table's first rows as its file has them (before cleaning and scaling; missing cells NaN), so the page shows the person's own numbers. */
+  original?: { columns: string[]; rows: number[][]; labels: string[] };
 }
 
 /** Examples, flattened as the model sees them, with their labels. */

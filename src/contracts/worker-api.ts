@@ -1,3 +1,4 @@
+import type { StepTiming } from '../core/estimate';
 import type { BackendPreference, Experiment } from '../core/experiment';
 import type { StrategyId } from '../core/strategy/index';
 import type { BackendReport, MemoryInfo } from './backend';
@@ -39,6 +40,8 @@ export interface SearchWorkerApi {
   /** Where the progress of image-set downloads goes (a comlink proxy), for a progress bar. */
   watchDownloads(sink: (progress: DownloadProgress) => void): void;
   memory(): MemoryInfo;
+  /** Times a few training steps of a network typical of the experiment on this device, for the page's time estimate; null for a table lookup. */
+  estimate(experiment: Experiment): Promise<StepTiming | null>;
   /** Trials of the last run whose trained weights the worker holds: the best, and the last few. */
   keptModels(): KeptModel[];
   /** A kept model (`trial`, or the best when null) in a format, or the experiment as a cluster project; a folder comes zipped. */

@@ -1,10 +1,12 @@
 import * as v from 'valibot';
 import { BENCHMARK_DATASETS, datasetEntry } from './dataset/index';
-import { evaluatorEntry } from './evaluator/index';
+import { EVALUATORS, evaluatorEntry } from './evaluator/index';
 import { methodEntry } from './methods';
 import type { CostMetric } from './objective';
 import { ExperimentSchema, type Experiment } from './schema';
 import { SPACES, spaceEntry, SUPERNET_SPACES, type AnySpaceEntry } from './space/index';
+import { strategyEntry } from './strategy/index';
+import type { ExperimentView } from './experiment-fields';
 
 /**
  * The moves a change brings along, so that a choice lands where it can run: choosing the NB201
@@ -84,6 +86,22 @@ function onEvaluator(d: Experiment): void {
   }
 }
 
+/** The moves an ask/tell strategy brings when chosen (Hyperband's rungs need epochs). */
+function chosenStrategy(d: Experiment): void {
+  const entry = strategyEntry(d.strategy as string);
+  const key = entry?.settings?.key;
+  if (entry?.onChoose && key) entry.onChoose(d as ExperimentView, (d.strategySettings as Record<string, object>)[key] as never);
+}
+
+/** A data set known only through the table brings the table's lookup with it. */
+function onDataset(d: Experiment): void {
+  if (datasetEntry(d.dataset as string)?.kind !== 'benchmark' || evaluatorEntry(d.evaluator as string)?.table) return;
+  const lookup = EVALUATORS.find((e) => e.table);
+  if (!lookup) return;
+  d.evaluator = lookup.id;
+  onEvaluator(d);
+}
+
 function onObjective(d: Experiment, costChosen: boolean): void {
   const table = evaluatorEntry(d.evaluator as string)?.table ?? false;
   // Nothing runs in a table lookup, so there is no latency to measure.
@@ -102,7 +120,9 @@ export function adjustFor(x: Experiment, patch: ExperimentPatch): Adjusted {
   const d = copy(asked);
   const set = new Set(leafPaths(x, asked));
   if (set.has('evaluator')) onEvaluator(d);
+  else if (set.has('dataset')) onDataset(d);
   if (set.has('strategy') && methodEntry(d.strategy as string)?.hasSupernet) toSupernet(d);
+  if (set.has('strategy')) chosenStrategy(d);
   if (set.has('objective.kind') || set.has('objective.cost')) onObjective(d, set.has('objective.cost'));
   for (const entry of SPACES as readonly AnySpaceEntry[]) {
     const settings = settingsOf(d, entry);

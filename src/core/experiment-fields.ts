@@ -75,7 +75,9 @@ export const DataField = v.optional(
 );
 
 export const RunFields = {
-  budget: v.optional(int(1, 5000), 12),
+  // 24 trials: evolution, TPE and BANANAS start with 10 random ones (the papers' settings, and the same
+  // 10 for the same seed), so their own moves need the other 14 to show. Links before version 3 meant 12.
+  budget: v.optional(int(1, 5000), 24),
   /** Score most candidates with a learned predictor instead of training them. */
   surrogate: v.optional(
     v.object({

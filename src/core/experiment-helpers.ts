@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { flatData } from './dataset/input';
 import { ExperimentSchema, type Experiment } from './schema';
 import { createSpace, type SearchSpace } from './space/index';
 
@@ -9,8 +10,8 @@ const DEFAULTS: Experiment = v.parse(ExperimentSchema, {});
  * The fields of `x` that differ from the defaults, so links stay short and keep meaning the same
  * thing when a later version changes nothing but adds fields.
  */
-export function minimalExperiment(x: Experiment): Record<string, unknown> {
-  return (diff(x, DEFAULTS) as Record<string, unknown> | undefined) ?? {};
+export function minimalExperiment(x: Experiment, defaults: object = DEFAULTS): Record<string, unknown> {
+  return (diff(x, defaults) as Record<string, unknown> | undefined) ?? {};
 }
 
 function diff(value: unknown, base: unknown): unknown {
@@ -30,7 +31,7 @@ export function hyperparameterGrid(x: Experiment): { learningRate: number[]; bat
   return x.hpo.enabled ? { learningRate: x.hpo.learningRate, batchSize: x.hpo.batchSize, weightDecay: x.hpo.weightDecay } : null;
 }
 
-/** The space an experiment searches, hyperparameters included when HPO is on. */
+/** The space an experiment searches, hyperparameters included when HPO is on, in its form for the data's inputs. */
 export function experimentSpace(x: Experiment): SearchSpace {
-  return createSpace(x.space, x.spaceSettings, hyperparameterGrid(x));
+  return createSpace(x.space, x.spaceSettings, hyperparameterGrid(x), flatData(x));
 }

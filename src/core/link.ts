@@ -5,16 +5,19 @@ import { PlaygroundError } from './errors';
 import { minimalExperiment, parseExperiment, type Experiment } from './experiment';
 import { clip } from './format';
 import { upgradeExperiment } from './link-upgrade';
+import { withDefaultsOfVersion } from './link-defaults';
 
 /**
  * Share links: `#v=3&x=<base64url(deflate(JSON config))>[&d=<base64url(JSON digest)>]&c=<check>`.
  * The version says how to read the rest; a link from a newer version is refused with a clear
  * message instead of being half understood. The check (FNV-1a of x and d) makes a link damaged in
  * copying fail loudly instead of opening as another valid experiment; version 1 links, made
- * before the check existed, still open. A setting added in a later version takes, in an older
- * link, the value it had in effect before it existed (link-upgrade.ts), so old links keep their
- * results. Link content is data, never markup, and is read under limits: a link is at most
- * MAX_LINK_CHARS long and inflates to at most MAX_INFLATED_BYTES.
+ * before the check existed, still open. The config holds only what differs from the defaults;
+ * version 3 changed defaults, so links of versions 1 and 2 are read against theirs, frozen
+ * (link-defaults.ts), and a setting added in a later version takes, in an older link, the value
+ * it had in effect before it existed (link-upgrade.ts): old links open as they always did and
+ * keep their results. Link content is data, never markup, and is read under limits: a link is at
+ * most MAX_LINK_CHARS long and inflates to at most MAX_INFLATED_BYTES.
  */
 export const LINK_VERSION = 3;
 /** Links of this version and later carry a check value. */
@@ -107,7 +110,8 @@ export function decodeLink(link: string): SharedExperiment {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badLink('its experiment is not a settings object');
   let experiment: Experiment;
   try {
-    experiment = parseExperiment(upgradeExperiment(raw as Record<string, unknown>, Number(version)));
+    const read = Number(version);
+    experiment = parseExperiment(withDefaultsOfVersion(read, upgradeExperiment(raw as Record<string, unknown>, read)));
   } catch (e) {
     throw badLink(e instanceof PlaygroundError ? e.message.replace(/\.$/, '') : 'its settings are not valid');
   }

@@ -12,6 +12,12 @@ export interface Problem {
   advice: string;
 }
 
+/** Something the person should know about settings that do run: they hide what a choice does, or give results that cannot be trusted. */
+export interface Note {
+  field: string;
+  message: string;
+}
+
 export function problem(field: string, message: string, advice: string): Problem {
   return { field, message, advice };
 }

@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 import { adjustFor, type ExperimentPatch } from './adjust';
 import { datasetEntry } from './dataset/index';
+import { dataInput } from './dataset/input';
 import { evaluatorEntry } from './evaluator/index';
 import { methodEntry } from './methods';
-import { problem, type CheckContext, type Problem } from './problems';
+import { problem, problemError, type CheckContext, type Problem } from './problems';
 import { ExperimentSchema, type Experiment } from './schema';
 import { describeIssues } from './schema-tools';
-import { spaceEntry, SUPERNET_SPACES } from './space/index';
+import { createSpace, spaceEntry, SUPERNET_SPACES, type SpaceSettings } from './space/index';
 import { STRATEGIES } from './strategy/index';
 
 /**
@@ -68,6 +69,42 @@ function weightSharing(c: CheckContext): Problem[] {
   return out;
 }
 
+/** The data set as a sentence's subject: "Iris", "your table "plants.csv"". */
+function dataName(x: CheckContext['x'], title: string): string {
+  return x.dataset === 'own' && x.data.file ? `your file "${x.data.file.name}"` : title.replace(/\s*\(.*\)$/, '');
+}
+
+/** A space that cannot take the data's examples: convolutions over a table's rows, or an image too small to halve as often as the space does. */
+function inputProblems(c: CheckContext): Problem[] {
+  const { x, space, dataset } = c;
+  const input = dataInput(x);
+  const name = dataName(x, dataset.title);
+  const entry = spaceEntry(x.space);
+  if (!entry) return [];
+  if (input.kind === 'flat' && !entry.flatInputs) {
+    const what = dataset.kind === 'points' ? 'points in the plane (each example is two numbers)' : 'a table (each example is a row of numbers)';
+    return [
+      problem(
+        'space',
+        `The ${space.title} space cannot run on ${name}: it convolves and pools images, and ${name} is ${what}, with no pixels to convolve.`,
+        'Choose the chain space (it builds MLPs for tables and points), or an image dataset.',
+      ),
+    ];
+  }
+  if (input.kind !== 'image' || !input.shape) return [];
+  let why: string | null;
+  try {
+    why = createSpace(entry.id, x.spaceSettings as SpaceSettings).checkInput(input.shape);
+  } catch (e) {
+    // Settings the space cannot be built with: say so, as the engine would.
+    return [problem(`spaceSettings.${entry.settings?.key ?? entry.id}`, e instanceof Error ? e.message : String(e), 'Change the space settings named above.')];
+  }
+  const { height, width } = input.shape;
+  return why
+    ? [problem('space', `The ${space.title} space cannot run on ${name} (${height} × ${width}): ${why}.`, 'Choose another dataset or search space.')]
+    : [];
+}
+
 /** Settings that contradict themselves, whichever strategy is chosen (SPOS runs evolution's, for one). */
 function settingsProblems(x: Experiment): Problem[] {
   const out: Problem[] = [];
@@ -94,12 +131,13 @@ function splitProblems(x: Experiment): Problem[] {
   ];
 }
 
-/** Why `x` cannot run, most basic first: what the evaluator refuses, what the data needs, what weight sharing needs, settings. */
+/** Why `x` cannot run, most basic first: what the evaluator refuses, what the data needs and gives, what weight sharing needs, settings. */
 export function problemsOf(x: Experiment): Problem[] {
   const c = contextOf(x);
   return [
     ...(evaluatorEntry(x.evaluator).check?.(c) ?? []),
     ...(datasetEntry(x.dataset).check?.(c) ?? []),
+    ...inputProblems(c),
     ...splitProblems(x),
     ...weightSharing(c),
     ...settingsProblems(x),
@@ -117,8 +155,19 @@ function issueProblems(issues: readonly v.BaseIssue<unknown>[]): Problem[] {
   );
 }
 
+/** Why settings from a form would not run: a value outside the schema, or a combination the rules refuse. */
+export function problemsOfDraft(draft: unknown): Problem[] {
+  const parsed = v.safeParse(ExperimentSchema, draft);
+  return parsed.success ? problemsOf(parsed.output) : issueProblems(parsed.issues);
+}
+
 /** Would `x` with this change (and the moves the change brings) run? Its problems, or none. */
 export function problemsWith(x: Experiment, patch: ExperimentPatch): Problem[] {
-  const parsed = v.safeParse(ExperimentSchema, adjustFor(x, patch).experiment);
-  return parsed.success ? problemsOf(parsed.output) : issueProblems(parsed.issues);
+  return problemsOfDraft(adjustFor(x, patch).experiment);
+}
+
+/** Throws the first reason `x` cannot run, in the words the page shows beside the control: the engine asks before loading anything. */
+export function assertRunnable(x: Experiment): void {
+  const [first] = problemsOf(x);
+  if (first) throw problemError(first);
 }

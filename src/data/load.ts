@@ -122,6 +122,17 @@ export async function loadRaw(x: Experiment, readAsset: AssetReader, userFile?: 
   return LOADERS[entry.source.kind](entry, x, { readAsset, userFile, net });
 }
 
+/** A table's first rows as read, for the data panel. */
+function firstRows(raw: RawDataset, count = 8): NonNullable<PrepReport['original']> {
+  const width = raw.info.input.channels;
+  const n = Math.min(count, raw.examples.n);
+  return {
+    columns: raw.info.columns ?? Array.from({ length: width }, (_, f) => `feature ${f + 1}`),
+    rows: Array.from({ length: n }, (_, i) => Array.from(raw.examples.x.subarray(i * width, (i + 1) * width))),
+    labels: Array.from({ length: n }, (_, i) => raw.info.classNames[raw.examples.y[i]!]!),
+  };
+}
+
 /** Halves an image dataset's height and width by 2 × 2 averaging: the lower-resolution fidelity. */
 export function halveResolution(raw: RawDataset): RawDataset {
   const { height, width, channels } = raw.info.input;
@@ -167,6 +178,7 @@ export async function prepareData(
 ): Promise<PreparedData> {
   let loaded = await loadRaw(x, readAsset, userFile, net);
   const table = loaded.info.kind === 'table';
+  const original = table ? firstRows(loaded) : undefined;
   if (table) loaded = cleanTable(loaded, x.data.cleaning);
   const raw = x.data.resolution === 0.5 ? halveResolution(loaded) : loaded;
   let { input } = raw.info;
@@ -174,7 +186,7 @@ export async function prepareData(
   const size = input.height * input.width * input.channels;
   const rng = createRng(x.seed).fork('data');
   let { train, val, test } = stratifiedSplit(raw.examples, size, x.data.validationFraction, x.data.maxExamples, rng.fork('split'), x.data.testFraction);
-  const prep: PrepReport = { ...(info.cleaning ? { cleaning: info.cleaning } : {}), realTrain: train.n };
+  const prep: PrepReport = { ...(info.cleaning ? { cleaning: info.cleaning } : {}), realTrain: train.n, ...(original ? { original } : {}) };
   if (table) {
     scaleSplits(train, val, size, x.data.cleaning.scale, test);
     if (engineering(x.data.features)) {

@@ -1,6 +1,7 @@
 import { meanStd } from '../core/stats';
 import { experimentSpace, type Experiment } from '../core/experiment';
 import { evaluatorEntry } from '../core/evaluator/index';
+import { assertRunnable } from '../core/rules';
 import type { StrategyId } from '../core/strategy/index';
 import type { CompareProgress, StrategyComparison } from '../contracts/compare';
 import type { TrialRecord } from '../contracts/events';
@@ -45,6 +46,8 @@ export async function compareStrategies(
   deps: Omit<SearchDeps, 'setup'>,
   onProgress: (p: CompareProgress, partial: StrategyComparison[]) => void,
 ): Promise<StrategyComparison[]> {
+  // Every strategy is checked before any data is loaded or any search runs.
+  for (const strategy of strategies) assertRunnable({ ...x, strategy });
   const control = deps.control ?? new SearchControl();
   // Load the data or table once; every run shares it.
   // With shared weights each strategy trains its own supernet, so there is no evaluator to share.

@@ -4,6 +4,7 @@ import { experimentSpace, type Experiment } from '../core/experiment';
 import { reward } from '../core/objective';
 import { createStrategy } from '../core/strategy/index';
 import { evaluatorEntry } from '../core/evaluator/index';
+import { assertRunnable } from '../core/rules';
 import { isOneShot } from '../core/one-shot';
 import { runOneShot, type OneShotCheckpoint } from './one-shot/run';
 import type { AssetReader } from '../data/types';
@@ -67,6 +68,7 @@ export interface SearchDeps {
  */
 export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Promise<SearchResult> {
   useAvgPoolGradient(x.training.avgPoolGradient);
+  assertRunnable(x);
   if (isOneShot(x.strategy)) return runOneShot(x, x.strategy, deps, emit);
   // The supernet evaluator: a supernet is trained (SPOS), then the experiment's strategy ranks its paths.
   const sharedBy = evaluatorEntry(x.evaluator).supernetMethod;

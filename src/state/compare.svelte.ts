@@ -12,7 +12,8 @@ const RUN_ID_BASE = 1_000_000;
 /** Several strategies, the same seeds, everything else equal: the page's comparison view. */
 export class CompareSession {
   strategies = $state<StrategyId[]>(['random', 'evolution', 'reinforce', 'tpe']);
-  seeds = $state(10);
+  /** Three seeds: enough for a spread, few enough that trained searches finish in minutes (the estimate says how many). */
+  seeds = $state(3);
   status = $state<'idle' | 'running' | 'done' | 'stopped' | 'error'>('idle');
   progress = $state.raw<CompareProgress | null>(null);
   results = $state.raw<StrategyComparison[]>([]);

@@ -54,6 +54,14 @@ export function beginRun(state: RunState): RunState {
   return { ...idleRun(), runId: state.runId + 1, status: 'preparing', backend: state.backend };
 }
 
+/**
+ * The settings changed after a run: its results belong to the settings that made them, so they go
+ * (a later event of it is stale too); the backend stays.
+ */
+export function clearRun(state: RunState): RunState {
+  return { ...idleRun(), runId: state.runId + 1, backend: state.backend };
+}
+
 /** The run could not start (or the worker threw): the error ends it, if it is still the current run. */
 export function failRun(state: RunState, runId: number, error: ErrorInfo): RunState {
   return runId === state.runId ? { ...state, error, status: 'error' } : state;

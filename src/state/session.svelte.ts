@@ -7,6 +7,7 @@ import type { DataWorkerApi, SearchWorkerApi } from '../contracts/worker-api';
 import { compareDigest, type DigestComparison, type ResultDigest } from '../core/digest';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
+import { problemsOfDraft } from '../core/rules';
 import { encodeLink } from '../core/link';
 import { unrepeatable } from '../core/repeatable';
 import { evaluatorEntry } from '../core/evaluator/index';
@@ -16,7 +17,9 @@ import { proxy } from '../worker/client';
 import { InterruptedRun } from './interrupted-run.svelte';
 import { pollEverySecond } from './poll';
 import { returnedTrial } from './returned-trial';
-import { applyEvents, beginRun, failRun, type CurrentTrial, type RunState, type RunStatus } from './run-reducer';
+import { Estimates } from './estimate.svelte';
+import { EditFeedback, type SettingChange } from './feedback.svelte';
+import { applyEvents, beginRun, clearRun, failRun, type CurrentTrial, type RunState, type RunStatus } from './run-reducer';
 import type { SharedFromLocation } from './url';
 import { UserData, type UserFileRef } from './user-data.svelte';
 import { ModelResults } from './model-results.svelte';
@@ -53,6 +56,13 @@ export class SearchSession {
   workerMemory = $state.raw<MemoryInfo | null>(null);
   /** The latest progress of an image-set download (or cache read) in the worker. */
   download = $state.raw<DownloadProgress | null>(null);
+  /** Why the user's file could not be used, shown beside the dataset control. */
+  fileError = $state.raw<ErrorInfo | null>(null);
+  /** The trial a person picked (a dot or a row): its graph and learning curve are shown. */
+  selected = $state<number | null>(null);
+  /** Why the last change was refused, or what else it changed, for the control it was made in. */
+  readonly feedback = new EditFeedback();
+  readonly estimates: Estimates;
 
   /** Trained models to download and try, and results of runs elsewhere coming in. */
   readonly results: ModelResults;
@@ -87,7 +97,8 @@ export class SearchSession {
         d.dataset = 'own';
         d.data.file = file;
       });
-    this.userData = new UserData([worker, data], useFile, (error) => (this.error = error));
+    this.userData = new UserData([worker, data], useFile, (error) => (this.fileError = error));
+    this.estimates = new Estimates(worker);
     this.watchDownloads(worker);
     this.watchDownloads(data);
     // The run in flight fails with a 'worker-lost' error (its trials stay on screen); the fresh
@@ -117,18 +128,26 @@ export class SearchSession {
     }
   }
 
-  /** Applies a change to the experiment, validated; an invalid change is reported and not applied. */
-  update(change: (draft: Experiment) => void): void {
+  /**
+   * Applies a change to the experiment, validated: a change that would not run is refused, with
+   * the reason beside its control; `note` says what else the change moved. True when applied.
+   */
+  update(change: (draft: Experiment) => void, note: SettingChange | null = null): boolean {
     const draft = $state.snapshot(this.experiment) as Experiment;
     change(draft);
-    try {
-      this.experiment = parseExperiment(draft);
-      this.error = null;
-      // Results belong to the settings that made them.
-      if (this.status === 'done' || this.status === 'stopped') this.digest = null;
-    } catch (e) {
-      this.error = toErrorInfo(e);
+    const [problem] = problemsOfDraft(draft);
+    if (problem) {
+      this.feedback.refuse(problem);
+      return false;
     }
+    this.experiment = parseExperiment(draft);
+    this.feedback.accept(note);
+    this.fileError = null;
+    // Results belong to the settings that made them: a finished run's go with its graphs and trials.
+    if (!this.running && this.status !== 'idle') this.run = clearRun(this.run);
+    else this.error = null;
+    this.selected = null;
+    return true;
   }
 
   /** Hands a CSV or a zip of class folders the user chose to the worker, which checks it; on success the experiment uses it. */
@@ -186,6 +205,8 @@ export class SearchSession {
     this.saved.clear();
     // The worker starts the new run with no model kept; the panel follows when it ends.
     this.results.kept = [];
+    this.estimates.hold();
+    this.selected = null;
     this.run = beginRun(this.run);
     this.workerMemory = null;
     const runId = this.runId;

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import type { SearchWorkerApi } from '../contracts/worker-api';
 import { compareStrategies } from '../engine/compare';
+import { measureStep } from '../engine/estimate';
 import type { UserFile } from '../data/load';
 import { ActiveRun } from './active-run';
 import { holdLifeLock } from './alive';
@@ -98,6 +99,11 @@ const api: SearchWorkerApi = {
 
   watchDownloads(sink) {
     downloads.watch(sink);
+  },
+
+  async estimate(experiment) {
+    await backend.forExperiment(experiment);
+    return measureStep(experiment, { readAsset, userFile, net: downloads.net });
   },
 
   memory() {

@@ -44,4 +44,19 @@ describe('the moves a change brings', () => {
     expect(experiment.budget).toBe(40);
     expect(JSON.stringify(x)).toBe(before);
   });
+
+  it('gives Hyperband and BOHB three rungs when chosen with fewer epochs than η, and says so', () => {
+    const hb = adjustFor(parseExperiment({}), { strategy: 'hyperband' });
+    expect(hb.experiment.training.epochs).toBe(9);
+    expect(hb.changed).toEqual(['training.epochs']);
+    // Already enough epochs for two rungs: nothing moves.
+    expect(adjustFor(parseExperiment({ training: { epochs: 4 } }), { strategy: 'bohb' }).changed).toEqual([]);
+  });
+
+  it('brings the table lookup with a data set known only through the table', () => {
+    const { experiment, changed } = adjustFor(parseExperiment({}), { dataset: 'cifar100' });
+    expect(experiment).toMatchObject({ evaluator: 'nb201', space: 'nb201', dataset: 'cifar100' });
+    expect(changed.sort()).toEqual(['evaluator', 'space']);
+    expect(problemsOf(experiment)).toEqual([]);
+  });
 });

@@ -1,9 +1,16 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PlaygroundError } from '../../src/core/errors';
-import { defaultExperiment, parseExperiment } from '../../src/core/experiment';
+import { defaultExperiment, minimalExperiment, parseExperiment } from '../../src/core/experiment';
 import { decodeLink, encodeLink, LINK_VERSION } from '../../src/core/link';
-import { makeDigest } from '../../src/core/digest';
+import { fnv1a, makeDigest } from '../../src/core/digest';
+import { defaultsOfVersion } from '../../src/core/link-defaults';
+
+const b64 = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -74,9 +81,8 @@ describe('share links', () => {
   });
 
   it('drops a damaged digest of a version-1 link (made before links had a check) but keeps the experiment', () => {
-    const v1 = encodeLink(x)
-      .replace(`#v=${LINK_VERSION}`, '#v=1')
-      .replace(/&c=[0-9a-f]+$/, '');
+    // A version-1 link: the difference from the defaults of its time, and no check value.
+    const v1 = `#v=1&x=${b64(deflateSync(strToU8(JSON.stringify(minimalExperiment(x, defaultsOfVersion(1))))))}`;
     const back = decodeLink(`${v1}&d=bm90IGpzb24`);
     // A version-1 link was made before held-out test splits and the average-pool gradient fix: it opens without either.
     expect(back.experiment).toEqual({ ...x, data: { ...x.data, testFraction: 0 }, training: { ...x.training, avgPoolGradient: 'tfjs' } });
@@ -118,5 +124,34 @@ describe('share links', () => {
     expect(codeOf(() => decodeLink(link.replace(/&c=[0-9a-f]+$/, '')))).toBe('invalid-link');
     expect(codeOf(() => decodeLink(link.replace(/&d=[^&]+/, '&d=bm90IGpzb24')))).toBe('invalid-link');
     expect(codeOf(() => decodeLink(link.replace(`v=${LINK_VERSION}`, 'v=0')))).toBe('invalid-link');
+  });
+
+  describe('across a change of defaults (version 3 raised the budget from 12 to 24)', () => {
+    const link = (version: number, raw: object) => {
+      const xPart = b64(deflateSync(strToU8(JSON.stringify(raw))));
+      return `#v=${version}&x=${xPart}${version >= 2 ? `&c=${fnv1a(`${xPart}&`)}` : ''}`;
+    };
+
+    it('opens a link of versions 1 and 2 with the defaults it was made with, and one of version 3 with today’s', () => {
+      expect(decodeLink(link(1, { seed: 5 })).experiment.budget).toBe(12);
+      expect(decodeLink(link(2, { seed: 5 })).experiment.budget).toBe(12);
+      expect(decodeLink(link(3, { seed: 5 })).experiment.budget).toBe(24);
+      expect(decodeLink(link(1, { budget: 30 })).experiment.budget).toBe(30);
+      expect(defaultExperiment().budget).toBe(24);
+    });
+
+    it('writes version 3 links that say 12 trials when 12 are asked, and round trip', () => {
+      const twelve = parseExperiment({ budget: 12 });
+      expect(encodeLink(twelve).startsWith('#v=3&')).toBe(true);
+      expect(decodeLink(encodeLink(twelve)).experiment).toEqual(twelve);
+      expect(decodeLink(encodeLink(defaultExperiment())).experiment).toEqual(defaultExperiment());
+    });
+
+    it('keeps a hostile "__proto__" in an old link from reaching the settings', () => {
+      const raw = '{"__proto__":{"budget":99,"seed":7},"seed":3}';
+      const opened = decodeLink(`#v=1&x=${b64(deflateSync(strToU8(raw)))}`).experiment;
+      expect(opened.budget).toBe(12);
+      expect(opened.seed).toBe(3);
+    });
   });
 });

@@ -38,6 +38,16 @@ describe('which combinations can run', () => {
     [{ evaluator: 'supernet', space: 'chain' }, 'space', /^Scoring with a shared supernet shares weights/],
     [{ evaluator: 'supernet', space: 'nb201', strategy: 'bohb' }, 'strategy', /^BOHB trains candidates for more and more epochs/],
     [{ strategySettings: { evolution: { population: 3, sample: 5 } } }, 'strategySettings.evolution.sample', /larger than its population/],
+    [
+      { dataset: 'iris', space: 'cell' },
+      'space',
+      /^The Cells \(NASNet \/ DARTS\) space cannot run on Iris: it convolves and pools images, and Iris is a table \(each example is a row of numbers\)/,
+    ],
+    [{ dataset: 'spiral', space: 'nb201' }, 'space', /and Spiral is points in the plane/],
+    [{ dataset: 'own', space: 'mnas', data: { file: { name: 'plants.csv', hash: '0badc0de', label: 'kind' } } }, 'space', /your file "plants\.csv" is a table/],
+    [{ dataset: 'wine', space: 'nb201', strategy: 'darts' }, 'space', /Wine is a table/],
+    [{ dataset: 'mnist', space: 'resolution' }, 'space', /cannot run on MNIST \(28 × 28\): its ladder goes down to 1\/8/],
+    [{ dataset: 'digits', space: 'resolution', data: { resolution: 0.5 } }, 'space', /cannot run on UCI digits \(4 × 4\)/],
   ])('refuses %j', (input, field, message) => {
     const [p] = problemsOf(raw(input));
     expect(p?.field).toBe(field);
@@ -87,6 +97,14 @@ describe('which combinations can run', () => {
       expect(problemsWith(lookup, { strategy: 'hyperband' })[0]?.message).toMatch(/^Hyperband starts/);
       expect(problemsWith(lookup, { dataset: 'iris' })[0]?.message).toMatch(/dataset "iris"/);
       expect(problemsWith(x, { dataset: 'iris' })).toEqual([]);
+      // A table takes the chain space only (an MLP), whatever the strategy would move it to.
+      const iris = parseExperiment({ dataset: 'iris' });
+      expect(problemsWith(iris, { space: 'cell' })[0]?.message).toMatch(/Iris is a table/);
+      expect(problemsWith(iris, { strategy: 'spos' })[0]?.message).toMatch(/Iris is a table/);
+      expect(problemsWith(iris, { evaluator: 'supernet' })[0]?.message).toMatch(/Iris is a table/);
+      expect(problemsWith(iris, { strategy: 'tpe' })).toEqual([]);
+      // A zip of class folders is images (of a size known only once read): every space may try it.
+      expect(problemsWith(parseExperiment({}), { space: 'cell', dataset: 'own', data: { file: { name: 'pets.zip', hash: '0badc0de' } } })).toEqual([]);
     });
 
     it('reports a value outside the schema as a problem of its field', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classFolders, zip } from '../fixtures/images';
 import { usePageEnvironment } from './environment';
-import { setNumber, waitForRunEnd } from './page-helpers';
+import { openAdvanced, setNumber, waitForRunEnd } from './page-helpers';
 import { watchErrors } from './browser';
 
 const env = usePageEnvironment();
@@ -42,6 +42,7 @@ describe('the Content-Security-Policy', () => {
     expect(await waitForRunEnd(page)).toBe('done');
     await page.setInputFiles('[data-testid=data-file]', { name: 'shapes.zip', mimeType: 'application/zip', buffer: Buffer.from(zip(classFolders(true))) });
     await page.waitForFunction(() => /shapes\.zip \(12 images/.test(document.querySelector('[data-testid=data-panel]')?.textContent ?? ''));
+    await openAdvanced(page);
     await page.selectOption('[data-testid=backend-choice]', 'webgl');
     await setNumber(page, 'budget', 1);
     await setNumber(page, 'epochs', 1);

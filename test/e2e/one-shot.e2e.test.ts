@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usePageEnvironment } from './environment';
-import { openPlayground, setNumber, waitForRunEnd } from './page-helpers';
+import { openAdvanced, openPlayground, setNumber, waitForRunEnd } from './page-helpers';
 
 const env = usePageEnvironment();
 
@@ -12,6 +12,7 @@ describe('weight sharing in the page', () => {
     await page.selectOption('[data-testid=strategy]', 'darts');
     expect(await page.inputValue('[data-testid=space]')).toBe('nb201');
     expect(await page.isDisabled('[data-testid=budget]')).toBe(true);
+    await openAdvanced(page);
     await page.selectOption('[data-testid=max-examples]', '250');
     await setNumber(page, 'one-shot-epochs', 3);
     await setNumber(page, 'arch-rate', 0.05);
@@ -49,6 +50,7 @@ describe('weight sharing in the page', () => {
     await page.selectOption('[data-testid=evaluator]', 'supernet');
     expect(await page.inputValue('[data-testid=space]')).toBe('nb201');
     await page.selectOption('[data-testid=strategy]', 'random');
+    await openAdvanced(page);
     await page.selectOption('[data-testid=max-examples]', '250');
     await setNumber(page, 'one-shot-epochs', 1);
     await setNumber(page, 'budget', 3);

@@ -33,3 +33,14 @@ export async function openPlayground(browser: Browser, url: string): Promise<{ p
   await waitForBackend(page);
   return { page, errors };
 }
+
+/** Opens a folded section (a <details>) the way a person does, by clicking its summary, unless it is open. */
+export async function openSection(page: Page, testid: string): Promise<void> {
+  const details = page.locator(`[data-testid=${testid}]`);
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').first().click();
+}
+
+/** The settings folded into "Advanced settings". */
+export const openAdvanced = (page: Page) => openSection(page, 'advanced');
+/** Data preparation, folded under the data preview. */
+export const openDataPrep = (page: Page) => openSection(page, 'prep-details');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { watchErrors } from './browser';
 import { usePageEnvironment } from './environment';
-import { setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
+import { openAdvanced, setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
 
 const env = usePageEnvironment();
 
@@ -96,6 +96,7 @@ describe('cell space in the page', () => {
     expect(await page.textContent('[data-testid=dag] ~ *, figure:has([data-testid=dag]) figcaption')).toMatch(/Liu et al\. 2019/);
     await setNumber(page, 'budget', 1);
     await setNumber(page, 'epochs', 1);
+    await openAdvanced(page);
     await page.selectOption('[data-testid=max-examples]', '250');
     await page.click('[data-testid=start]');
     expect(await waitForRunEnd(page)).toBe('done');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usePageEnvironment } from './environment';
-import { openPlayground, setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
+import { openDataPrep, openPlayground, setNumber, waitForBackend, waitForRunEnd } from './page-helpers';
 
 const env = usePageEnvironment();
 
@@ -8,6 +8,7 @@ describe('data preparation in the page', () => {
   it('augments digits (preview beside the real ones), engineers iris features with a baseline, balances classes, and the link carries it all', async () => {
     const { page, errors } = await openPlayground(env.browser, env.url);
     await page.waitForSelector('[data-testid=data-samples]');
+    await openDataPrep(page);
     await page.check('[data-testid=aug-flip]');
     await setNumber(page, 'aug-rotate', 15);
     await setNumber(page, 'aug-cutout', 3);

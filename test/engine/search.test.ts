@@ -84,7 +84,10 @@ describe('search engine', () => {
 
   it('refuses a space that cannot run on the data, with a message that says what to do', async () => {
     await expect(search({ dataset: 'spiral', space: 'nb201', budget: 1 })).rejects.toThrow(PlaygroundError);
-    await expect(search({ dataset: 'spiral', space: 'nb201', budget: 1 })).rejects.toThrow(/Choose another dataset or search space|multiples of 4/);
+    await expect(search({ dataset: 'spiral', space: 'nb201', budget: 1 })).rejects.toMatchObject({
+      message: expect.stringMatching(/NAS-Bench-201 cell space cannot run on Spiral/),
+      hint: expect.stringMatching(/Choose the chain space .* or an image dataset/),
+    });
   });
 });
 
@@ -234,6 +237,6 @@ describe('search on a real table', () => {
       spaceSettings: { chain: { widths: [16, 32] } },
     });
     expect(result.best!.accuracy).toBeGreaterThan(0.8); // chance is 1/3
-    await expect(search({ dataset: 'iris', space: 'cell', budget: 1 })).rejects.toThrow(/chain space/);
+    await expect(search({ dataset: 'iris', space: 'cell', budget: 1 })).rejects.toMatchObject({ hint: expect.stringMatching(/chain space/) });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackendReport } from '../../src/contracts/backend';
 import type { AlphaSnapshot, RunEvent, StartInfo, TrialRecord } from '../../src/contracts/events';
 import { makeDigest } from '../../src/core/digest';
-import { applyEvents, beginRun, failRun, idleRun, type RunState } from '../../src/state/run-reducer';
+import { applyEvents, beginRun, clearRun, failRun, idleRun, type RunState } from '../../src/state/run-reducer';
 
 const graph = { nodes: [], edges: [] };
 const info: StartInfo = {
@@ -206,5 +206,20 @@ describe('the run reducer', () => {
     ]);
     const next = beginRun(done);
     expect(next).toEqual({ ...idleRun(), runId: done.runId + 1, status: 'preparing', backend: wasm });
+  });
+});
+
+describe('settings changed after a run', () => {
+  it('clears its results, keeps the backend, and drops its late events', () => {
+    const backend = { chosen: 'wasm' } as BackendReport;
+    let state = beginRun({ ...idleRun(), backend });
+    state = applyEvents(state, state.runId, [
+      { type: 'start', info },
+      { type: 'trial', trial: trial(0, 0.5) },
+      { type: 'done', stopped: false, digest: null },
+    ]);
+    const cleared = clearRun(state);
+    expect(cleared).toMatchObject({ status: 'idle', trials: [], current: null, digest: null, error: null, backend });
+    expect(applyEvents(cleared, state.runId, [{ type: 'trial', trial: trial(1, 0.9) }])).toBe(cleared);
   });
 });

@@ -18,6 +18,7 @@ export const cifar10 = defineDataset({
   title: 'CIFAR-10',
   blurb: 'CIFAR-10 through the NAS-Bench-201 table.',
   kind: 'benchmark',
+  input: { kind: 'none' },
   source: { kind: 'benchmark' },
   check: needsTable,
 });
@@ -27,6 +28,7 @@ export const cifar100 = defineDataset({
   title: 'CIFAR-100',
   blurb: 'CIFAR-100 through the NAS-Bench-201 table.',
   kind: 'benchmark',
+  input: { kind: 'none' },
   source: { kind: 'benchmark' },
   check: needsTable,
 });
@@ -36,6 +38,7 @@ export const imagenet16 = defineDataset({
   title: 'ImageNet16-120',
   blurb: 'ImageNet16-120 through the NAS-Bench-201 table.',
   kind: 'benchmark',
+  input: { kind: 'none' },
   source: { kind: 'benchmark' },
   check: needsTable,
 });

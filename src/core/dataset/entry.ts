@@ -1,9 +1,17 @@
+import type { ExperimentView } from '../experiment-fields';
 import type { CheckContext, Described, Problem } from '../problems';
 import type { Rng } from '../rng';
 import type { InputShape } from '../space/types';
 
 /** How examples are laid out: `image` draws as pictures (and can be halved), `points` as a scatter, `table` as rows; `benchmark` has none. */
 export type DatasetKind = 'image' | 'table' | 'points' | 'benchmark' | 'user';
+
+/**
+ * What a network sees of one example: an image (of a size known before loading, or not, as for the
+ * user's zip), a flat row of numbers (a table's row, a point in the plane), or nothing (a benchmark
+ * searched by lookup). The rules ask it to refuse, before any loading, a space that cannot take it.
+ */
+export type DataInput = { kind: 'image'; shape?: InputShape } | { kind: 'flat' } | { kind: 'none' };
 
 /** Examples made from the seed, as a generator returns them. */
 export interface GeneratedData {
@@ -32,6 +40,8 @@ export interface DatasetEntry<Id extends string = string> extends Described<Id> 
   source: DatasetSource;
   /** Fetched at run time from its public mirrors (and cached on the device). */
   downloaded?: boolean;
+  /** What a network sees of an example, at full resolution (or, for the user's file, as the experiment names it). */
+  input: DataInput | ((x: ExperimentView) => DataInput);
   check?(c: CheckContext): Problem[];
 }
 

@@ -25,5 +25,6 @@ export const moons = defineDataset({
   title: 'Moons (2-D points, 2 classes)',
   blurb: 'Two interleaving noisy half circles, generated from the seed (as scikit-learn’s make_moons).',
   kind: 'points',
+  input: { kind: 'flat' },
   source: { kind: 'generated', title: 'Moons (2-D points)', generate: (rng) => generateMoons(rng) },
 });

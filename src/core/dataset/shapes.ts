@@ -48,5 +48,6 @@ export const shapes = defineDataset({
   title: 'Shapes (16×16, 4 classes)',
   blurb: 'Noisy 16 × 16 squares, circles, triangles and crosses at random places and sizes, generated from the seed.',
   kind: 'image',
+  input: { kind: 'image', shape: { height: SIDE, width: SIDE, channels: 1 } },
   source: { kind: 'generated', title: 'Shapes (16 × 16 images)', generate: (rng) => generateShapes(rng) },
 });

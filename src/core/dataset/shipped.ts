@@ -7,6 +7,7 @@ export const digits = defineDataset({
   title: 'UCI digits (8×8, 10 classes)',
   blurb: '1 797 handwritten digits, 8 × 8 (UCI, via scikit-learn).',
   kind: 'image',
+  input: { kind: 'image', shape: { height: 8, width: 8, channels: 1 } },
   source: { kind: 'digits' },
 });
 
@@ -15,6 +16,7 @@ export const iris = defineDataset({
   title: 'Iris (table: 4 features, 3 classes)',
   blurb: "Fisher's 150 irises: four measurements, three species.",
   kind: 'table',
+  input: { kind: 'flat' },
   source: { kind: 'table' },
 });
 
@@ -23,6 +25,7 @@ export const wine = defineDataset({
   title: 'Wine (table: 13 features, 3 classes)',
   blurb: '178 wines from three cultivars: thirteen chemical measurements.',
   kind: 'table',
+  input: { kind: 'flat' },
   source: { kind: 'table' },
 });
 
@@ -31,5 +34,6 @@ export const breastCancer = defineDataset({
   title: 'Breast cancer (table: 30 features, 2 classes)',
   blurb: '569 breast masses, benign or malignant: thirty cell-nucleus measurements.',
   kind: 'table',
+  input: { kind: 'flat' },
   source: { kind: 'table' },
 });

@@ -25,5 +25,6 @@ export const spiral = defineDataset({
   title: 'Spiral (2-D points, 3 classes)',
   blurb: 'Three noisy spiral arms in the plane, generated from the seed.',
   kind: 'points',
+  input: { kind: 'flat' },
   source: { kind: 'generated', title: 'Spiral (2-D points)', generate: (rng) => generateSpiral(rng) },
 });

@@ -74,6 +74,8 @@ export const OP_GRAPHS = {
   conv_3x3: conv(3),
   conv_5x5: conv(5),
   conv_1x1: conv(1),
+  // An MLP's layer: on the 1 × 1 map of a table's row, a 1 × 1 conv-BN-ReLU is a dense layer with batch norm.
+  dense: conv(1),
   single_sep_conv_3x3: (b, x, scope, a) => dilConv(b, x, scope, 3, 1, a.stride),
   single_sep_conv_5x5: (b, x, scope, a) => dilConv(b, x, scope, 5, 1, a.stride),
   conv: mnas('conv'),

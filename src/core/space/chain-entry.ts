@@ -8,5 +8,6 @@ export const chain = defineSpace({
     'Each layer picks an operation (its kernel), a width, a stride and which earlier layers feed it: the whole network is searched, so the space grows exponentially with depth (Zoph & Le 2017).',
   settings: { key: 'chain', schema: CHAIN_SETTINGS },
   controls: ['depth'],
-  create: (settings) => new ChainSpace(settings),
+  flatInputs: true,
+  create: (settings, options) => new ChainSpace(settings, options),
 });

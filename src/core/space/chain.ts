@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PlaygroundError } from '../errors';
-import { CHAIN_OP_TABLE, CHAIN_TOKENS, chainOpId, type ChainToken } from '../ops/chain';
+import { CHAIN_OP_TABLE, CHAIN_TOKENS, chainOpId, MLP_TOKENS, type ChainToken } from '../ops/chain';
 import type { Rng } from '../rng';
 import { chainNetworkCost } from './chain-cost';
 import { int, settingsOf } from '../schema-tools';
@@ -43,24 +43,36 @@ function invalid(where: string, why: string): PlaygroundError {
  * The seed's "entire structure" space (Zoph & Le 2017): a chain of layers, each choosing its
  * operation, its width, and which earlier layers feed it besides its predecessor. The inputs of a
  * layer are concatenated along channels; the network ends in global average pooling and a linear
- * classifier. On a 1 × 1 input (points, tables) every kernel collapses to 1 × 1, so the same
- * genotype is an MLP with skip connections.
+ * classifier. Over flat inputs (`flat`: a table's rows, points) it is an MLP: each layer is a dense
+ * layer of a chosen width or the identity, with the same skips, and no stride to choose.
  */
 export class ChainSpace implements SearchSpace<ChainGenotype> {
   static readonly id = 'chain';
   static readonly title = 'Chain (entire structure)';
   readonly id = ChainSpace.id;
-  readonly title = ChainSpace.title;
+  readonly title: string;
   readonly settings: ChainSettings;
+  /** Over flat inputs: an MLP. */
+  readonly flat: boolean;
+  private readonly ops: readonly ChainOp[];
 
-  constructor(settings: Partial<ChainSettings> = {}) {
+  constructor(settings: Partial<ChainSettings> = {}, options: { flat?: boolean } = {}) {
     this.settings = settingsOf(CHAIN_SETTINGS, settings, 'The chain space settings');
+    this.flat = options.flat ?? false;
+    this.ops = this.flat ? MLP_TOKENS : CHAIN_OPS;
+    this.title = this.flat ? 'Chain (MLP for tables)' : ChainSpace.title;
   }
 
   private sampleLayer(index: number, rng: Rng): ChainLayer {
+    const skips: number[] = [];
+    if (this.flat) {
+      // Every (op, width) pair alike, so the identity is one option of four, not one op of two.
+      const { op, width } = rng.pick(this.layerOptions());
+      for (let s = 0; s < index; s++) if (rng.next() < 0.3) skips.push(s);
+      return { op, width, stride: 1, skips };
+    }
     const op = rng.pick(CHAIN_OPS);
     const width = isConvOp(op) ? rng.pick(this.settings.widths) : null;
-    const skips: number[] = [];
     const stride = rng.next() < 0.25 ? 2 : 1;
     for (let s = 0; s < index; s++) if (rng.next() < 0.3) skips.push(s);
     return { op, width, stride, skips };
@@ -81,7 +93,7 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
       layers: g.layers.map((l, k) => (k === j ? layer : { ...l, skips: [...l.skips] })),
     });
     g.layers.forEach((layer, j) => {
-      for (const op of CHAIN_OPS) {
+      for (const op of this.ops) {
         if (isConvOp(op)) {
           for (const width of this.settings.widths) {
             if (op !== layer.op || width !== layer.width) out.push(withLayer(j, { op, width, stride: layer.stride, skips: [...layer.skips] }));
@@ -90,7 +102,7 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
           out.push(withLayer(j, { op, width: null, stride: layer.stride, skips: [...layer.skips] }));
         }
       }
-      out.push(withLayer(j, { ...layer, stride: layer.stride === 1 ? 2 : 1, skips: [...layer.skips] }));
+      if (!this.flat) out.push(withLayer(j, { ...layer, stride: layer.stride === 1 ? 2 : 1, skips: [...layer.skips] }));
       for (let s = 0; s < j; s++) {
         const skips = layer.skips.includes(s) ? layer.skips.filter((x) => x !== s) : [...layer.skips, s].sort((a, b) => a - b);
         out.push(withLayer(j, { ...layer, skips }));
@@ -132,8 +144,8 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
       const where = `layer ${j + 1}`;
       if (typeof rl !== 'object' || rl === null) throw invalid(where, 'is not an object');
       const { op, width, skips, stride = 1 } = rl as Record<string, unknown>;
-      if (stride !== 1 && stride !== 2) throw invalid(where, `has stride ${String(stride)}; it may be 1 or 2`);
-      if (!CHAIN_OPS.includes(op as ChainOp)) throw invalid(where, `has unknown op "${String(op)}" (known: ${CHAIN_OPS.join(', ')})`);
+      if (stride !== 1 && (stride !== 2 || this.flat)) throw invalid(where, `has stride ${String(stride)}; it may be ${this.flat ? '1 (an MLP)' : '1 or 2'}`);
+      if (!this.ops.includes(op as ChainOp)) throw invalid(where, `has unknown op "${String(op)}" (known: ${this.ops.join(', ')})`);
       const chainOp = op as ChainOp;
       if (isConvOp(chainOp)) {
         if (!this.settings.widths.includes(width as number)) {
@@ -161,22 +173,22 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     const edges: ArchGraph['edges'] = [];
     g.layers.forEach((layer, j) => {
       const id = `n${j + 1}`;
-      const detail = [layer.width === null ? '' : `${layer.width} ch`, layer.stride === 2 ? '/2' : ''].filter(Boolean).join(' · ');
+      const detail = [layer.width === null ? '' : `${layer.width} ${this.flat ? 'units' : 'ch'}`, layer.stride === 2 ? '/2' : ''].filter(Boolean).join(' · ');
       const op = chainOpId(layer.op);
       nodes.push({ id, label: CHAIN_OP_TABLE[op].label, kind: op, detail: detail || undefined });
       edges.push({ from: `n${j}`, to: id });
       for (const s of layer.skips) edges.push({ from: `n${s}`, to: id, skip: true });
     });
-    nodes.push({ id: 'out', label: 'pool + linear', kind: 'output' });
+    nodes.push({ id: 'out', label: this.flat ? 'linear' : 'pool + linear', kind: 'output' });
     edges.push({ from: `n${g.layers.length}`, to: 'out' });
     return { nodes, edges };
   }
 
   size(): number {
-    const perLayer = CHAIN_OPS.filter(isConvOp).length * this.settings.widths.length + CHAIN_OPS.filter((o) => !isConvOp(o)).length;
+    const perLayer = this.layerOptions().length * (this.flat ? 1 : 2);
     let total = 1;
-    // Per layer: its (op, width), its stride, and a subset of the earlier nodes to skip from.
-    for (let j = 0; j < this.settings.depth; j++) total *= perLayer * 2 * 2 ** j;
+    // Per layer: its (op, width), its stride (not in an MLP), and a subset of the earlier nodes to skip from.
+    for (let j = 0; j < this.settings.depth; j++) total *= perLayer * 2 ** j;
     return total;
   }
 
@@ -187,8 +199,8 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
   /** (op, width) pairs a layer can take, in a fixed order: each conv at each width, then the width-free ops. */
   private layerOptions(): Array<{ op: ChainOp; width: number | null }> {
     return [
-      ...CHAIN_OPS.filter(isConvOp).flatMap((op) => this.settings.widths.map((width) => ({ op, width }))),
-      ...CHAIN_OPS.filter((op) => !isConvOp(op)).map((op) => ({ op, width: null })),
+      ...this.ops.filter(isConvOp).flatMap((op) => this.settings.widths.map((width) => ({ op, width }))),
+      ...this.ops.filter((op) => !isConvOp(op)).map((op) => ({ op, width: null })),
     ];
   }
 
@@ -197,7 +209,7 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     const out: Decision[] = [];
     for (let j = 0; j < this.settings.depth; j++) {
       out.push({ name: `layer ${j + 1}`, options });
-      out.push({ name: `layer ${j + 1} stride`, options: ['1', '2'] });
+      if (!this.flat) out.push({ name: `layer ${j + 1} stride`, options: ['1', '2'] });
       for (let s = 0; s < j; s++) out.push({ name: `layer ${j + 1} skip from ${s}`, options: ['no', 'yes'] });
     }
     return out;
@@ -207,7 +219,7 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     const options = this.layerOptions();
     return g.layers.flatMap((layer, j) => [
       options.findIndex((o) => o.op === layer.op && o.width === layer.width),
-      layer.stride - 1,
+      ...(this.flat ? [] : [layer.stride - 1]),
       ...Array.from({ length: j }, (_, s) => (layer.skips.includes(s) ? 1 : 0)),
     ]);
   }
@@ -219,7 +231,7 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
     for (let j = 0; j < this.settings.depth; j++) {
       const option = options[choices[k++]!];
       if (!option) throw invalid(`layer ${j + 1}`, `has choice ${choices[k - 1]}, which is not an option`);
-      const stride = choices[k++] === 1 ? 2 : 1;
+      const stride = !this.flat && choices[k++] === 1 ? 2 : 1;
       const skips: number[] = [];
       for (let s = 0; s < j; s++) if (choices[k++] === 1) skips.push(s);
       layers.push({ op: option.op, width: option.width, stride, skips });
@@ -229,6 +241,7 @@ export class ChainSpace implements SearchSpace<ChainGenotype> {
   }
 
   checkInput(input: InputShape): string | null {
+    if (this.flat && (input.height !== 1 || input.width !== 1)) return 'its MLP form is for tables and points, and this data is images';
     return input.height >= 1 && input.width >= 1 && input.channels >= 1 ? null : 'the input has no pixels or channels';
   }
 }

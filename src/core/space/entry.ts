@@ -24,7 +24,12 @@ export interface SpaceEntry<Id extends string = string, K extends string = strin
   };
   /** Moves other settings along when `field` was set (a choice that implies another). */
   follow?(settings: v.InferOutput<S>, field: string): void;
-  create(settings: Partial<v.InferOutput<S>>): SearchSpace;
+  /**
+   * Builds networks for flat inputs too (a table's rows, points), with ops made for them: `create`
+   * is then asked with `flat`. A space without it convolves images only, and the rules refuse it on flat data.
+   */
+  flatInputs?: true;
+  create(settings: Partial<v.InferOutput<S>>, options?: { flat?: boolean }): SearchSpace;
 }
 
 /** An entry, its types inferred from its settings. */

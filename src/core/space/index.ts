@@ -34,11 +34,14 @@ export function spaceEntry(id: string): AnySpaceEntry | undefined {
 /** The spaces weight sharing can build a supernet of, in registry order. */
 export const SUPERNET_SPACES: readonly AnySpaceEntry[] = [...BY_ID.values()].filter((s) => s.supernet);
 
-/** The space an experiment searches: an architecture space, with the training hyperparameters added when HPO is on. */
-export function createSpace(id: SpaceId, settings: SpaceSettings = {}, hyperparameters?: HyperparameterGrid | null): SearchSpace {
+/**
+ * The space an experiment searches: an architecture space, with the training hyperparameters added
+ * when HPO is on; `flat`: its inputs are flat rows (tables, points), for a space that has a form for them.
+ */
+export function createSpace(id: SpaceId, settings: SpaceSettings = {}, hyperparameters?: HyperparameterGrid | null, flat = false): SearchSpace {
   const entry = spaceEntry(id);
   const own = entry.settings ? (settings as Record<string, object | undefined>)[entry.settings.key] : undefined;
-  const architecture = entry.create(own ?? {});
+  const architecture = flat && entry.flatInputs ? entry.create(own ?? {}, { flat }) : entry.create(own ?? {});
   return hyperparameters ? (new WithHyperparameters(architecture, hyperparameters) as SearchSpace) : architecture;
 }
 

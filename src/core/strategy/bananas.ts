@@ -98,5 +98,6 @@ export const bananas = defineStrategy({
   color: '#ca8a04',
   settings: { key: 'bananas', schema: BANANAS_SETTINGS },
   control: 'initial',
+  startUp: (settings) => settings.initial,
   create: (space, seed, settings: Partial<BananasSettings>, state) => new Bananas(space, seed, settings, state),
 });

@@ -73,6 +73,7 @@ export const evolution = defineStrategy({
   color: '#16a34a',
   settings: { key: 'evolution', schema: EVOLUTION_SETTINGS },
   control: 'population',
+  startUp: (settings) => settings.population,
   checkSettings: ({ population, sample }) =>
     sample > population
       ? problem(

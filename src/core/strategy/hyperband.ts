@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { createRng, restoreRng, type Rng } from '../rng';
 import { int, settingsOf } from '../schema-tools';
+import type { ExperimentView } from '../experiment-fields';
 import type { SearchSpace } from '../space/types';
 import type { Evaluated } from './history';
 import { proposeByTpe } from './tpe';
@@ -149,6 +150,21 @@ export class Hyperband implements Strategy {
 
 /** Hyperband and BOHB share their settings; the engine sets R to the experiment's epochs. */
 const group = { key: 'hyperband', schema: HYPERBAND_SETTINGS } as const;
+
+/** Fewer epochs than η leave one rung, where every candidate trains for all of them: random search by another name. */
+const oneRung =
+  (name: string) =>
+  (x: ExperimentView, { eta }: v.InferOutput<typeof HYPERBAND_SETTINGS>) =>
+    x.training.epochs < eta
+      ? {
+          field: 'training.epochs',
+          message: `With ${x.training.epochs} epoch${x.training.epochs === 1 ? '' : 's'} and η = ${eta}, ${name} has one rung: every candidate trains for all of them, so it searches like random search. ${eta * eta} epochs give it three rungs (1, ${eta} and ${eta * eta} epochs).`,
+        }
+      : null;
+/** Choosing it brings η² epochs where there are fewer than η: three rungs of successive halving. */
+const withRungs = (x: ExperimentView, { eta }: v.InferOutput<typeof HYPERBAND_SETTINGS>) => {
+  if (x.training.epochs < eta) x.training.epochs = eta * eta;
+};
 const resource = (settings: Partial<HyperbandSettings>, run?: RunContext): Partial<HyperbandSettings> =>
   run ? { ...settings, maxResource: run.epochs } : settings;
 
@@ -162,6 +178,8 @@ export const hyperband = defineStrategy({
   multiFidelity: true,
   settings: group,
   control: 'eta',
+  note: oneRung('Hyperband'),
+  onChoose: withRungs,
   create: (space, seed, settings: Partial<HyperbandSettings>, state, run) => new Hyperband(space, seed, false, resource(settings, run), state),
 });
 
@@ -174,5 +192,7 @@ export const bohb = defineStrategy({
   multiFidelity: true,
   settings: group,
   control: 'eta',
+  note: oneRung('BOHB'),
+  onChoose: withRungs,
   create: (space, seed, settings: Partial<HyperbandSettings>, state, run) => new Hyperband(space, seed, true, resource(settings, run), state),
 });

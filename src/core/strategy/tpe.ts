@@ -105,5 +105,6 @@ export const tpe = defineStrategy({
   color: '#2563eb',
   settings: { key: 'tpe', schema: TPE_SETTINGS },
   control: 'initial',
+  startUp: (settings) => settings.initial,
   create: (space, seed, settings: Partial<TpeSettings>, state) => new Tpe(space, seed, settings, state),
 });

@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
-import type { Described, MethodTraits, Problem } from '../problems';
+import type { ExperimentView } from '../experiment-fields';
+import type { Described, MethodTraits, Note, Problem } from '../problems';
 import type { RngState } from '../rng';
 import type { SettingsGroup, SettingsSchema } from '../schema-tools';
 import type { SearchSpace } from '../space/types';
@@ -63,6 +64,12 @@ export interface StrategyEntry<
   control?: keyof v.InferOutput<S> & string;
   /** Inconsistent settings, checked whether or not the strategy is chosen (others may use them). */
   checkSettings?(settings: v.InferOutput<S>): Problem | null;
+  /** Random trials it runs before its own moves (a population to fill, a model's start-up), from its settings. */
+  startUp?(settings: v.InferOutput<S>): number;
+  /** Settings that would hide what it does (Hyperband with one rung is random search): a note for the page, or null. */
+  note?(x: ExperimentView, settings: v.InferOutput<S>): Note | null;
+  /** Moves other settings along when it is chosen, so that it can show what it does. */
+  onChoose?(x: ExperimentView, settings: v.InferOutput<S>): void;
   create(space: SearchSpace, seed: number, settings: Partial<F>, state?: StrategyState, run?: RunContext): Strategy;
 }
 

@@ -236,6 +236,7 @@ OPS = {
     'conv_3x3': _conv(3),
     'conv_5x5': _conv(5),
     'conv_1x1': _conv(1),
+    'dense': _conv(1),
     'single_sep_conv_3x3': lambda c_in, c_out, stride, **_: DilConv(c_in, 3, 1, stride),
     'single_sep_conv_5x5': lambda c_in, c_out, stride, **_: DilConv(c_in, 5, 1, stride),
     'conv': lambda c_in, c_out, stride, kernel=3, **_: ConvBN(c_in, c_out, kernel, stride),

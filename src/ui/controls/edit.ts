@@ -1,13 +1,71 @@
 import { adjustFor, type ExperimentPatch } from '../../core/adjust';
+import { datasetEntry } from '../../core/dataset/index';
+import { evaluatorEntry } from '../../core/evaluator/index';
 import { ExperimentSchema, type Experiment } from '../../core/experiment';
+import { methodEntry } from '../../core/methods';
 import { fieldInfo, fieldSchema, type FieldInfo } from '../../core/schema-tools';
+import { spaceEntry } from '../../core/space/index';
 import type { SearchSession } from '../../state/session.svelte';
 
-/** Applies a change and the moves it brings (core's adjustFor); the session refuses what would not run. */
-export function edit(session: SearchSession, patch: ExperimentPatch): void {
-  session.update((draft) => {
-    Object.assign(draft, adjustFor(draft, patch).experiment);
-  });
+/** Words for the fields the moves touch most, for "what else changed" notes. */
+const FIELD_LABELS: Record<string, string> = {
+  dataset: 'dataset',
+  space: 'search space',
+  strategy: 'strategy',
+  evaluator: 'evaluation',
+  budget: 'trials',
+  'training.epochs': 'epochs',
+  'surrogate.enabled': 'surrogate',
+  'hpo.enabled': 'hyperparameter search',
+  'objective.cost': 'cost',
+  'objective.target': 'target',
+};
+
+/** A value as the menus write it: an entry's title, on/off, or the value. */
+function valueLabel(path: string, value: unknown): string {
+  const id = String(value);
+  if (path === 'dataset') return datasetEntry(id)?.title ?? id;
+  if (path === 'space') return spaceEntry(id)?.title ?? id;
+  if (path === 'strategy') return methodEntry(id)?.title ?? id;
+  if (path === 'evaluator') return evaluatorEntry(id)?.title ?? id;
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  return Array.isArray(value) ? value.join(', ') : id;
+}
+
+const fieldLabel = (path: string) => FIELD_LABELS[path] ?? infoAt(path).label?.toLowerCase() ?? path.split('.').pop()!;
+
+/** "Choosing DARTS also set search space to NAS-Bench-201 cell and surrogate to off, so that it can run." */
+export function describeChanges(source: string, after: Experiment, changed: readonly string[]): string | null {
+  if (changed.length === 0) return null;
+  const chosen = valueLabel(source, valueAt(after, source));
+  const parts = changed.map((path) => `${fieldLabel(path)} to ${valueLabel(path, valueAt(after, path))}`);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+  return `Choosing ${chosen} also set ${list}, so that it can run as intended.`;
+}
+
+/** The dotted path of the one field a patch sets (its first leaf). */
+function sourceOf(patch: ExperimentPatch): string {
+  const keys: string[] = [];
+  let node: unknown = patch;
+  while (node && typeof node === 'object' && !Array.isArray(node)) {
+    const [key] = Object.keys(node);
+    if (key === undefined) break;
+    keys.push(key);
+    node = (node as Record<string, unknown>)[key];
+  }
+  return keys.join('.');
+}
+
+/**
+ * Applies a change and the moves it brings (core's adjustFor); the session refuses what would not
+ * run, beside the control, and the control says what else the change moved.
+ */
+export function edit(session: SearchSession, patch: ExperimentPatch): boolean {
+  // adjustFor works on a copy, so the session's reactive experiment can be handed to it as it is.
+  const { experiment, changed } = adjustFor(session.experiment, patch);
+  const source = sourceOf(patch);
+  const text = describeChanges(source, experiment, changed);
+  return session.update((draft) => Object.assign(draft, experiment), text ? { source, text } : null);
 }
 
 /** `{ a: { b: value } }` for the path "a.b". */

@@ -1,40 +1,51 @@
 import * as d3 from 'd3';
+import { duration, percent } from '../../core/format';
 import { CHART } from './theme';
 import { yAxisTitle } from './chart-parts';
+import { accuracyDomain, createChartTip } from './chart-tip';
 
 export interface ChartPoint {
   index: number;
   accuracy: number;
   /** Seconds since the search started when this trial finished. */
   elapsed: number;
+  /** The architecture, in words, for the tooltip. */
+  architecture: string;
 }
 
 export interface ChartData {
   points: ChartPoint[];
   budget: number;
-  /** Index of the best trial, highlighted. */
+  /** Index of the best trial, highlighted, and of the one a person picked, ringed. */
   bestIndex: number | null;
+  selected: number | null;
   /** The x axis: trial number, or wall-clock seconds of search. */
   axis: 'trial' | 'time';
+  /** The y range: fitted to the trials, or 0–100 %. */
+  range: 'fit' | 'full';
 }
 
 const W = 640;
 const H = 260;
-const M = { top: 14, right: 18, bottom: 44, left: 58 };
+const M = { top: 14, right: 18, bottom: 44, left: 62 };
 
-/** Accuracy of each trial as a dot, with the best-so-far as a step line. */
-export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: ChartData): void; destroy(): void } {
+/** Accuracy of each trial as a dot (hover for the trial, click to pick it), with the best-so-far as a step line. */
+export function createAccuracyChart(svgElement: SVGSVGElement, onSelect: (index: number) => void): { update(data: ChartData): void; destroy(): void } {
   const svg = d3.select(svgElement).attr('viewBox', `0 0 ${W} ${H}`);
   const x = d3.scaleLinear().range([M.left, W - M.right]);
-  const y = d3
-    .scaleLinear()
-    .domain([0, 1])
-    .range([H - M.bottom, M.top]);
+  const y = d3.scaleLinear().range([H - M.bottom, M.top]);
   const grid = svg.append('g').attr('class', 'grid');
   const xAxis = svg.append('g').attr('transform', `translate(0,${H - M.bottom})`);
   const yAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
   const bestLine = svg.append('path').attr('fill', 'none').attr('stroke', CHART.best).attr('stroke-width', 3);
   const dots = svg.append('g');
+  const empty = svg
+    .append('text')
+    .attr('x', (M.left + W - M.right) / 2)
+    .attr('y', (M.top + H - M.bottom) / 2)
+    .attr('text-anchor', 'middle')
+    .attr('fill', CHART.text)
+    .style('font-size', CHART.font);
   const xLabel = svg
     .append('text')
     .attr('x', (M.left + W - M.right) / 2)
@@ -43,8 +54,9 @@ export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: C
     .attr('fill', CHART.text)
     .style('font-size', CHART.font);
   yAxisTitle(svg, H, M).text('validation accuracy');
+  const tip = createChartTip(svgElement);
 
-  function update({ points, budget, bestIndex, axis }: ChartData): void {
+  function update({ points, budget, bestIndex, selected, axis, range }: ChartData): void {
     const at = (p: { index: number; elapsed: number }) => (axis === 'trial' ? x(p.index + 1) : x(p.elapsed));
     if (axis === 'trial') {
       x.domain([0.5, Math.max(budget, points.length, 2) + 0.5]);
@@ -59,10 +71,31 @@ export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: C
       xLabel.text('trial');
     } else {
       x.domain([0, Math.max(d3.max(points, (p) => p.elapsed) ?? 1, 1e-3) * 1.05]);
-      xAxis.call(d3.axisBottom(x).ticks(8)).style('font-size', '13px');
-      xLabel.text('seconds of search');
+      xAxis
+        .call(
+          d3
+            .axisBottom(x)
+            .ticks(6)
+            .tickFormat((s) => duration(Number(s))),
+        )
+        .style('font-size', '13px');
+      xLabel.text('time since Start');
     }
-    yAxis.call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%'))).style('font-size', '13px');
+    y.domain(
+      accuracyDomain(
+        points.map((p) => p.accuracy),
+        range,
+      ),
+    );
+    const span = y.domain()[1]! - y.domain()[0]!;
+    yAxis
+      .call(
+        d3
+          .axisLeft(y)
+          .ticks(5)
+          .tickFormat(d3.format(span < 0.1 ? '.1%' : '.0%')),
+      )
+      .style('font-size', '13px');
     grid
       .selectAll('line')
       .data(y.ticks(5))
@@ -72,6 +105,7 @@ export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: C
       .attr('y1', (d) => y(d))
       .attr('y2', (d) => y(d))
       .attr('stroke', CHART.grid);
+    empty.text(points.length ? '' : 'Each trial appears here as a dot when it finishes.');
 
     let best = 0;
     const steps = points.map((p) => ({ index: p.index, elapsed: p.elapsed, best: (best = Math.max(best, p.accuracy)) }));
@@ -86,19 +120,29 @@ export function createAccuracyChart(svgElement: SVGSVGElement): { update(data: C
     dots
       .selectAll<SVGCircleElement, ChartPoint>('circle')
       .data(points, (d) => String(d.index))
-      .join('circle')
+      .join((enter) =>
+        enter
+          .append('circle')
+          .attr('class', 'trial-dot')
+          .style('cursor', 'pointer')
+          .on('mousemove', (event: MouseEvent, d) => tip.show(event, [`Trial ${d.index + 1}: ${percent(d.accuracy)}`, d.architecture, 'click to show it']))
+          .on('mouseleave', () => tip.hide())
+          .on('click', (_e, d) => onSelect(d.index)),
+      )
+      .attr('data-index', (d) => d.index)
       .attr('cx', (d) => at(d))
       .attr('cy', (d) => y(d.accuracy))
       .attr('r', (d) => (d.index === bestIndex ? 8 : 5.5))
       .attr('fill', (d) => (d.index === bestIndex ? CHART.best : CHART.point))
       .attr('fill-opacity', 0.85)
-      .attr('stroke', 'white')
-      .attr('stroke-width', 1.5);
+      .attr('stroke', (d) => (d.index === selected ? CHART.text : 'white'))
+      .attr('stroke-width', (d) => (d.index === selected ? 3 : 1.5));
   }
 
   return {
     update,
     destroy() {
+      tip.remove();
       svg.selectAll('*').remove();
     },
   };

@@ -6,7 +6,7 @@ import { CHART } from './theme';
 
 const W = 900;
 const H = 300;
-const M = { top: 14, right: 150, bottom: 44, left: 58 };
+const M = { top: 14, right: 200, bottom: 44, left: 66 };
 
 /** Mean (line) and ± one standard deviation (band) of each strategy's returned score by trial. */
 export function createCompareChart(svgElement: SVGSVGElement): { update(results: StrategyComparison[], budget: number, label: string): void; destroy(): void } {
@@ -26,7 +26,7 @@ export function createCompareChart(svgElement: SVGSVGElement): { update(results:
     .attr('fill', CHART.text)
     .style('font-size', CHART.font)
     .text('trials (queries)');
-  const yLabel = yAxisTitle(svg, H, M);
+  const yLabel = yAxisTitle(svg, H, M).style('font-size', '13px');
 
   function update(results: StrategyComparison[], budget: number, label: string): void {
     x.domain([1, Math.max(budget, 2)]);
@@ -82,7 +82,7 @@ export function createCompareChart(svgElement: SVGSVGElement): { update(results:
       .call((g) => {
         g.select('rect').attr('fill', (r) => strategyEntry(r.strategy).color);
         g.select('text')
-          .text((r) => r.label ?? r.strategy)
+          .text((r) => r.label ?? strategyEntry(r.strategy).name)
           .attr('fill', CHART.text);
       });
   }

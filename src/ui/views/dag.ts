@@ -5,6 +5,10 @@ import { opColor, opLabel } from './theme';
 
 export interface DagView {
   update(graph: ArchGraph | null): void;
+  /** Zooms by a factor about the centre (1 / factor zooms out), for the panel's buttons and keys. */
+  zoomBy(factor: number): void;
+  /** Back to the whole graph. */
+  reset(): void;
   destroy(): void;
 }
 
@@ -67,7 +71,7 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
     // A trellis comes with its own grid; anything else is laid out by dagre.
     const gridded = graph.nodes.length > 0 && graph.nodes.every((n) => n.grid);
     let nodes: Placed[];
-    let edges: Array<ArchGraph['edges'][number] & { key: string; points: Array<{ x: number; y: number }> }>;
+    let edges: Array<ArchGraph['edges'][number] & { key: string; points: Array<{ x: number; y: number }>; label?: { x: number; y: number } }>;
     let info: { width?: number; height?: number };
     if (gridded) {
       const at = (n: ArchGraph['nodes'][number]) => ({ x: 80 + n.grid!.column * GRID_X, y: 40 + n.grid!.row * GRID_Y });
@@ -87,7 +91,12 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
       graph.edges.forEach((e, i) => g.setEdge(e.from, e.to, { width: e.op ? 100 : 0, height: e.op ? 20 : 0, labelpos: 'c' }, `e${i}`));
       dagre.layout(g);
       nodes = graph.nodes.map((n) => ({ ...n, x: g.node(n.id).x, y: g.node(n.id).y }));
-      edges = graph.edges.map((e, i) => ({ ...e, key: `${e.from}-${e.to}-${e.op ?? ''}-${i}`, points: g.edge({ v: e.from, w: e.to, name: `e${i}` }).points }));
+      // dagre places each edge's label where it overlaps no node and no other label.
+      edges = graph.edges.map((e, i) => {
+        const laid = g.edge({ v: e.from, w: e.to, name: `e${i}` }) as { points: Array<{ x: number; y: number }>; x?: number; y?: number };
+        const label = laid.x !== undefined && laid.y !== undefined ? { x: laid.x, y: laid.y } : undefined;
+        return { ...e, key: `${e.from}-${e.to}-${e.op ?? ''}-${i}`, points: laid.points, label };
+      });
       info = g.graph();
     }
     // Never magnify a small graph beyond its natural size: centre it in a minimum canvas instead.
@@ -125,8 +134,8 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
         return group;
       })
       .attr('transform', (d) => {
-        const mid = d.points[Math.floor(d.points.length / 2)]!;
-        return `translate(${mid.x},${mid.y})`;
+        const at = d.label ?? d.points[Math.floor(d.points.length / 2)]!;
+        return `translate(${at.x},${at.y})`;
       })
       .call((sel) => {
         sel
@@ -149,6 +158,7 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
         group.append('rect').attr('rx', 8);
         group.append('text').attr('class', 'label').attr('text-anchor', 'middle');
         group.append('text').attr('class', 'detail').attr('text-anchor', 'middle');
+        group.append('title');
         return group;
       })
       .attr('transform', (d) => `translate(${d.x},${d.y})`)
@@ -169,6 +179,7 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
           .text((d) => d.label)
           .attr('dy', (d) => (d.detail ? '-0.2em' : '0.35em'))
           .attr('fill', (d) => (d.kind === 'node' ? '#0f172a' : 'white'));
+        sel.select('title').text((d) => `${d.label}${d.detail ? ` (${d.detail})` : ''}`);
         sel
           .select('text.detail')
           .text((d) => d.detail ?? '')
@@ -179,6 +190,12 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
 
   return {
     update,
+    zoomBy(factor) {
+      svg.transition().duration(150).call(zoom.scaleBy, factor);
+    },
+    reset() {
+      svg.transition().duration(150).call(zoom.transform, d3.zoomIdentity);
+    },
     destroy() {
       svg.on('.zoom', null);
       svg.selectAll('*').remove();

@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import type { EpochReport } from '../../contracts/events';
 import { CHART } from './theme';
+import { accuracyDomain } from './chart-tip';
 
 const W = 360;
 const H = 260;
@@ -11,10 +12,7 @@ const LOSS = '#dc2626';
 export function createTrialCurve(svgElement: SVGSVGElement): { update(epochs: EpochReport[], total: number): void; destroy(): void } {
   const svg = d3.select(svgElement).attr('viewBox', `0 0 ${W} ${H}`);
   const x = d3.scaleLinear().range([M.left, W - M.right]);
-  const yAcc = d3
-    .scaleLinear()
-    .domain([0, 1])
-    .range([H - M.bottom, M.top]);
+  const yAcc = d3.scaleLinear().range([H - M.bottom, M.top]);
   const yLoss = d3.scaleLinear().range([H - M.bottom, M.top]);
   const xAxis = svg.append('g').attr('transform', `translate(0,${H - M.bottom})`);
   const accAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
@@ -33,6 +31,7 @@ export function createTrialCurve(svgElement: SVGSVGElement): { update(epochs: Ep
 
   function update(epochs: EpochReport[], total: number): void {
     x.domain([0, Math.max(total, 1)]);
+    yAcc.domain(accuracyDomain([0, ...epochs.map((e) => e.valAccuracy)], epochs.length ? 'fit' : 'full'));
     yLoss.domain([0, Math.max(d3.max(epochs, (e) => e.loss) ?? 1, 0.1) * 1.1]);
     xAxis.call(d3.axisBottom(x).ticks(Math.min(total, 6)).tickFormat(d3.format('d'))).style('font-size', '13px');
     accAxis
@@ -61,7 +60,11 @@ export function createTrialCurve(svgElement: SVGSVGElement): { update(epochs: Ep
       .attr('cx', (e) => x(e.epoch))
       .attr('cy', (e) => yAcc(e.valAccuracy))
       .attr('r', 4.5)
-      .attr('fill', CHART.point);
+      .attr('fill', CHART.point)
+      .selectAll('title')
+      .data((e) => [e])
+      .join('title')
+      .text((e) => `epoch ${e.epoch}: ${(e.valAccuracy * 100).toFixed(1)}% accuracy, loss ${e.loss.toFixed(3)}`);
   }
 
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_OP_SETS, CELL_OP_TABLE } from '../../../src/core/ops/cell';
-import { CHAIN_OP_TABLE, CHAIN_TOKENS, chainOpId } from '../../../src/core/ops/chain';
+import { CHAIN_OP_TABLE, CHAIN_TOKENS, chainOpId, MLP_TOKENS } from '../../../src/core/ops/chain';
 import { FACTORIZED_REDUCE, opCost, partsCost } from '../../../src/core/ops/cost';
 import { isOpId, opInfo, OP_TABLES, type OpId } from '../../../src/core/ops/index';
 import { NB201_OP_TABLE } from '../../../src/core/ops/nb201';
@@ -54,6 +54,7 @@ describe('op tables', () => {
   it('keeps the spellings inside encoded strings (share links hash over them) and maps them to op ids', () => {
     expect(CHAIN_TOKENS).toEqual(['conv3x3', 'conv5x5', 'conv1x1', 'max_pool3x3', 'avg_pool3x3', 'identity']);
     expect(CHAIN_TOKENS.map(chainOpId)).toEqual(['conv_3x3', 'conv_5x5', 'conv_1x1', 'max_pool_3x3', 'avg_pool_3x3', 'skip_connect']);
+    expect(MLP_TOKENS.map(chainOpId)).toEqual(['skip_connect', 'dense']);
     expect(RESOLUTION_TOKENS).toEqual(['conv3x3', 'sep_conv_3x3', 'sep_conv_5x5', 'dil_conv_3x3']);
     expect(RESOLUTION_TOKENS.map(resolutionOpId)).toEqual(['conv_3x3', 'single_sep_conv_3x3', 'single_sep_conv_5x5', 'dil_conv_3x3']);
     expect(Object.keys(NB201_OP_TABLE)).toEqual(['none', 'skip_connect', 'nor_conv_1x1', 'nor_conv_3x3', 'avg_pool_3x3']);

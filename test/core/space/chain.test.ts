@@ -101,3 +101,44 @@ describe('chain space as decisions', () => {
     }
   });
 });
+
+describe('chain space over flat inputs (tables, points): an MLP', () => {
+  const mlp = new ChainSpace({ depth: 4, widths: [8, 16] }, { flat: true });
+
+  it('samples only dense layers and the identity, never a stride, and round-trips them', () => {
+    const rng = createRng(11);
+    const ops = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const g = mlp.sample(rng);
+      for (const l of g.layers) ops.add(l.op);
+      expect(g.layers.every((l) => l.stride === 1)).toBe(true);
+      expect(mlp.decode(mlp.encode(g))).toEqual(g);
+      expect(mlp.fromDecisions(mlp.toDecisions(g))).toEqual(g);
+      expect(mlp.parse(mlp.mutate(g, rng))).toBeTruthy();
+    }
+    expect([...ops].sort()).toEqual(['dense', 'identity']);
+  });
+
+  it('counts (two widths of dense, or the identity) × skip subsets per layer, with no stride decision', () => {
+    let expected = 1;
+    for (let j = 0; j < 4; j++) expected *= 3 * 2 ** j;
+    expect(mlp.size()).toBe(expected);
+    expect(mlp.decisions().reduce((n, d) => n * d.options.length, 1)).toBe(expected);
+    expect(mlp.decisions().some((d) => /stride/.test(d.name))).toBe(false);
+  });
+
+  it('refuses convolutions, pooling and strides, and the image chain refuses dense layers', () => {
+    expect(() => mlp.decode('conv3x3-8|identity|identity|identity')).toThrow(/unknown op "conv3x3"/);
+    expect(() => mlp.decode('max_pool3x3|identity|identity|identity')).toThrow(/unknown op "max_pool3x3"/);
+    expect(() => mlp.decode('dense-8/2|identity|identity|identity')).toThrow(/stride 2/);
+    expect(() => new ChainSpace({ depth: 4, widths: [8, 16] }).decode('dense-8|identity|identity|identity')).toThrow(/unknown op "dense"/);
+  });
+
+  it('draws dense layers with their units and a linear head, and refuses image inputs', () => {
+    const graph = mlp.describe(mlp.decode('dense-16|identity<0|dense-8|dense-16<1'));
+    expect(graph.nodes.map((n) => n.label)).toEqual(['input', 'dense layer', 'skip', 'dense layer', 'dense layer', 'linear']);
+    expect(graph.nodes[1]!.detail).toBe('16 units');
+    expect(mlp.checkInput({ height: 1, width: 1, channels: 4 })).toBeNull();
+    expect(mlp.checkInput({ height: 8, width: 8, channels: 1 })).toMatch(/for tables and points/);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Screenshots of the built page for the README, as a newcomer sees it: after the default search,
+ * at 1440 × 900 and 1280 × 720, and the panel of what mattered. `npm run screenshots`
+ * (builds the page, serves it as the end-to-end tests do, drives Debian's Chromium).
+ */
+import { mkdirSync } from 'node:fs';
+import { build } from 'vite';
+import { launchBrowser, startPreview } from '../test/e2e/browser';
+
+const VIEWS = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+];
+
+await build({ logLevel: 'warn' });
+mkdirSync('docs', { recursive: true });
+const server = await startPreview();
+const browser = await launchBrowser();
+try {
+  for (const [k, view] of VIEWS.entries()) {
+    const page = await browser.newPage({ viewport: view, deviceScaleFactor: 1 });
+    await page.goto(server.url);
+    await page.waitForFunction(() => (document.querySelector('[data-testid=backend]')?.textContent ?? '…').trim() !== '…', null, { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=estimate]', { timeout: 60_000 });
+    await page.click('[data-testid=start]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.getAttribute('data-status') === 'done', null, { timeout: 300_000 });
+    // A trial picked, as a person exploring the result would.
+    await page.locator('[data-testid=trial-row]').nth(5).click();
+    await page.mouse.move(0, 0);
+    const path = `docs/playground-${view.width}x${view.height}.png`;
+    await page.screenshot({ path });
+    console.log(path);
+    if (k === 0) {
+      const explore = page.locator('[data-testid=explore]');
+      await explore.scrollIntoViewIfNeeded();
+      await page.evaluate('window.scrollBy(0, -120)');
+      await explore.screenshot({ path: 'docs/what-mattered.png' });
+      console.log('docs/what-mattered.png');
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
