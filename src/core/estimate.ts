@@ -22,6 +22,8 @@ export interface StepTiming {
   buildSeconds: number;
   trainExamples: number;
   valExamples: number;
+  /** Held-out test examples, measured once at the end of each trained trial. */
+  testExamples: number;
   /** Seconds the data took to load and prepare. */
   dataSeconds: number;
 }
@@ -71,7 +73,8 @@ export function estimateRun(x: Experiment, t: StepTiming | null): TimeEstimate {
   const steps = Math.ceil(t.trainExamples / x.training.batchSize);
   const evaluation = Math.ceil(t.valExamples / x.training.batchSize) * step * FORWARD_SHARE;
   const epoch = steps * step + evaluation;
-  const perTrial = t.buildSeconds + x.training.epochs * epoch;
+  const testing = Math.ceil(t.testExamples / x.training.batchSize) * step * FORWARD_SHARE;
+  const perTrial = t.buildSeconds + x.training.epochs * epoch + testing;
   const method = isOneShot(x.strategy) ? oneShotEntry(x.strategy) : undefined;
   const supernet = method ?? (evaluatorEntry(x.evaluator).sharesWeights ? oneShotEntry('spos') : undefined);
   if (supernet) {

@@ -1,3 +1,5 @@
+import { withDefaultsOfVersion } from './link-defaults';
+
 /**
  * Settings added after a link version, with the value that keeps an older link meaning what it
  * meant: a link made before the held-out test split existed opens without one, since splitting one
@@ -33,4 +35,9 @@ function fillIn(raw: Raw, path: readonly string[], value: unknown): Raw {
 /** An experiment as a link of `version` carried it, with every setting added since set to what it was then. */
 export function upgradeExperiment(raw: Raw, version: number): Raw {
   return ADDED.reduce((out, added) => (version < added.since ? fillIn(out, added.path, added.was) : out), raw);
+}
+
+/** What a link of `version` meant: its settings over that version's defaults, with every setting added since as it was then. */
+export function readAsVersion(raw: Raw, version: number): Raw {
+  return withDefaultsOfVersion(version, upgradeExperiment(raw, version));
 }

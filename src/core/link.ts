@@ -4,8 +4,7 @@ import { fnv1a, parseDigest, type ResultDigest } from './digest';
 import { PlaygroundError } from './errors';
 import { minimalExperiment, parseExperiment, type Experiment } from './experiment';
 import { clip } from './format';
-import { upgradeExperiment } from './link-upgrade';
-import { withDefaultsOfVersion } from './link-defaults';
+import { readAsVersion } from './link-upgrade';
 
 /**
  * Share links: `#v=3&x=<base64url(deflate(JSON config))>[&d=<base64url(JSON digest)>]&c=<check>`.
@@ -110,8 +109,7 @@ export function decodeLink(link: string): SharedExperiment {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badLink('its experiment is not a settings object');
   let experiment: Experiment;
   try {
-    const read = Number(version);
-    experiment = parseExperiment(withDefaultsOfVersion(read, upgradeExperiment(raw as Record<string, unknown>, read)));
+    experiment = parseExperiment(readAsVersion(raw as Record<string, unknown>, Number(version)));
   } catch (e) {
     throw badLink(e instanceof PlaygroundError ? e.message.replace(/\.$/, '') : 'its settings are not valid');
   }

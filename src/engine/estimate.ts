@@ -82,6 +82,7 @@ export async function measureStep(x: Experiment, deps: { readAsset: AssetReader;
       buildSeconds: buildSeconds + latencySeconds + Math.max(0, short.seconds - short.steps * stepSeconds),
       trainExamples: data.train.n,
       valExamples: data.val.n,
+      testExamples: data.test?.n ?? 0,
       dataSeconds,
     };
   } finally {

@@ -23,7 +23,7 @@ import { applyEvents, beginRun, clearRun, failRun, type CurrentTrial, type RunSt
 import type { SharedFromLocation } from './url';
 import { UserData, type UserFileRef } from './user-data.svelte';
 import { ModelResults } from './model-results.svelte';
-import { bestTrial } from '../contracts/trials';
+import { importedRunEvents } from './imported-run';
 import { experimentSpace } from '../core/experiment';
 
 /**
@@ -80,7 +80,6 @@ export class SearchSession {
     return compareDigest(this.sharedDigest, this.trials, this.info.backend, unrepeatable(this.experiment));
   });
 
-  /** `onWorkerLost`: how to hear that the worker died and a fresh one replaced it (see worker/client.ts). */
   /**
    * `workers`: the search worker, the data worker (previews), and how to hear that either died
    * and a fresh one replaced it (see worker/client.ts).
@@ -237,18 +236,7 @@ export class SearchSession {
   /** Trials that ran elsewhere (an exported Ray Tune or NNI project), shown as a finished run of this experiment. */
   showImported(trials: TrialRecord[], origin: string): void {
     this.run = beginRun(this.run);
-    const space = experimentSpace(this.experiment);
-    const info: StartInfo = {
-      backend: origin,
-      dataset: { title: `${origin} results`, train: 0, val: 0, classes: 0 },
-      evaluator: origin,
-      spaceTitle: space.title,
-      spaceSize: space.size(),
-      budget: trials.length,
-    };
-    const events: RunEvent[] = [{ type: 'start', info }, ...trials.map((trial): RunEvent => ({ type: 'trial', trial }))];
-    events.push({ type: 'done', stopped: false, digest: null, best: bestTrial(trials)?.index ?? null });
-    this.run = applyEvents(this.run, this.runId, events);
+    this.run = applyEvents(this.run, this.runId, importedRunEvents(trials, origin, experimentSpace(this.experiment)));
   }
 
   pause(): void {

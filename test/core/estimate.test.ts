@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { estimateComparison, estimateRun, fullTrials, type StepTiming } from '../../src/core/estimate';
 import { parseExperiment } from '../../src/core/experiment';
 
-const timing: StepTiming = { stepSeconds: 0.01, flops: 1e5, meanFlops: 1e5, buildSeconds: 0.05, trainExamples: 1440, valExamples: 360, dataSeconds: 0.2 };
+const timing: StepTiming = {
+  stepSeconds: 0.01,
+  flops: 1e5,
+  meanFlops: 1e5,
+  buildSeconds: 0.05,
+  trainExamples: 1440,
+  valExamples: 360,
+  testExamples: 0,
+  dataSeconds: 0.2,
+};
 
 describe('time estimates from a measured step', () => {
   it('grows with the trials and the epochs, from the step, the steps per epoch and the build', () => {

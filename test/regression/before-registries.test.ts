@@ -4,7 +4,7 @@ import links from '../fixtures/links-before-registries.json';
 import { fnv1a } from '../../src/core/digest';
 import { experimentSpace, parseExperiment } from '../../src/core/experiment';
 import { decodeLink } from '../../src/core/link';
-import { upgradeExperiment } from '../../src/core/link-upgrade';
+import { readAsVersion } from '../../src/core/link-upgrade';
 import { createRng } from '../../src/core/rng';
 import { createStrategy, type StrategyId } from '../../src/core/strategy/index';
 import { readPublicAsset } from '../../src/data/node-assets';
@@ -17,9 +17,10 @@ import { useNodeBackend } from '../../src/nn/backend-node';
  * strategy proposes in every space, their costs, and short searches' trials. A refactor keeps
  * all of it; a deliberate change of behaviour updates the fixture in its own commit and says why.
  * The recorded experiments are read as a link of version 2 reads them: a setting added since takes
- * the value it had in effect then (no held-out test split), as it does for those links.
+ * the value it had in effect then (no held-out test split), and a default changed since (the budget)
+ * its value then, as for those links.
  */
-const recorded = (raw: unknown) => upgradeExperiment((raw ?? {}) as Record<string, unknown>, 2);
+const recorded = (raw: unknown) => readAsVersion((raw ?? {}) as Record<string, unknown>, 2);
 
 describe('behaviour recorded before the reorganisation', () => {
   it.each(links.map((l, i) => [i, l] as const))('link %i opens to the same experiment and digest', (_i, saved) => {
