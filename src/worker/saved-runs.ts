@@ -155,6 +155,11 @@ export class RunRecorder {
     );
   }
 
+  /** Settles when every write asked for so far has been made (or has failed and been told). */
+  written(): Promise<void> {
+    return this.writing;
+  }
+
   /** The run ended (finished or stopped on purpose): nothing to resume. */
   async finish(): Promise<void> {
     await this.writing;

@@ -21,11 +21,19 @@ export async function runInWorker(
   resume: boolean,
   models?: WorkerModels,
 ): Promise<void> {
-  const batcher = createEventBatcher(send);
   const loaded = resume ? await loadRun(experiment) : undefined;
   const saved = loaded?.run;
-  if (loaded?.notice) batcher.push({ type: 'log', message: loaded.notice });
+  // What the page shows is what this device has kept: a batch goes out once the writes of the
+  // trials in it are done, so a worker that dies never takes a trial the page already showed.
+  let sent = Promise.resolve();
+  const afterWrites = (events: RunEvent[]): void => {
+    const written = recorder.written();
+    // A page that went away cannot take the batch; the run goes on, and is kept, all the same.
+    sent = sent.then(() => written).then(() => send(events)).catch(() => undefined);
+  };
+  const batcher = createEventBatcher(afterWrites);
   const recorder = new RunRecorder(experiment, saved, (message) => batcher.push({ type: 'log', message }));
+  if (loaded?.notice) batcher.push({ type: 'log', message: loaded.notice });
   // The best trial's weights are kept with the saved run, so a resumed search (which replays, not retrains) still has them.
   const store = models?.reset(saved?.best);
   if (store) store.onBest = (model) => recorder.best(model, store);
@@ -70,6 +78,7 @@ export async function runInWorker(
     batcher.flush();
     // A run that ended (done, or stopped on purpose) leaves nothing to resume; an error or a GPU
     // loss that could not fall back keeps what was saved, to resume after a reload.
+    await sent;
     if (finished) await recorder.finish();
   }
 }

@@ -41,7 +41,7 @@ describe('a person in a hurry', () => {
       await killSearchWorker(page);
       // Said, not hung: the run ends in an error that names the worker, and its trials stay on screen.
       await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.getAttribute('data-status') === 'error', null, { timeout: 30_000 });
-      expect(await page.textContent('[data-testid=error]')).toMatch(/search worker stopped/);
+      expect(await page.textContent('[data-testid=run-error]')).toMatch(/search worker stopped/);
       expect(await rows()).toBeGreaterThanOrEqual(finished);
       // A fresh worker offers the run it kept; resuming replays every finished trial first.
       await page.waitForSelector('[data-testid=resume-run]', { timeout: 60_000 });
