@@ -29,7 +29,10 @@ export async function runInWorker(
   const afterWrites = (events: RunEvent[]): void => {
     const written = recorder.written();
     // A page that went away cannot take the batch; the run goes on, and is kept, all the same.
-    sent = sent.then(() => written).then(() => send(events)).catch(() => undefined);
+    sent = sent
+      .then(() => written)
+      .then(() => send(events))
+      .catch(() => undefined);
   };
   const batcher = createEventBatcher(afterWrites);
   const recorder = new RunRecorder(experiment, saved, (message) => batcher.push({ type: 'log', message }));
