@@ -27,6 +27,11 @@ try {
     // A trial picked, as a person exploring the result would.
     await page.locator('[data-testid=trial-row]').nth(5).click();
     await page.mouse.move(0, 0);
+    // Clicking the row scrolled the table into view; the picture is of the first screen.
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      for (const el of document.querySelectorAll('main, aside')) el.scrollTop = 0;
+    });
     const path = `docs/playground-${view.width}x${view.height}.png`;
     await page.screenshot({ path });
     console.log(path);

@@ -64,7 +64,8 @@ describe('a person in a hurry', () => {
     expect(errors.filter((e) => !/search worker stopped/.test(e))).toEqual([]);
     await clean.close();
     await context.close();
-  });
+    // Eighty trials killed twenty times, then eighty more from scratch: longer than the default limit on two busy cores.
+  }, 480_000);
 });
 
 describe('a slow data preview', () => {
