@@ -13,6 +13,14 @@ function frame(svgElement: SVGSVGElement, rows: number) {
   return { svg, h };
 }
 
+/** One horizontal band per bar, between the chart's top and bottom margins. */
+const bands = (count: number, h: number) =>
+  d3
+    .scaleBand<number>()
+    .domain(d3.range(count))
+    .range([M.top, h - M.bottom])
+    .padding(0.25);
+
 /** Each decision's share of what the decisions explain (ω², normalised), as horizontal bars. */
 export function drawDecisionImportance(svgElement: SVGSVGElement, items: readonly DecisionImportance[]): void {
   const { svg, h } = frame(svgElement, items.length);
@@ -20,11 +28,7 @@ export function drawDecisionImportance(svgElement: SVGSVGElement, items: readonl
     .scaleLinear()
     .domain([0, Math.max(d3.max(items, (d) => d.share) ?? 0, 0.01)])
     .range([M.left, W - M.right]);
-  const y = d3
-    .scaleBand<number>()
-    .domain(d3.range(items.length))
-    .range([M.top, h - M.bottom])
-    .padding(0.25);
+  const y = bands(items.length, h);
   svg
     .append('g')
     .selectAll('rect')
@@ -67,11 +71,7 @@ export function drawOpEffects(svgElement: SVGSVGElement, items: readonly OpEffec
     .domain([-extent, extent])
     .nice()
     .range([M.left, W - M.right]);
-  const y = d3
-    .scaleBand<number>()
-    .domain(d3.range(shown.length))
-    .range([M.top, h - M.bottom])
-    .padding(0.25);
+  const y = bands(shown.length, h);
   svg
     .append('g')
     .selectAll('rect')
