@@ -43,9 +43,9 @@ export const latency = defineLesson({
 export const dataPreparation = defineLesson({
   id: 'data-preparation',
   title: 'Data preparation and augmentation',
-  papers: 'He, Zhao & Chu 2021; Cubuk et al. 2019',
+  papers: 'He, Zhao & Chu 2019; Cubuk et al. 2019',
   text:
-    'The AutoML pipeline (He, Zhao & Chu 2021) starts before any network: collect and clean the data, split it, and augment it. A search ' +
+    'The AutoML pipeline (He, Zhao & Chu 2019) starts before any network: collect and clean the data, split it, and augment it. A search ' +
     'must never pick networks by the examples that finally judge them, so the data is split three ways: training, validation (which the ' +
     'search maximises) and a held-out test split (which reports the returned network). Augmentation — small rotations, shifts, noise — ' +
     'shows the network new versions of the training images every epoch, which helps most when data is scarce; AutoAugment (Cubuk et al. ' +
