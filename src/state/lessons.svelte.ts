@@ -59,6 +59,8 @@ export class LessonGuide {
 
   /** Opens a lesson by id and loads its experiment; an unknown id says which lessons exist and shows the list. */
   open(id: string): void {
+    // Loading another experiment under a run in flight would leave its trials with the wrong settings.
+    if (this.session.running) return;
     let lesson: Lesson;
     try {
       lesson = lessonOrError(id);

@@ -18,6 +18,8 @@ describe('Learn mode', () => {
     expect(await page.$$eval('[data-testid=lesson-item]', (items) => items.map((i) => i.getAttribute('data-lesson')))).toEqual(LESSONS.map((l) => l.id));
     await page.locator('[data-testid=lesson-item]').nth(2).click();
     expect(await page.textContent('[data-testid=lesson-title]')).toBe(LESSONS[2]!.title);
+    // The button that opened it is gone; focus moves to the lesson's title.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lesson-title');
     expect(await page.getAttribute('[data-testid=lesson-link]', 'href')).toMatch(new RegExp(`#lesson=${LESSONS[2]!.id}$`));
     expect(await seriousViolations(page), 'a lesson').toEqual([]);
     await page.screenshot({ path: 'test-results/lesson.png' });
@@ -44,6 +46,13 @@ describe('Learn mode', () => {
     await page.locator('[data-testid=lesson-option]').first().check();
     const started = Date.now();
     await page.click('[data-testid=lesson-run]');
+    if (id === 'cheaper-evaluation') {
+      // While it runs, no lesson can be opened over it: the list says so and its lessons are disabled.
+      await page.click('[data-testid=learn]');
+      expect(await page.isDisabled('[data-testid=lesson-item] >> nth=0')).toBe(true);
+      expect(await page.textContent('[data-testid=lesson-busy]')).toMatch(/search is running/);
+      await page.click('[data-testid=learn]');
+    }
     expect(await waitForRunEnd(page)).toBe('done');
     await page.waitForSelector('[data-testid=lesson-reveal]');
     const seconds = (Date.now() - started) / 1000;
