@@ -35,6 +35,11 @@ describe('Learn mode', () => {
     expect(await page.locator('[data-testid=lesson-item]').count()).toBe(LESSONS.length);
     // The page still works: the default experiment can start.
     expect(await page.isEnabled('[data-testid=start]')).toBe(true);
+    // A lesson link pasted into the same tab changes only the hash, and opens that lesson.
+    await page.evaluate(() => (window.location.hash = '#lesson=darts'));
+    await expect.poll(() => page.textContent('[data-testid=lesson-title]')).toBe(LESSONS.find((l) => l.id === 'darts')!.title);
+    expect(await page.locator('[data-testid=lesson-problem]').count()).toBe(0);
+    expect(await page.inputValue('[data-testid=strategy]')).toBe('darts');
     expect(errors).toEqual([]);
     await page.close();
   });
