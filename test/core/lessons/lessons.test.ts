@@ -4,6 +4,8 @@ import { isPlaygroundError } from '../../../src/core/errors';
 import { parseExperiment } from '../../../src/core/experiment';
 import { LESSONS, LESSON_IDS, lessonById, lessonExperiment, lessonOrError, wordCount, type Lesson, type LessonRun } from '../../../src/core/lessons/index';
 import { problemsOf } from '../../../src/core/rules';
+import { NB201_CIFAR10_BEST } from '../../../src/core/lessons/basics';
+import { loadNb201Table } from '../../../src/data/nb201-table';
 import { readPublicAsset } from '../../../src/data/node-assets';
 import { runSearch } from '../../../src/engine/search';
 import { on } from '../../nn/helpers';
@@ -41,6 +43,12 @@ describe('lessons as data', () => {
       expect(lesson.text, paper).toContain(year);
     }
     expect(lesson.question.options.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('quotes the best NAS-Bench-201 CIFAR-10 cell as the shipped table holds it', async () => {
+    const table = await loadNb201Table(readPublicAsset);
+    expect(table.best('cifar10')).toBeCloseTo(NB201_CIFAR10_BEST, 4);
+    expect(lessonById('random')!.text).toContain(`${(NB201_CIFAR10_BEST * 100).toFixed(2)} %`);
   });
 
   it('finds a lesson by id, and says which exist when the id is unknown', () => {
