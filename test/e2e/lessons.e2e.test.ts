@@ -12,6 +12,7 @@ const times: Array<{ id: string; seconds: number; trials: number; backend: strin
 describe('Learn mode', () => {
   it('lists every lesson from the Learn button, each with its own link', async () => {
     const { page, errors } = await openPlayground(env.browser, env.url);
+    expect(await seriousViolations(page), 'at rest, with the Learn button').toEqual([]);
     await page.click('[data-testid=learn]');
     expect(await page.locator('[data-testid=lesson-item]').count()).toBe(LESSONS.length);
     expect(await seriousViolations(page), 'the list').toEqual([]);
