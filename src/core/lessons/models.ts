@@ -38,7 +38,7 @@ export const bananas = defineLesson({
   papers: 'White et al. 2021',
   text:
     'BANANAS (White et al. 2021) trains a small ensemble of neural networks on the results so far to predict the accuracy of a cell from ' +
-    'its encoding. Each round it mutates the best cells into many candidates, asks the ensemble about all of them, and queries only the ' +
+    'its encoding. Each round it takes every one-edge change of the best cells, and a few random cells, as candidates, asks the ensemble about all of them, and queries only the ' +
     "one whose Thompson draw — the ensemble's mean plus its spread times a random number — is highest, so cells the ensemble is unsure of " +
     'get their chance. Here it starts with 10 random NAS-Bench-201 cells and picks 40 more; each pick names its winning draw.',
   experiment: { ...TABLE, strategy: 'bananas', budget: 50, seed: 6 },
