@@ -1,7 +1,8 @@
 /**
  * Screenshots of the built page for the README, as a newcomer sees it: after the default search,
- * at 1440 × 900 and 1280 × 720, and the panel of what mattered. `npm run screenshots`
- * (builds the page, serves it as the end-to-end tests do, drives Debian's Chromium).
+ * at 1440 × 900 and 1280 × 720, the panel of what mattered, and a lesson after its run. `npm run screenshots`
+ * (builds the page, serves it as the end-to-end tests do, drives Debian's Chromium);
+ * `npm run screenshots -- --learn` retakes only the lesson's.
  */
 import { mkdirSync } from 'node:fs';
 import { build } from 'vite';
@@ -16,8 +17,9 @@ await build({ logLevel: 'warn' });
 mkdirSync('docs', { recursive: true });
 const server = await startPreview();
 const browser = await launchBrowser();
+const learnOnly = process.argv.includes('--learn');
 try {
-  for (const [k, view] of VIEWS.entries()) {
+  for (const [k, view] of learnOnly ? [] : VIEWS.entries()) {
     const page = await browser.newPage({ viewport: view, deviceScaleFactor: 1 });
     await page.goto(server.url);
     await page.waitForFunction(() => (document.querySelector('[data-testid=backend]')?.textContent ?? '…').trim() !== '…', null, { timeout: 60_000 });
@@ -44,6 +46,16 @@ try {
     }
     await page.close();
   }
+  // A lesson from its link, answered and run: the answer beside the chart of the run.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  await page.goto(`${server.url}#lesson=evolution`);
+  await page.locator('[data-testid=lesson-option]').first().check();
+  await page.click('[data-testid=lesson-run]');
+  await page.waitForSelector('[data-testid=lesson-reveal]', { timeout: 300_000 });
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'docs/learn.png' });
+  console.log('docs/learn.png');
+  await page.close();
 } finally {
   await browser.close();
   await server.close();

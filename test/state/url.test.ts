@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseExperiment } from '../../src/core/experiment';
+import { encodeLink } from '../../src/core/link';
+import { lessonHash, readLessonFromLocation, readSharedFromLocation } from '../../src/state/url';
+
+const at = (hash: string) => `http://127.0.0.1:5173/${hash}`;
+
+describe('the address bar: share links and lesson links', () => {
+  it('reads a lesson link as a lesson, not as a broken share link', () => {
+    expect(readLessonFromLocation(at(lessonHash('darts')))).toBe('darts');
+    expect(readSharedFromLocation(at('#lesson=darts'))).toEqual({ kind: 'lesson', id: 'darts' });
+    // An unknown or odd name is still a lesson link; the guide says it names no lesson.
+    expect(readSharedFromLocation(at('#lesson=%E2%9C%93%20x'))).toEqual({ kind: 'lesson', id: '✓ x' });
+    expect(readSharedFromLocation(at('#lesson=%E2'))).toEqual({ kind: 'lesson', id: '%E2' });
+  });
+
+  it('leaves share links and empty addresses as they were', () => {
+    const link = encodeLink(parseExperiment({ strategy: 'random', budget: 7 }));
+    const shared = readSharedFromLocation(at(link));
+    expect(shared.kind === 'link' && shared.shared.experiment.budget).toBe(7);
+    expect(readLessonFromLocation(at(link))).toBeNull();
+    expect(readSharedFromLocation(at(''))).toEqual({ kind: 'none' });
+    expect(readSharedFromLocation(at('#garbage')).kind).toBe('broken');
+  });
+});
