@@ -18,3 +18,18 @@ export function readSharedFromLocation(href: string): SharedFromLocation {
 export function writeLinkToLocation(link: string): void {
   if (window.location.hash !== link) history.replaceState(history.state, '', link);
 }
+
+/** The query parameter that opens the page in presentation mode, kept beside the share link's `#…`. */
+const PRESENT = 'present';
+
+export function presentingIn(href: string): boolean {
+  return new URL(href).searchParams.get(PRESENT) === '1';
+}
+
+/** `href` with presentation mode on or off in its query; the hash (the share link) is left as it is. */
+export function withPresenting(href: string, on: boolean): string {
+  const url = new URL(href);
+  if (on) url.searchParams.set(PRESENT, '1');
+  else url.searchParams.delete(PRESENT);
+  return url.href;
+}
