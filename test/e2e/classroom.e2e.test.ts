@@ -5,6 +5,7 @@ import { parseExperiment } from '../../src/core/experiment';
 import { encodeLink } from '../../src/core/link';
 import { readPublicAsset } from '../../src/data/node-assets';
 import { runSearch } from '../../src/engine/search';
+import { seriousViolations } from './axe';
 import { watchErrors } from './browser';
 import { usePageEnvironment } from './environment';
 import { waitForBackend, waitForRunEnd } from './page-helpers';
@@ -72,6 +73,7 @@ describe('the classroom', () => {
     expect(await page.locator('[data-testid=class-curve]').count()).toBe(30);
     expect(await page.textContent('[data-testid=class-spread]')).toMatch(/Regularised evolution/);
     expect(await page.textContent('[data-testid=class-unreadable]')).toMatch(/Line 31 .*cannot be read/);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -90,6 +92,7 @@ describe('the classroom', () => {
     if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT });
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(720);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.click('[data-testid=present]');
     expect(await page.evaluate(() => document.body.classList.contains('presenting'))).toBe(false);
