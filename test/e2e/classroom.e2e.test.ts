@@ -106,4 +106,38 @@ describe('the classroom', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('re-runs a trained result from a text file of links and says it reproduced', async () => {
+    const experiment = parseExperiment({
+      dataset: 'digits',
+      data: { maxExamples: 200 },
+      space: 'chain',
+      strategy: 'random',
+      budget: 2,
+      training: { epochs: 1 },
+      seed: 4,
+      backend: 'wasm',
+    });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchErrors(page);
+    await page.goto(`${env.url}${encodeLink(experiment)}`);
+    await waitForBackend(page);
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page)).toBe('done');
+    const link = await page.inputValue('[data-testid=result-link]');
+
+    await page.click('[data-testid=class-open]');
+    await page.setInputFiles('[data-testid=class-file]', { name: 'links.txt', mimeType: 'text/plain', buffer: Buffer.from(`${link}\n\nnot a link\n`) });
+    await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('[data-testid=class-input]')?.value ?? '').includes('not a link'));
+    await page.click('[data-testid=class-merge]');
+    const row = page.locator('[data-testid=class-row]');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getAttribute('data-check')).toBe('unknown');
+    expect(await page.textContent('[data-testid=class-unreadable]')).toMatch(/Line 3 /);
+    await page.click('[data-testid=class-rerun]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=class-row]')?.getAttribute('data-check') === 'holds', null, { timeout: 120_000 });
+    expect(await row.textContent()).toMatch(/reproduced/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
