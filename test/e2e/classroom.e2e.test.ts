@@ -127,13 +127,21 @@ describe('the classroom', () => {
     const link = await page.inputValue('[data-testid=result-link]');
 
     await page.click('[data-testid=class-open]');
-    await page.setInputFiles('[data-testid=class-file]', { name: 'links.txt', mimeType: 'text/plain', buffer: Buffer.from(`${link}\n\nnot a link\n`) });
+    // One text file dropped on the field, another opened with the file button: both add their links.
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'links.txt', { type: 'text/plain' }));
+      return dt;
+    }, `${link}\n\n`);
+    await page.dispatchEvent('[data-testid=class-input]', 'drop', { dataTransfer });
+    await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('[data-testid=class-input]')?.value ?? '').includes('&t='));
+    await page.setInputFiles('[data-testid=class-file]', { name: 'more.txt', mimeType: 'text/plain', buffer: Buffer.from('not a link\n') });
     await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('[data-testid=class-input]')?.value ?? '').includes('not a link'));
     await page.click('[data-testid=class-merge]');
     const row = page.locator('[data-testid=class-row]');
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.getAttribute('data-check')).toBe('unknown');
-    expect(await page.textContent('[data-testid=class-unreadable]')).toMatch(/Line 3 /);
+    expect(await page.textContent('[data-testid=class-unreadable]')).toMatch(/Line 2 \(not a link\): .*not a playground link/);
     await page.click('[data-testid=class-rerun]');
     await page.waitForFunction(() => document.querySelector('[data-testid=class-row]')?.getAttribute('data-check') === 'holds', null, { timeout: 120_000 });
     expect(await row.textContent()).toMatch(/reproduced/);
