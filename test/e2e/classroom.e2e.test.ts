@@ -89,7 +89,6 @@ describe('the classroom', () => {
     expect(await waitForRunEnd(page)).toBe('done');
 
     for (const testid of ['present-explanation', 'accuracy-chart', 'dag-current']) await insideViewport(page, testid);
-    if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT });
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(720);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     expect(await seriousViolations(page)).toEqual([]);

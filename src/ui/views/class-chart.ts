@@ -15,7 +15,7 @@ export interface ClassCurve {
 
 const W = 900;
 const H = 300;
-const M = { top: 14, right: 210, bottom: 44, left: 66 };
+const M = { top: 14, right: 250, bottom: 44, left: 66 };
 
 /** Every student's best-so-far curve on one chart; the legend names the strategies, each line's title the student. */
 export function createClassChart(svgElement: SVGSVGElement): { update(curves: ClassCurve[]): void; destroy(): void } {
@@ -72,7 +72,7 @@ export function createClassChart(svgElement: SVGSVGElement): { update(curves: Cl
       .join((enter) => {
         const g = enter.append('g');
         g.append('rect').attr('width', 14).attr('height', 4).attr('y', -2);
-        g.append('text').attr('x', 20).attr('dy', '0.35em').style('font-size', '14px').attr('fill', CHART.text);
+        g.append('text').attr('x', 20).attr('dy', '0.35em').style('font-size', '13px').attr('fill', CHART.text);
         return g;
       })
       .attr('transform', (_, i) => `translate(0,${i * 22})`)
