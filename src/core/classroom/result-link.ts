@@ -32,11 +32,12 @@ export interface ResultLink {
 
 /** A name as text only: no control characters, no angle brackets, one space between words, clipped. */
 export function cleanName(raw: string): string {
-  return raw
-    .replace(/[\p{Cc}\p{Cf}<>]/gu, '')
+  const kept = raw
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}<>]/gu, '')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_NAME_CHARS);
+    .trim();
+  // Clipped by code point: a cut through a surrogate pair would leave one that no URL can carry.
+  return Array.from(kept).slice(0, MAX_NAME_CHARS).join('');
 }
 
 const checkOf = (parts: readonly string[]) => fnv1a(parts.join('&'));

@@ -81,6 +81,9 @@ describe('result links', () => {
   it('keeps names as clipped text', () => {
     expect(cleanName('  <b>Eve</b>\u0000\u202e  x ')).toBe('bEve/b x');
     expect(cleanName('a'.repeat(500))).toHaveLength(MAX_NAME_CHARS);
+    // A lone surrogate cannot be put in a URL.
+    expect(cleanName('Zo\uD800ë 李')).toBe('Zoë 李');
+    expect(() => encodeURIComponent(cleanName(`${'a'.repeat(MAX_NAME_CHARS - 1)}😀😀`))).not.toThrow();
     const x = nb201(6);
     const link = encodeResultLink(x, null, tableTrials(x, 2), '<img src=x onerror=alert(1)>');
     expect(decodeResultLink(link).name).not.toMatch(/[<>]/);
