@@ -64,4 +64,6 @@ export interface DataWorkerApi {
   preview(experiment: Experiment): Promise<DataPreview>;
   /** Where the progress of image-set downloads goes (a comlink proxy), for a progress bar. */
   watchDownloads(sink: (progress: DownloadProgress) => void): void;
+  /** The NAS-Bench-201 table's accuracy of each cell (encoded) on a benchmark dataset, NaN for text that is no cell: the Class view checks claims with it. */
+  tableAccuracies(dataset: string, encoded: string[]): Promise<number[]>;
 }

@@ -31,13 +31,13 @@ export interface SharedExperiment {
   digest: ResultDigest | null;
 }
 
-function toBase64Url(bytes: Uint8Array): string {
+export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array {
+export function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   const binary = atob(padded);
@@ -46,13 +46,13 @@ function fromBase64Url(text: string): Uint8Array {
   return out;
 }
 
-/** Inflates, stopping as soon as the output passes `limit` bytes: a link can be a decompression bomb. */
-function inflateCapped(bytes: Uint8Array, limit: number): Uint8Array {
+/** Inflates, stopping as soon as the output passes `limit` bytes: a link can be a decompression bomb. `what` names it in the refusal. */
+export function inflateCapped(bytes: Uint8Array, limit: number, what = 'its experiment'): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const inflate = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > limit) throw badLink(`its experiment inflates to more than ${limit / 1024} KB`);
+    if (total > limit) throw badLink(`${what} inflates to more than ${limit / 1024} KB`);
     chunks.push(chunk);
   });
   inflate.push(bytes, true);

@@ -38,3 +38,17 @@ export function writeLinkToLocation(link: string): void {
 
 /** The link that opens a lesson, for the page's address. */
 export const lessonHash = (id: string): string => `#lesson=${encodeURIComponent(id)}`;
+/** The query parameter that opens the page in presentation mode, kept beside the share link's `#…`. */
+const PRESENT = 'present';
+
+export function presentingIn(href: string): boolean {
+  return new URL(href).searchParams.get(PRESENT) === '1';
+}
+
+/** `href` with presentation mode on or off in its query; the hash (the share link) is left as it is. */
+export function withPresenting(href: string, on: boolean): string {
+  const url = new URL(href);
+  if (on) url.searchParams.set(PRESENT, '1');
+  else url.searchParams.delete(PRESENT);
+  return url.href;
+}

@@ -7,6 +7,7 @@ import { readAsset } from './assets';
 import { createDownloads } from './downloads';
 import { keepPlaygroundErrors } from './errors-transfer';
 import { checkUserFile } from './user-file';
+import { tableAccuracies } from './table-check';
 
 /** The page's data previews, in a worker of their own: no tfjs here, and nothing a search waits for. */
 const life = holdLifeLock(self.name);
@@ -27,6 +28,9 @@ const api: DataWorkerApi = {
   },
   watchDownloads(sink) {
     downloads.watch(sink);
+  },
+  tableAccuracies(dataset, encoded) {
+    return tableAccuracies(dataset, encoded);
   },
 };
 
