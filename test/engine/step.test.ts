@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../src/contracts/events';
+import { STEP_PHASES, type StepInfo } from '../../src/contracts/step';
+import { parseExperiment, type ExperimentInput } from '../../src/core/experiment';
+import { readPublicAsset } from '../../src/data/node-assets';
+import { SearchControl } from '../../src/engine/control';
+import { runSearch } from '../../src/engine/search';
+
+const TABLE = { evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', budget: 14, seed: 11 } as const;
+
+/** A search in step mode that presses Next as soon as each phase is announced, checking the search waits there first. */
+async function stepped(input: ExperimentInput) {
+  const control = new SearchControl();
+  const steps: StepInfo[] = [];
+  const events: EngineEvent[] = [];
+  const result = await runSearch(parseExperiment(input), { readAsset: readPublicAsset, backend: 'table', control, step: true }, (e) => {
+    events.push(e);
+    if (e.type !== 'step') return;
+    steps.push(e.step);
+    // Next, a moment later: the search must still be waiting for it.
+    setTimeout(() => control.resume(), 0);
+  });
+  return { result, steps, events };
+}
+
+async function plain(input: ExperimentInput) {
+  const events: EngineEvent[] = [];
+  const result = await runSearch(parseExperiment(input), { readAsset: readPublicAsset, backend: 'table' }, (e) => events.push(e));
+  return { result, events };
+}
+
+describe('step mode', () => {
+  for (const strategy of ['evolution', 'reinforce', 'tpe', 'random'] as const) {
+    it(`${strategy}: proposes exactly what the ordinary run proposes, pausing after each of the five phases of every trial`, async () => {
+      const input = { ...TABLE, strategy, strategySettings: { evolution: { population: 4, sample: 2 }, tpe: { initial: 4 } } };
+      const step = await stepped(input);
+      const ordinary = await plain(input);
+      expect(step.result.trials.map((t) => [t.encoded, t.origin, t.reward])).toEqual(ordinary.result.trials.map((t) => [t.encoded, t.origin, t.reward]));
+      expect(step.result.digest).toEqual(ordinary.result.digest);
+      // The ordinary events are unchanged; step mode only adds its own.
+      expect(step.events.filter((e) => e.type !== 'step')).toEqual(ordinary.events);
+      expect(step.steps.map((s) => `${s.index}:${s.phase}`)).toEqual(step.result.trials.flatMap((t) => STEP_PHASES.map((p) => `${t.index}:${p}`)));
+      for (const s of step.steps) {
+        const trial = step.result.trials[s.index]!;
+        expect(s.encoded).toBe(trial.encoded);
+        if (s.phase === 'score' || s.phase === 'update') expect(s.reward).toBe(trial.reward);
+        const explained = strategy !== 'random' && (s.phase === 'propose' || s.phase === 'update');
+        expect(s.view?.kind ?? null).toBe(explained ? strategy : null);
+      }
+    });
+  }
+
+  it('waits at a phase until Next, and Stop ends it there', async () => {
+    const control = new SearchControl();
+    const steps: StepInfo[] = [];
+    const pending = runSearch(parseExperiment(TABLE), { readAsset: readPublicAsset, backend: 'table', control, step: true }, (e) => {
+      if (e.type === 'step') steps.push(e.step);
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(steps.map((s) => s.phase)).toEqual(['propose']);
+    control.resume();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(steps.map((s) => s.phase)).toEqual(['propose', 'build']);
+    control.stop();
+    const result = await pending;
+    expect(result.stopped).toBe(true);
+    expect(result.trials).toEqual([]);
+  });
+});
