@@ -1,0 +1,121 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { STEP_PHASES } from '../../src/contracts/step';
+import { parseExperiment } from '../../src/core/experiment';
+import { encodeLink } from '../../src/core/link';
+import { seriousViolations } from './axe';
+import { usePageEnvironment } from './environment';
+import { openPlayground, waitForRunEnd } from './page-helpers';
+
+const env = usePageEnvironment();
+
+/** A NAS-Bench-201 table search (instant trials), small enough to step through by hand. */
+function link(strategy: 'evolution' | 'reinforce' | 'tpe'): string {
+  const x = parseExperiment({
+    evaluator: 'nb201',
+    space: 'nb201',
+    dataset: 'cifar10',
+    strategy,
+    budget: 4,
+    seed: 3,
+    strategySettings: { evolution: { population: 2, sample: 2 }, tpe: { initial: 2 } },
+  });
+  return `${env.url}${encodeLink(x)}`;
+}
+
+const phase = (page: Page) => page.getAttribute('[data-testid=step-phase]', 'data-phase');
+
+/** Waits until the search waits at a new phase, after `before` (its text), and returns that phase. */
+async function nextPhase(page: Page, before: string | null): Promise<string> {
+  await page.waitForFunction(
+    (was) => {
+      const el = document.querySelector('[data-testid=step-phase]');
+      const next = document.querySelector<HTMLButtonElement>('[data-testid=step-next]');
+      return !!el && el.textContent !== was && el.getAttribute('data-phase') !== '' && !!next && !next.disabled;
+    },
+    before,
+    { timeout: 30_000 },
+  );
+  return (await phase(page))!;
+}
+
+describe('step-through', () => {
+  it.each([
+    ['evolution', '[data-testid=step-member][data-parent=true]', '[data-testid=step-mutated]'],
+    ['reinforce', '[data-testid=step-prob][data-chosen=true]', '[data-testid=step-reward]'],
+    ['tpe', '[data-testid=step-ratio][data-chosen=true]', '[data-testid=step-good]'],
+  ] as const)('%s: each phase in words with the strategy’s own view, Next by keyboard', async (strategy, proposeMark, laterMark) => {
+    const { page, errors } = await openPlayground(env.browser, link(strategy));
+    await page.check('[data-testid=step-mode]');
+    await page.click('[data-testid=start]');
+    const seen: string[] = [];
+    let text: string | null = null;
+    let laterSeen = false;
+    for (let trial = 0; trial < 4; trial++) {
+      for (const expected of STEP_PHASES) {
+        const now = await nextPhase(page, text);
+        text = await page.textContent('[data-testid=step-phase]');
+        seen.push(now);
+        expect(now).toBe(expected);
+        expect(text).toContain(`trial ${trial + 1}`);
+        if (now === 'propose' || now === 'update') {
+          expect(await page.getAttribute('[data-testid=step-view]', 'data-kind')).toBe(strategy);
+          // Evolution marks a parent only once the population is full (from trial 3 here).
+          if (now === 'propose' && (strategy !== 'evolution' || trial >= 2)) expect(await page.locator(proposeMark).count()).toBeGreaterThan(0);
+          if ((await page.locator(laterMark).count()) > 0) laterSeen = true;
+        }
+        if (now === 'update' && trial === 1) {
+          // Predict the next move: a guess before Next, graded when the next proposal is known.
+          await page.locator('[data-testid=step-guess]').first().check();
+          expect(await page.textContent('[data-testid=step-score]')).toContain('0 of 0');
+        }
+        if (now === 'propose' && trial === 2) {
+          expect(await page.textContent('[data-testid=step-graded]')).toMatch(/You guessed/);
+          expect(await page.textContent('[data-testid=step-score]')).toMatch(/[01] of 1 right/);
+        }
+        if (trial === 0 && now === 'propose') expect(await seriousViolations(page), 'the step panel').toEqual([]);
+        // Next by keyboard: → on the first trial's phases, Space after, with focus away from text fields.
+        await page.locator('[data-testid=step-phase]').click();
+        await page.keyboard.press(trial === 0 ? 'ArrowRight' : 'Space');
+      }
+    }
+    expect(laterSeen).toBe(true);
+    expect(seen).toHaveLength(20);
+    expect(await waitForRunEnd(page, 30_000)).toBe('done');
+    expect(await page.locator('[data-testid=trial-row]').count()).toBe(4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Play steps by itself, and in presentation mode the step panel is the explanation', async () => {
+    const { page, errors } = await openPlayground(env.browser, link('evolution'));
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.check('[data-testid=step-mode]');
+    await page.click('[data-testid=present]');
+    await page.click('[data-testid=start]');
+    // On to trial 3's proposal, the first mutation: the fullest view (population, sample, parent, mutated decision).
+    let text: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      await nextPhase(page, text);
+      text = await page.textContent('[data-testid=step-phase]');
+      await page.click('[data-testid=step-next]');
+    }
+    expect(await nextPhase(page, text)).toBe('propose');
+    expect(await page.isVisible('[data-testid=step-mutated]')).toBe(true);
+    expect(await page.isVisible('[data-testid=step-panel]')).toBe(true);
+    expect(await page.isVisible('[data-testid=present-explanation]')).toBe(false);
+    // The step panel, the chart and the graph all fit on a 1280 × 720 projector, without scrolling.
+    for (const panel of ['[data-testid=step-panel]', '.charts', '.dags']) {
+      const box = (await page.locator(panel).boundingBox())!;
+      expect(box.y + box.height, panel).toBeLessThanOrEqual(720);
+    }
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight + 1)).toBe(true);
+    await page.screenshot({ path: 'test-results/step-through-present.png' });
+    await page.selectOption('[data-testid=step-speed]', { label: 'fast' });
+    await page.click('[data-testid=step-play]');
+    expect(await waitForRunEnd(page, 60_000)).toBe('done');
+    expect(await page.locator('[data-testid=trial-row]').count()).toBe(4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
