@@ -9,17 +9,23 @@ import { openPlayground, waitForRunEnd } from './page-helpers';
 
 const env = usePageEnvironment();
 
-/** A NAS-Bench-201 table search (instant trials), small enough to step through by hand. */
-function link(strategy: 'evolution' | 'reinforce' | 'tpe'): string {
-  const x = parseExperiment({
-    evaluator: 'nb201',
-    space: 'nb201',
-    dataset: 'cifar10',
-    strategy,
-    budget: 4,
-    seed: 3,
-    strategySettings: { evolution: { population: 2, sample: 2 }, tpe: { initial: 2 } },
-  });
+type Stepped = 'evolution' | 'reinforce' | 'tpe' | 'bananas' | 'hyperband';
+
+/** A NAS-Bench-201 table search (instant trials), small enough to step through by hand; Hyperband trains (the table has one fidelity) a tiny chain on iris. */
+function link(strategy: Stepped): string {
+  const x = parseExperiment(
+    strategy === 'hyperband'
+      ? { dataset: 'iris', space: 'chain', strategy, budget: 4, seed: 3, training: { epochs: 3 }, strategySettings: { hyperband: { eta: 3 } } }
+      : {
+          evaluator: 'nb201',
+          space: 'nb201',
+          dataset: 'cifar10',
+          strategy,
+          budget: 4,
+          seed: 3,
+          strategySettings: { evolution: { population: 2, sample: 2 }, tpe: { initial: 2 }, bananas: { initial: 2 } },
+        },
+  );
   return `${env.url}${encodeLink(x)}`;
 }
 
@@ -40,11 +46,14 @@ async function nextPhase(page: Page, before: string | null): Promise<string> {
 }
 
 describe('step-through', () => {
+  // Per strategy: a mark its proposal shows (from which trial on), and one its view shows at some phase.
   it.each([
-    ['evolution', '[data-testid=step-member][data-parent=true]', '[data-testid=step-mutated]'],
-    ['reinforce', '[data-testid=step-prob][data-chosen=true]', '[data-testid=step-reward]'],
-    ['tpe', '[data-testid=step-ratio][data-chosen=true]', '[data-testid=step-good]'],
-  ] as const)('%s: each phase in words with the strategy’s own view, Next by keyboard', async (strategy, proposeMark, laterMark) => {
+    ['evolution', '[data-testid=step-member][data-parent=true]', 2, '[data-testid=step-mutated]'],
+    ['reinforce', '[data-testid=step-prob][data-chosen=true]', 0, '[data-testid=step-reward]'],
+    ['tpe', '[data-testid=step-ratio][data-chosen=true]', 0, '[data-testid=step-good]'],
+    ['bananas', '[data-testid=step-candidate][data-chosen=true]', 2, '[data-testid=step-candidate]'],
+    ['hyperband', '[data-testid=step-bracket]', 0, '[data-testid=step-promoted]'],
+  ] as const)('%s: each phase in words with the strategy’s own view, Next by keyboard', async (strategy, proposeMark, markFrom, laterMark) => {
     const { page, errors } = await openPlayground(env.browser, link(strategy));
     await page.check('[data-testid=step-mode]');
     await page.click('[data-testid=start]');
@@ -58,10 +67,10 @@ describe('step-through', () => {
         seen.push(now);
         expect(now).toBe(expected);
         expect(text).toContain(`trial ${trial + 1}`);
-        if (now === 'propose' || now === 'update') {
+        // BANANAS explains its pick; its update only records the result.
+        if (now === 'propose' || (now === 'update' && strategy !== 'bananas')) {
           expect(await page.getAttribute('[data-testid=step-view]', 'data-kind')).toBe(strategy);
-          // Evolution marks a parent only once the population is full (from trial 3 here).
-          if (now === 'propose' && (strategy !== 'evolution' || trial >= 2)) expect(await page.locator(proposeMark).count()).toBeGreaterThan(0);
+          if (now === 'propose' && trial >= markFrom) expect(await page.locator(proposeMark).count()).toBeGreaterThan(0);
           if ((await page.locator(laterMark).count()) > 0) laterSeen = true;
         }
         if (now === 'update' && trial === 1) {

@@ -5,15 +5,16 @@ import { parseExperiment, type ExperimentInput } from '../../src/core/experiment
 import { readPublicAsset } from '../../src/data/node-assets';
 import { SearchControl } from '../../src/engine/control';
 import { runSearch } from '../../src/engine/search';
+import { on } from '../nn/helpers';
 
 const TABLE = { evaluator: 'nb201', space: 'nb201', dataset: 'cifar10', budget: 14, seed: 11 } as const;
 
 /** A search in step mode that presses Next as soon as each phase is announced, checking the search waits there first. */
-async function stepped(input: ExperimentInput) {
+async function stepped(input: ExperimentInput, backend = 'table') {
   const control = new SearchControl();
   const steps: StepInfo[] = [];
   const events: EngineEvent[] = [];
-  const result = await runSearch(parseExperiment(input), { readAsset: readPublicAsset, backend: 'table', control, step: true }, (e) => {
+  const result = await runSearch(parseExperiment(input), { readAsset: readPublicAsset, backend, control, step: true }, (e) => {
     events.push(e);
     if (e.type !== 'step') return;
     steps.push(e.step);
@@ -23,16 +24,16 @@ async function stepped(input: ExperimentInput) {
   return { result, steps, events };
 }
 
-async function plain(input: ExperimentInput) {
+async function plain(input: ExperimentInput, backend = 'table') {
   const events: EngineEvent[] = [];
-  const result = await runSearch(parseExperiment(input), { readAsset: readPublicAsset, backend: 'table' }, (e) => events.push(e));
+  const result = await runSearch(parseExperiment(input), { readAsset: readPublicAsset, backend }, (e) => events.push(e));
   return { result, events };
 }
 
 describe('step mode', () => {
-  for (const strategy of ['evolution', 'reinforce', 'tpe', 'random'] as const) {
+  for (const strategy of ['evolution', 'reinforce', 'tpe', 'bananas', 'random'] as const) {
     it(`${strategy}: proposes exactly what the ordinary run proposes, pausing after each of the five phases of every trial`, async () => {
-      const input = { ...TABLE, strategy, strategySettings: { evolution: { population: 4, sample: 2 }, tpe: { initial: 4 } } };
+      const input = { ...TABLE, strategy, strategySettings: { evolution: { population: 4, sample: 2 }, tpe: { initial: 4 }, bananas: { initial: 4 } } };
       const step = await stepped(input);
       const ordinary = await plain(input);
       expect(step.result.trials.map((t) => [t.encoded, t.origin, t.reward])).toEqual(ordinary.result.trials.map((t) => [t.encoded, t.origin, t.reward]));
@@ -44,11 +45,32 @@ describe('step mode', () => {
         const trial = step.result.trials[s.index]!;
         expect(s.encoded).toBe(trial.encoded);
         if (s.phase === 'score' || s.phase === 'update') expect(s.reward).toBe(trial.reward);
-        const explained = strategy !== 'random' && (s.phase === 'propose' || s.phase === 'update');
+        // BANANAS explains its pick; its update is only learning the result.
+        const explained = strategy !== 'random' && (s.phase === 'propose' || (s.phase === 'update' && strategy !== 'bananas'));
         expect(s.view?.kind ?? null).toBe(explained ? strategy : null);
       }
     });
   }
+
+  it('hyperband (trained, few epochs): the same trials, each training one step, and the rung it promotes to', async () => {
+    await on('wasm');
+    const input = {
+      dataset: 'iris',
+      space: 'chain',
+      strategy: 'hyperband',
+      budget: 5,
+      seed: 2,
+      training: { epochs: 3 },
+      strategySettings: { hyperband: { eta: 3 } },
+    } as const;
+    const step = await stepped(input, 'wasm');
+    const ordinary = await plain(input, 'wasm');
+    expect(step.result.trials.map((t) => [t.encoded, t.origin, t.epochs])).toEqual(ordinary.result.trials.map((t) => [t.encoded, t.origin, t.epochs]));
+    expect(step.steps.filter((s) => s.phase === 'train').map((s) => s.epochs)).toEqual(step.result.trials.map((t) => t.epochs));
+    const updates = step.steps.filter((s) => s.phase === 'update').map((s) => s.view);
+    expect(updates.every((v) => v?.kind === 'hyperband')).toBe(true);
+    expect(updates.some((v) => v?.kind === 'hyperband' && v.promoted !== null)).toBe(true);
+  });
 
   it('waits at a phase until Next, and Stop ends it there', async () => {
     const control = new SearchControl();

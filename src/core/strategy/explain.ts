@@ -67,7 +67,29 @@ export interface TpeView {
   decisions: Array<{ name: string; options: TpeOptionView[]; chosen: number }>;
 }
 
-export type StrategyView = EvolutionView | ReinforceView | TpeView;
+export interface BananasView {
+  kind: 'bananas';
+  startUp: boolean;
+  /** How many unseen candidates (neighbours of the best trials, a few random) the surrogate scored. */
+  scored: number;
+  /** The candidates with the highest Thompson draws, best first: predicted mean and spread, and the draw from them. */
+  top: Array<{ encoded: string; mean: number; std: number; draw: number }>;
+  chosen: string | null;
+}
+
+export interface HyperbandView {
+  kind: 'hyperband';
+  /** Every bracket's rungs: how many configurations, and epochs each. */
+  brackets: Array<Array<{ n: number; epochs: number }>>;
+  bracket: number;
+  rung: number;
+  /** The configurations of the rung in progress, with the rewards known so far. */
+  configs: Array<{ encoded: string; reward: number | null }>;
+  /** On update, when a rung finished: the configurations promoted to the next rung (with more epochs). */
+  promoted: string[] | null;
+}
+
+export type StrategyView = EvolutionView | ReinforceView | TpeView | BananasView | HyperbandView;
 
 /** The optional hook: the view of the latest `ask` (phase `propose`) or `tell` (phase `update`), or null where it has none. */
 export interface Explains {

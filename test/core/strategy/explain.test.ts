@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng';
 import { Nb201Space, type Nb201Genotype } from '../../../src/core/space/nb201';
 import { softmax } from '../../../src/core/strategy/categorical';
-import { explains, type EvolutionView, type ReinforceView, type TpeView } from '../../../src/core/strategy/explain';
+import { explains, type BananasView, type EvolutionView, type HyperbandView, type ReinforceView, type TpeView } from '../../../src/core/strategy/explain';
+import { hyperbandSchedule } from '../../../src/core/strategy/hyperband';
 import { createStrategy, type Strategy, type StrategyId } from '../../../src/core/strategy/index';
 
 const space = new Nb201Space();
@@ -23,18 +24,21 @@ function drive(strategy: Strategy, trials: number, look: (index: number, propose
   return proposed;
 }
 
+/** BANANAS fits a surrogate per ask: fewer rounds keep the test quick. */
+const trialsOf = (id: StrategyId) => (id === 'bananas' ? 16 : 40);
+
 describe('strategies explain themselves for the step-through', () => {
   it('asking for explanations changes nothing the strategy proposes', () => {
-    for (const id of ['evolution', 'reinforce', 'tpe'] as StrategyId[]) {
+    for (const id of ['evolution', 'reinforce', 'tpe', 'bananas', 'hyperband', 'bohb'] as StrategyId[]) {
       const quiet = createStrategy(id, space, 7);
       const loud = createStrategy(id, space, 7);
       const a: string[] = [];
-      for (let index = 0; index < 40; index++) {
+      for (let index = 0; index < trialsOf(id); index++) {
         const p = quiet.ask();
         a.push(p.encoded);
         quiet.tell({ index, genotype: p.genotype, encoded: p.encoded, reward: score(p.genotype as Nb201Genotype) });
       }
-      expect(drive(loud, 40), id).toEqual(a);
+      expect(drive(loud, trialsOf(id)), id).toEqual(a);
       expect(loud.state(), id).toEqual(quiet.state());
     }
   });
@@ -118,5 +122,46 @@ describe('strategies explain themselves for the step-through', () => {
         expect(d.chosen).toBe(history.at(-1)!.choices[k]);
       });
     });
+  });
+
+  it('BANANAS: the candidate chosen has the highest Thompson draw of those scored, each with a predicted mean and spread', () => {
+    const bananas = createStrategy('bananas', space, 4, { bananas: { initial: 4 } });
+    drive(bananas, 7, (index, p, u) => {
+      const propose = p as BananasView;
+      expect(u).toBeNull();
+      expect(propose.startUp).toBe(index < 4);
+      if (propose.startUp) return expect(propose.top).toEqual([]);
+      expect(propose.scored).toBeGreaterThan(8);
+      expect(propose.top).toHaveLength(8);
+      expect(propose.top[0]!.encoded).toBe(propose.chosen);
+      const state = bananas.state() as unknown as { history: Array<{ choices: number[] }> };
+      expect(propose.chosen).toBe(space.encode(space.fromDecisions(state.history.at(-1)!.choices)));
+      for (let i = 1; i < propose.top.length; i++) expect(propose.top[i]!.draw).toBeLessThanOrEqual(propose.top[i - 1]!.draw);
+      for (const c of propose.top) expect(c.std).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  it('Hyperband: the brackets are its schedule, and a finished rung promotes its best 1/η', () => {
+    const hyperband = createStrategy('hyperband', space, 2, { hyperband: { eta: 3 } }, undefined, { epochs: 9 });
+    const schedule = hyperbandSchedule(9, 3);
+    let promotions = 0;
+    const rewards = new Map<string, number>();
+    drive(hyperband, 30, (_, p, u) => {
+      const propose = p as HyperbandView;
+      const update = u as HyperbandView;
+      expect(propose.brackets.map((b) => b.map((r) => r.n))).toEqual(schedule.map((b) => b.map((r) => r.n)));
+      for (const c of propose.configs) if (c.reward !== null) rewards.set(c.encoded, c.reward);
+      if (!update.promoted) return;
+      promotions++;
+      const finished = propose.configs.map((c) => c.encoded);
+      const last = (hyperband.state() as unknown as { observations: Array<{ reward: number }> }).observations.at(-1)!.reward;
+      const score = (e: string) => (e === finished.at(-1) ? last : rewards.get(e)!);
+      expect(update.promoted).toHaveLength(schedule[propose.bracket]![propose.rung + 1]!.n);
+      const cut = Math.min(...update.promoted.map(score));
+      for (const e of finished.filter((e) => !update.promoted!.includes(e))) expect(score(e)).toBeLessThanOrEqual(cut);
+      expect(update.rung).toBe(propose.rung + 1);
+      expect(update.configs.map((c) => c.encoded)).toEqual(update.promoted);
+    });
+    expect(promotions).toBeGreaterThan(0);
   });
 });
