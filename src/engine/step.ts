@@ -1,4 +1,4 @@
-import type { Emit } from '../contracts/events';
+import type { AlphaSnapshot, Emit } from '../contracts/events';
 import type { StepInfo, StepPhase } from '../contracts/step';
 import type { SearchSpace } from '../core/space/types';
 import { explains } from '../core/strategy/explain';
@@ -25,4 +25,31 @@ export function stepGate(on: boolean, space: SearchSpace, strategy: Strategy, co
     });
     await control.checkpoint();
   };
+}
+
+/**
+ * Step mode for a weight-sharing search: after each epoch, α per edge (and the epoch before's) and
+ * the cell it derives, then wait for Next. The supernet's epoch is its only phase a person can watch.
+ */
+export async function epochStep(
+  control: SearchControl,
+  emit: Emit,
+  trial: { index: number; encoded: string; origin: string },
+  snapshot: AlphaSnapshot,
+  previous: AlphaSnapshot | null,
+): Promise<void> {
+  control.pause();
+  emit({
+    type: 'step',
+    step: {
+      phase: 'epoch',
+      index: trial.index,
+      encoded: trial.encoded,
+      origin: trial.origin,
+      choices: [],
+      decisions: [],
+      view: { kind: 'alpha', snapshot, previous },
+    },
+  });
+  await control.checkpoint();
 }

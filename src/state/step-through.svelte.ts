@@ -28,12 +28,14 @@ export class StepThrough {
     this.seen = step;
     if (!step) return;
     const asked = this.question;
-    if (step.phase === 'propose' && asked && this.guess !== null) {
+    // A guess is about the next proposal (or, weight sharing, the next epoch's α): graded when it comes.
+    const answers = step.phase === 'propose' || step.phase === 'epoch';
+    if (answers && asked && this.guess !== null) {
       const right = answersOf(asked, step);
       this.graded = { question: asked, guess: this.guess, right };
       this.score = { right: this.score.right + (right.includes(this.guess) ? 1 : 0), asked: this.score.asked + 1 };
     }
-    if (step.phase === 'propose' || step.phase === 'update') this.guess = null;
+    if (answers || step.phase === 'update') this.guess = null;
     this.question = nextQuestion(step, strategy);
   }
 

@@ -17,5 +17,7 @@ export function phaseText(step: StepInfo, strategy: string): string {
       return `4 · Score: ${trial} reached validation accuracy ${percent(step.accuracy ?? 0)}; the reward told to ${strategy} is ${(step.reward ?? 0).toFixed(3)}.`;
     case 'update':
       return `5 · Update: ${strategy} took in the reward of ${trial}. Next: it proposes trial ${step.index + 2}.`;
+    case 'epoch':
+      return `Epoch ${step.index + 1}: the supernet trained one more epoch; α per edge moved, and the cell it derives now is scored as ${trial}.`;
   }
 }

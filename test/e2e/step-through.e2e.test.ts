@@ -96,6 +96,35 @@ describe('step-through', () => {
     await page.close();
   });
 
+  it('darts: one step per epoch with α per edge, Next by keyboard, a guess graded against the next epoch’s α', async () => {
+    const x = parseExperiment({
+      dataset: 'digits',
+      data: { maxExamples: 250 },
+      space: 'nb201',
+      spaceSettings: { nb201: { channels: 2 } },
+      strategy: 'darts',
+      strategySettings: { oneShot: { epochs: 3 } },
+    });
+    const { page, errors } = await openPlayground(env.browser, `${env.url}${encodeLink(x)}`);
+    await page.check('[data-testid=step-mode]');
+    await page.click('[data-testid=start]');
+    let text: string | null = null;
+    for (let epoch = 0; epoch < 3; epoch++) {
+      expect(await nextPhase(page, text)).toBe('epoch');
+      text = await page.textContent('[data-testid=step-phase]');
+      expect(text).toContain(`Epoch ${epoch + 1}`);
+      expect(await page.getAttribute('[data-testid=step-view]', 'data-kind')).toBe('alpha');
+      expect(await page.locator('[data-testid=step-edge]').count()).toBe(6);
+      if (epoch === 0) await page.locator('[data-testid=step-guess]').first().check();
+      if (epoch === 1) expect(await page.textContent('[data-testid=step-score]')).toMatch(/[01] of 1 right/);
+      await page.locator('[data-testid=step-phase]').click();
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(await waitForRunEnd(page, 60_000)).toBe('done');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Play steps by itself, and in presentation mode the step panel is the explanation', async () => {
     const { page, errors } = await openPlayground(env.browser, link('evolution'));
     await page.setViewportSize({ width: 1280, height: 720 });

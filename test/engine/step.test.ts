@@ -72,6 +72,34 @@ describe('step mode', () => {
     expect(updates.some((v) => v?.kind === 'hyperband' && v.promoted !== null)).toBe(true);
   });
 
+  it('DARTS: one step per epoch with α per edge beside the epoch before, and the same α and trials as without', async () => {
+    await on('wasm');
+    const input = {
+      dataset: 'digits',
+      data: { maxExamples: 90 },
+      space: 'nb201',
+      spaceSettings: { nb201: { channels: 2 } },
+      training: { batchSize: 32 },
+      strategy: 'darts',
+      strategySettings: { oneShot: { epochs: 3 } },
+    } as const;
+    const step = await stepped(input, 'wasm');
+    const ordinary = await plain(input, 'wasm');
+    expect(step.result.trials.map((t) => [t.encoded, t.accuracy])).toEqual(ordinary.result.trials.map((t) => [t.encoded, t.accuracy]));
+    // The end of an epoch's α is the snapshot just before its supernet report (others come mid-epoch).
+    const alphas = ordinary.events.flatMap((e, i) => {
+      const before = ordinary.events[i - 1];
+      return e.type === 'supernet' && before?.type === 'alphas' ? [before.snapshot] : [];
+    });
+    expect(step.steps.map((s) => s.phase)).toEqual(['epoch', 'epoch', 'epoch']);
+    step.steps.forEach((s, i) => {
+      if (s.view?.kind !== 'alpha') throw new Error('an epoch step shows α');
+      expect(s.view.snapshot).toEqual(alphas[i]);
+      expect(s.view.previous).toEqual(i ? alphas[i - 1] : null);
+      expect(s.encoded).toBe(step.result.trials[i]!.encoded);
+    });
+  });
+
   it('waits at a phase until Next, and Stop ends it there', async () => {
     const control = new SearchControl();
     const steps: StepInfo[] = [];

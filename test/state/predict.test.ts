@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { STEP_PHASES, type StepInfo } from '../../src/contracts/step';
 import type { EvolutionView } from '../../src/core/strategy/explain';
-import { answersOf, nextQuestion } from '../../src/state/predict';
+import { answersOf, leaders, nextQuestion } from '../../src/state/predict';
+import type { AlphaSnapshot } from '../../src/contracts/events';
 import { phaseText } from '../../src/state/step-words';
 
 const decisions = [
@@ -52,5 +53,46 @@ describe('predict the next move', () => {
     for (const t of texts) expect(t).toContain('trial 5');
     expect(texts[2]).toContain('3 epochs');
     expect(phaseText(step('train', 0, { epochs: 0 }), 'TPE')).toMatch(/table/);
+  });
+
+  it('asks a weight-sharing search which op leads an edge after the next epoch, answered by that epoch’s α', () => {
+    const snapshot = (probs: number[][]): AlphaSnapshot => ({
+      epoch: 1,
+      stage: 0,
+      kind: 'alpha',
+      ops: ['none', 'skip', 'conv'],
+      edges: [
+        { group: 'cell', label: '0→1' },
+        { group: 'cell', label: '0→2' },
+      ],
+      probs,
+      allowed: probs.map((r) => r.map(() => true)),
+      parameterFree: [true, true, false],
+      parameterFreeShare: 0.5,
+      derived: 'x',
+      chosen: [],
+      derivedParameterFree: 0.5,
+    });
+    const epoch = (index: number, probs: number[][]) =>
+      step('epoch', index, { choices: [], decisions: [], view: { kind: 'alpha', snapshot: snapshot(probs), previous: null } });
+    const q = nextQuestion(
+      epoch(0, [
+        [0.2, 0.3, 0.5],
+        [0.4, 0.4, 0.2],
+      ]),
+      'DARTS',
+    )!;
+    expect([q.kind, q.decision, q.answers]).toEqual(['option', 1, ['none', 'skip', 'conv']]);
+    expect(q.prompt).toContain('0→2');
+    expect(
+      answersOf(
+        q,
+        epoch(1, [
+          [0.2, 0.3, 0.5],
+          [0.1, 0.6, 0.3],
+        ]),
+      ),
+    ).toEqual([1]);
+    expect(leaders([0.4, 0.4, 0.2])).toEqual([0, 1]);
   });
 });
