@@ -260,6 +260,8 @@ export class SearchSession {
   next(): void {
     if (!this.stepWaiting || !this.running) return;
     this.stepWaiting = false;
+    // Next also ends a pause asked for while the search waited: either way it goes on.
+    if (this.status === 'paused') this.status = 'running';
     void this.worker.resume(this.runId);
   }
 

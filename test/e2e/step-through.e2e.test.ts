@@ -129,6 +129,9 @@ describe('step-through', () => {
     const { page, errors } = await openPlayground(env.browser, link('evolution'));
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.check('[data-testid=step-mode]');
+    // At 1280 px the toggle sits beside Start without pushing the header's buttons out of sight.
+    for (const id of ['start', 'step-mode', 'present']) expect(await page.locator(`[data-testid=${id}]`).isVisible(), id).toBe(true);
+    await page.screenshot({ path: 'test-results/step-through-header.png' });
     await page.click('[data-testid=present]');
     await page.click('[data-testid=start]');
     // On to trial 3's proposal, the first mutation: the fullest view (population, sample, parent, mutated decision).
