@@ -8,6 +8,7 @@ import type { ResultDigest } from '../core/digest';
 import type { ErrorInfo } from '../core/errors';
 import type { ArchGraph } from '../core/space/types';
 import type { BackendReport } from './backend';
+import type { StepInfo } from './step';
 
 /** One epoch of training, as the trainer reports it and the trial curve draws it. */
 export interface EpochReport {
@@ -123,6 +124,8 @@ export type EngineEvent =
   | { type: 'log'; message: string }
   | { type: 'alphas'; snapshot: AlphaSnapshot }
   | { type: 'supernet'; info: SupernetInfo }
+  /** Step mode: the search waits after this phase until it is resumed (Next). */
+  | { type: 'step'; step: StepInfo }
   /**
    * `best`: index of the trial the search returns (a one-shot search returns its derived genotype,
    * not the top scorer); `test`: its accuracy on the held-out test split, where it was measured only

@@ -24,9 +24,10 @@ export interface SearchWorkerApi {
   prepare(preference: BackendPreference): Promise<BackendReport>;
   /**
    * Runs a whole search, streaming events; resolves when it ends. `resume`: continue the run of
-   * this experiment that a reload or crash interrupted (kept in IndexedDB).
+   * this experiment that a reload or crash interrupted (kept in IndexedDB); `step`: pause after
+   * every phase of every trial (a `step` event says which) until `resume` (Next).
    */
-  start(runId: number, experiment: Experiment, sink: EventSink, options?: { resume?: boolean }): Promise<void>;
+  start(runId: number, experiment: Experiment, sink: EventSink, options?: { resume?: boolean; step?: boolean }): Promise<void>;
   /** Runs every strategy on every seed (no per-trial events); resolves with the summary. */
   compare(runId: number, experiment: Experiment, strategies: StrategyId[], seeds: number[], sink: CompareSink): Promise<StrategyComparison[]>;
   /** The interrupted run of this experiment, if one was kept. */

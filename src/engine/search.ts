@@ -12,6 +12,7 @@ import type { UserFile } from '../data/load';
 import type { NetworkAccess } from '../data/image-sets';
 import { useAvgPoolGradient } from '../nn/pool-ops';
 import { SearchControl } from './control';
+import { stepGate } from './step';
 import { createEvaluator, type EvaluatorSetup } from './evaluate/index';
 import type { Emit, TrialRecord } from '../contracts/events';
 import { bestTrial } from '../contracts/trials';
@@ -58,6 +59,8 @@ export interface SearchDeps {
   resumeOneShot?: OneShotCheckpoint;
   /** Called after every epoch of a one-shot search with a checkpoint to resume from. */
   onCheckpoint?(checkpoint: OneShotCheckpoint): void;
+  /** Step mode: pause after every phase of every trial (propose, build, train, score, update) until resumed. */
+  step?: boolean;
   /** Where trained weights are kept (the best trial's and the last few): the worker's and the CLI's exports read them. */
   models?: ModelStore;
 }
@@ -79,6 +82,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
   const backend = setup.usesBackend ? deps.backend : 'table';
   // A multi-fidelity strategy's maximum resource is the experiment's full training length.
   const strategy = createStrategy(x.strategy, space, x.seed, x.strategySettings, undefined, { epochs: x.training.epochs });
+  const step = stepGate(deps.step ?? false, space, strategy, control, emit);
   emit({
     type: 'start',
     info: { backend, dataset: setup.info, evaluator: setup.evaluator.kind, spaceTitle: space.title, spaceSize: space.size(), budget: x.budget },
@@ -101,8 +105,10 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
         trials.push(earlier);
         continue;
       }
+      await step('propose', index, proposal);
       const graph = space.describe(proposal.genotype);
       emit({ type: 'trial-start', index, encoded: proposal.encoded, origin: proposal.origin, graph });
+      await step('build', index, proposal);
       let trained: TrainedModel | null = null;
       const keep = deps.models
         ? async (net: Parameters<typeof keepNetwork>[0]) => {
@@ -116,13 +122,17 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
         { onEpoch: (report) => emit({ type: 'epoch', index, report }), between: () => control.checkpoint(), keep },
         proposal.fidelity ?? 1,
       );
+      // Training is one step however many epochs it has: the trial's curve already draws them as they come.
+      await step('train', index, proposal, { accuracy: result.accuracy, epochs: result.epochs ?? result.curve.length });
       const score = reward(x.objective, result);
+      await step('score', index, proposal, { accuracy: result.accuracy, reward: score });
       const kept = trained as TrainedModel | null;
       if (kept) deps.models!.add(index, { ...kept, about: { ...kept.about, accuracy: result.accuracy } }, score);
       const trial: TrialRecord = { index, encoded: proposal.encoded, genotype: proposal.genotype, origin: proposal.origin, graph, ...result, reward: score };
       strategy.tell({ index, genotype: proposal.genotype, encoded: proposal.encoded, reward: score });
       trials.push(trial);
       emit({ type: 'trial', trial });
+      await step('update', index, proposal, { accuracy: result.accuracy, reward: score });
     }
     test = await measureReturned(trials, setup, control);
   } catch (e) {

@@ -1,4 +1,5 @@
 import type { BackendReport } from '../contracts/backend';
+import type { StepInfo } from '../contracts/step';
 import type { AlphaSnapshot, EpochReport, RunEvent, StartInfo, SupernetInfo, TrialRecord } from '../contracts/events';
 import { makeDigest, type ResultDigest } from '../core/digest';
 import type { ErrorInfo } from '../core/errors';
@@ -32,6 +33,9 @@ export interface RunState {
   error: ErrorInfo | null;
   /** Something the person should know about the run in progress. */
   notice: string | null;
+  /** Step mode: the phase the search last announced, and whether it waits there for Next. */
+  step: StepInfo | null;
+  stepWaiting: boolean;
 }
 
 export const idleRun = (): RunState => ({
@@ -47,6 +51,8 @@ export const idleRun = (): RunState => ({
   supernet: null,
   error: null,
   notice: null,
+  step: null,
+  stepWaiting: false,
 });
 
 /** A new run: a new id (so the last run's late events are dropped), nothing of its results; the backend stays until the worker reports one. */
@@ -92,6 +98,7 @@ export function applyEvents(state: RunState, runId: number, events: readonly Run
         next.trials = [...next.trials.slice(0, event.trial.index), event.trial];
         break;
       case 'done':
+        next.stepWaiting = false;
         next.status = event.stopped ? 'stopped' : 'done';
         next.digest = event.digest;
         if (event.best !== undefined) next.returned = event.best;
@@ -106,6 +113,7 @@ export function applyEvents(state: RunState, runId: number, events: readonly Run
         next.supernet = event.info;
         break;
       case 'error':
+        next.stepWaiting = false;
         next.error = event.error;
         next.status = 'error';
         break;
@@ -116,6 +124,10 @@ export function applyEvents(state: RunState, runId: number, events: readonly Run
         break;
       case 'log':
         next.notice = event.message;
+        break;
+      case 'step':
+        next.step = event.step;
+        next.stepWaiting = true;
         break;
     }
   }

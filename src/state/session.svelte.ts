@@ -3,6 +3,7 @@ import type { BackendReport, MemoryInfo } from '../contracts/backend';
 import type { DataPreview, DownloadProgress } from '../contracts/data';
 import type { AlphaSnapshot, RunEvent, StartInfo, SupernetInfo, TrialRecord } from '../contracts/events';
 import type { SavedRunSummary } from '../contracts/runs';
+import type { StepInfo } from '../contracts/step';
 import type { DataWorkerApi, SearchWorkerApi } from '../contracts/worker-api';
 import { compareDigest, type DigestComparison, type ResultDigest } from '../core/digest';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
@@ -52,6 +53,10 @@ export class SearchSession {
   /** Weight sharing: α (or a controller's sampling frequencies) over time, and the supernet's size and memory. */
   alphaHistory = $state.raw<AlphaSnapshot[]>([]);
   supernet = $state.raw<SupernetInfo | null>(null);
+  /** Step mode (chosen before Start): the phase the search announced last, and whether it waits for Next. */
+  stepMode = $state(false);
+  step = $state.raw<StepInfo | null>(null);
+  stepWaiting = $state(false);
   /** Tensor memory of the worker, polled while a weight-sharing search runs. */
   workerMemory = $state.raw<MemoryInfo | null>(null);
   /** The latest progress of an image-set download (or cache read) in the worker. */
@@ -225,7 +230,7 @@ export class SearchSession {
         runId,
         experiment,
         proxy((id: number, events: RunEvent[]) => (this.run = applyEvents(this.run, id, events))),
-        { resume },
+        { resume, step: this.stepMode },
       );
     } catch (e) {
       this.run = failRun(this.run, runId, toErrorInfo(e));
@@ -251,14 +256,23 @@ export class SearchSession {
     this.status = 'running';
   }
 
+  /** Step mode: on from the phase the search waits at to the next one. */
+  next(): void {
+    if (!this.stepWaiting || !this.running) return;
+    this.stepWaiting = false;
+    // Next also ends a pause asked for while the search waited: either way it goes on.
+    if (this.status === 'paused') this.status = 'running';
+    void this.worker.resume(this.runId);
+  }
+
   stop(): void {
     if (this.running) void this.worker.stop(this.runId);
   }
 
   /** The run as a plain value, for the reducer. */
   private get run(): RunState {
-    const { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice } = this;
-    return { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice };
+    const { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting } = this;
+    return { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting };
   }
 
   /** Takes the reducer's result; a piece it left unchanged is the same value, which Svelte does not re-render. */
@@ -276,6 +290,8 @@ export class SearchSession {
       supernet: this.supernet,
       error: this.error,
       notice: this.notice,
+      step: this.step,
+      stepWaiting: this.stepWaiting,
     } = next);
   }
 }

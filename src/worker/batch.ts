@@ -6,7 +6,7 @@ export const FLUSH_EVERY_MS = 100;
 /**
  * Collects engine events and hands them on in batches, at most every `intervalMs`: a table lookup
  * makes hundreds of trials a second, and one message and one render per trial would swamp the page.
- * Lifecycle events (start, done, error) go out at once with whatever is pending.
+ * Lifecycle events (start, done, error) and a step (the search waits on it) go out at once with whatever is pending.
  */
 export function createEventBatcher(send: (events: RunEvent[]) => void, intervalMs = FLUSH_EVERY_MS) {
   let pending: RunEvent[] = [];

@@ -41,7 +41,7 @@ const api: SearchWorkerApi = {
         experiment,
         (events) => sink(runId, events),
         backend,
-        { readAsset, control, userFile, net: downloads.net },
+        { readAsset, control, userFile, net: downloads.net, step: options.step ?? false },
         options.resume ?? false,
         models,
       );

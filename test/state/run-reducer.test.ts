@@ -222,4 +222,18 @@ describe('settings changed after a run', () => {
     expect(cleared).toMatchObject({ status: 'idle', trials: [], current: null, digest: null, error: null, backend });
     expect(applyEvents(cleared, state.runId, [{ type: 'trial', trial: trial(1, 0.9) }])).toBe(cleared);
   });
+
+  it('step mode: a step event says where the search waits; the end of the run ends the wait', () => {
+    const at = { phase: 'propose' as const, index: 0, encoded: 'g0', origin: 'random', choices: [0], decisions: [{ name: 'd', options: ['a'] }], view: null };
+    const waiting = run(started(), [
+      { type: 'start', info },
+      { type: 'step', step: at },
+    ]);
+    expect(waiting.step).toEqual(at);
+    expect(waiting.stepWaiting).toBe(true);
+    const done = run(waiting, [{ type: 'done', stopped: true, digest: null }]);
+    expect(done.stepWaiting).toBe(false);
+    expect(done.step).toEqual(at);
+    expect(beginRun(done).step).toBeNull();
+  });
 });

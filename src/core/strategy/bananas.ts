@@ -5,6 +5,7 @@ import type { SearchSpace } from '../space/types';
 import { oneHot } from './encoding';
 import { History, neighbourChoices, type Evaluated } from './history';
 import { Surrogate } from './surrogate';
+import type { BananasView, Explains } from './explain';
 import { defineStrategy, type Outcome, type Proposal, type Strategy, type StrategyState } from './types';
 
 export const BANANAS_SETTINGS = v.object({
@@ -28,11 +29,13 @@ const FIXED = { parents: 10, randomCandidates: 20 };
  * trials plus a few random ones; independent Thompson sampling (a draw from each candidate's
  * predicted mean and spread) picks the next one to evaluate.
  */
-export class Bananas implements Strategy {
+export class Bananas implements Strategy, Explains {
   readonly id = 'bananas';
   private rng: Rng;
   private readonly history: History;
   private readonly settings: BananasSettings;
+  /** The last ask's scored candidates and pick, kept only to explain it. */
+  private last: { scored: Array<{ choices: number[]; mean: number; std: number; draw: number }>; chosen: number[] | null } | null = null;
 
   constructor(
     private readonly space: SearchSpace,
@@ -50,6 +53,7 @@ export class Bananas implements Strategy {
     const items = this.history.items;
     if (items.length < this.settings.initial) {
       const genotype = this.space.sample(this.rng);
+      this.last = { scored: [], chosen: null };
       return { genotype, encoded: this.space.encode(genotype), origin: 'random (start-up)' };
     }
     const options = decisions.map((d) => d.options.length);
@@ -59,6 +63,7 @@ export class Bananas implements Strategy {
     const fresh = candidates.filter((c) => !this.history.has(c));
     if (fresh.length === 0) {
       const genotype = this.space.sample(this.rng);
+      this.last = { scored: [], chosen: null };
       return { genotype, encoded: this.space.encode(genotype), origin: 'random (no unseen candidate)' };
     }
     const model = Surrogate.fit(
@@ -68,20 +73,36 @@ export class Bananas implements Strategy {
     );
     let best = fresh[0]!;
     let bestDraw = -Infinity;
+    const scored: Array<{ choices: number[]; mean: number; std: number; draw: number }> = [];
     for (const c of fresh) {
       const { mean, std } = model.predict(oneHot(decisions, c));
       const draw = mean + std * this.rng.normal();
+      scored.push({ choices: c, mean, std, draw });
       if (draw > bestDraw) {
         bestDraw = draw;
         best = c;
       }
     }
+    this.last = { scored, chosen: best };
     const genotype = this.space.fromDecisions(best);
     return { genotype, encoded: this.space.encode(genotype), origin: `surrogate pick (predicted ${(bestDraw * 100).toFixed(1)}%)` };
   }
 
   tell(outcome: Outcome): void {
     this.history.add(this.space, outcome);
+  }
+
+  explain(phase: 'propose' | 'update'): BananasView | null {
+    if (!this.last || phase !== 'propose') return null;
+    const encode = (choices: number[]) => this.space.encode(this.space.fromDecisions(choices));
+    const top = [...this.last.scored].sort((a, b) => b.draw - a.draw).slice(0, 8);
+    return {
+      kind: 'bananas',
+      startUp: this.last.chosen === null,
+      scored: this.last.scored.length,
+      top: top.map((c) => ({ encoded: encode(c.choices), mean: c.mean, std: c.std, draw: c.draw })),
+      chosen: this.last.chosen && encode(this.last.chosen),
+    };
   }
 
   state(): StrategyState {

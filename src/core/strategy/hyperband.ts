@@ -5,6 +5,7 @@ import type { ExperimentView } from '../experiment-fields';
 import type { SearchSpace } from '../space/types';
 import type { Evaluated } from './history';
 import { proposeByTpe } from './tpe';
+import type { Explains, HyperbandView } from './explain';
 import { defineStrategy, type Outcome, type Proposal, type RunContext, type Strategy, type StrategyState } from './types';
 
 /** One round of successive halving: n configurations trained with resource r each. */
@@ -57,7 +58,7 @@ interface Progress {
  * BOHB draws each bracket's new configurations from a TPE model of the largest budget with enough
  * results, instead of at random.
  */
-export class Hyperband implements Strategy {
+export class Hyperband implements Strategy, Explains {
   readonly id: string;
   private rng: Rng;
   private progress: Progress | null;
@@ -65,6 +66,8 @@ export class Hyperband implements Strategy {
   private observations: Array<Evaluated & { r: number }>;
   private readonly settings: HyperbandSettings;
   private readonly schedule: Rung[][];
+  /** The configurations the last tell promoted to the next rung, kept only to explain it. */
+  private promoted: number[][] | null = null;
 
   constructor(
     private readonly space: SearchSpace,
@@ -125,17 +128,34 @@ export class Hyperband implements Strategy {
     p.configs[p.cursor]!.reward = outcome.reward;
     this.observations.push({ choices: p.configs[p.cursor]!.choices, reward: outcome.reward, r: rung.r });
     p.cursor += 1;
+    this.promoted = null;
     if (p.cursor < p.configs.length) return;
     const bracket = this.schedule[p.bracket]!;
     const next = bracket[p.rung + 1];
     if (next) {
       const keep = [...p.configs].sort((a, b) => b.reward! - a.reward!).slice(0, next.n);
+      this.promoted = keep.map((c) => c.choices);
       this.progress = { bracket: p.bracket, rung: p.rung + 1, configs: keep.map((c) => ({ choices: c.choices, reward: null })), cursor: 0 };
     } else {
       const b = (p.bracket + 1) % this.schedule.length;
       const n = this.schedule[b]![0]!.n;
       this.progress = { bracket: b, rung: 0, configs: Array.from({ length: n }, () => ({ choices: this.newConfiguration(), reward: null })), cursor: 0 };
     }
+  }
+
+  explain(phase: 'propose' | 'update'): HyperbandView | null {
+    // Never `current()`: that would draw a bracket's configurations, and explaining draws nothing.
+    const p = this.progress;
+    if (!p) return null;
+    const encode = (choices: number[]) => this.space.encode(this.space.fromDecisions(choices));
+    return {
+      kind: 'hyperband',
+      brackets: this.schedule.map((b) => b.map((r) => ({ n: r.n, epochs: Math.max(1, Math.round(r.r)) }))),
+      bracket: p.bracket,
+      rung: p.rung,
+      configs: p.configs.map((c) => ({ encoded: encode(c.choices), reward: c.reward })),
+      promoted: phase === 'update' && this.promoted ? this.promoted.map(encode) : null,
+    };
   }
 
   state(): StrategyState {

@@ -3,6 +3,7 @@ import { createRng, restoreRng, type Rng } from '../rng';
 import { real, settingsOf } from '../schema-tools';
 import type { SearchSpace } from '../space/types';
 import { sampleIndex, softmax } from './categorical';
+import type { Explains, ReinforceView } from './explain';
 import { defineStrategy, type Outcome, type Proposal, type Strategy, type StrategyState } from './types';
 
 export const REINFORCE_SETTINGS = v.object({
@@ -24,12 +25,14 @@ const FIXED = { baselineDecay: 0.9, entropy: 0.01 };
  * uses: sample, then move the logits along (reward − baseline) · ∇ log p(choice), with a
  * moving-average baseline and an entropy bonus.
  */
-export class Reinforce implements Strategy {
+export class Reinforce implements Strategy, Explains {
   readonly id = 'reinforce';
   private rng: Rng;
   private logits: number[][];
   private baseline: number | null;
   private readonly settings: ReinforceSettings;
+  /** The last ask's or tell's facts, kept only to explain them. */
+  private last: { chosen: number[]; before: number[][]; after: number[][] | null; reward: number | null; baseline: number | null } | null = null;
 
   constructor(
     private readonly space: SearchSpace,
@@ -50,6 +53,7 @@ export class Reinforce implements Strategy {
 
   ask(): Proposal {
     const choices = this.logits.map((l) => sampleIndex(softmax(l), this.rng));
+    this.last = { chosen: choices, before: this.policy(), after: null, reward: null, baseline: this.baseline };
     const genotype = this.space.fromDecisions(choices);
     return { genotype, encoded: this.space.encode(genotype), origin: 'sampled from the policy' };
   }
@@ -58,6 +62,7 @@ export class Reinforce implements Strategy {
     const { learningRate, baselineDecay, entropy } = this.settings;
     const choices = this.space.toDecisions(outcome.genotype);
     const advantage = this.baseline === null ? 0 : outcome.reward - this.baseline;
+    const before = { chosen: choices, before: this.policy(), reward: outcome.reward, baseline: this.baseline };
     this.baseline = this.baseline === null ? outcome.reward : baselineDecay * this.baseline + (1 - baselineDecay) * outcome.reward;
     this.logits = this.logits.map((l, k) => {
       const p = softmax(l);
@@ -69,6 +74,23 @@ export class Reinforce implements Strategy {
         return v + learningRate * (advantage * logGrad + entropy * entropyGrad);
       });
     });
+    this.last = { ...before, after: this.policy() };
+  }
+
+  explain(phase: 'propose' | 'update'): ReinforceView | null {
+    const last = this.last;
+    if (!last || (phase === 'update') !== (last.after !== null)) return null;
+    return {
+      kind: 'reinforce',
+      decisions: this.space.decisions().map((d) => ({ name: d.name, options: [...d.options] })),
+      before: last.before,
+      after: last.after,
+      chosen: last.chosen,
+      reward: last.reward,
+      baseline: last.baseline,
+      baselineAfter: last.after ? this.baseline : null,
+      advantage: last.reward !== null && last.baseline !== null ? last.reward - last.baseline : last.reward !== null ? 0 : null,
+    };
   }
 
   state(): StrategyState {

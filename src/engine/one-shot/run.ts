@@ -1,4 +1,4 @@
-import type { Emit, EpochReport, TrialRecord } from '../../contracts/events';
+import type { AlphaSnapshot, Emit, EpochReport, TrialRecord } from '../../contracts/events';
 import type { TrainedModel } from '../../core/net/types';
 import { bestTrial } from '../../contracts/trials';
 import { makeDigest } from '../../core/digest';
@@ -14,6 +14,7 @@ import { loadNb201Table, type Nb201Table } from '../../data/nb201-table';
 import { countParams } from '../../nn/layers';
 import { buildSupernet } from '../../nn/supernet/index';
 import { SearchControl } from '../control';
+import { epochStep } from '../step';
 import { ScratchEvaluator } from '../evaluate/scratch';
 import { latencyField, needsLatency, standaloneLatency } from '../evaluate/latency';
 import type { SearchDeps, SearchResult } from '../search';
@@ -78,6 +79,8 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
   const latency = needsLatency(x.objective) ? standaloneLatency(space, data) : null;
   let last: OneShotCheckpoint | null = resume ?? null;
   let peakStep = 0;
+  /** Step mode: the epoch before's α, beside this epoch's. */
+  let previous: AlphaSnapshot | null = null;
   let final: TrialRecord | null = null;
   let test: number | undefined;
   let stopped = false;
@@ -150,7 +153,8 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           const report = { epoch: curve.length + 1, loss: result.loss, valAccuracy: accuracy };
           curve.push(report);
           emit({ type: 'epoch', index: trials.length, report });
-          if (view) emit({ type: 'alphas', snapshot: snapshotOf(view, supernet, at(epoch), stage, stageAllowed, genotype, space) });
+          const snapshot = view ? snapshotOf(view, supernet, at(epoch), stage, stageAllowed, genotype, space) : null;
+          if (snapshot) emit({ type: 'alphas', snapshot });
           emit({
             type: 'supernet',
             info: {
@@ -183,6 +187,8 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           }
           last = await takeCheckpoint(id, { stage, epoch }, method, stageAllowed, trials, curve);
           deps.onCheckpoint?.(last);
+          if (deps.step && snapshot) await epochStep(control, emit, trial, snapshot, previous);
+          previous = snapshot ?? previous;
         }
         const next = stage < stages - 1 ? method.nextStage(view, depth) : null;
         if (next) {
