@@ -13,6 +13,9 @@ import type { WorkerModels } from './models';
  * run when asked, recorded as it goes (a reload loses at most the trial in flight), sent to the page
  * in batches, moved to WASM if the GPU fails; an error ends it as an event, never as a throw.
  */
+/** The longest a batch of events waits for the writes of its trials before it goes to the page anyway. */
+const WRITE_WAIT_MS = 2000;
+
 export async function runInWorker(
   experiment: Experiment,
   send: (events: RunEvent[]) => void,
@@ -27,11 +30,15 @@ export async function runInWorker(
   // trials in it are done, so a worker that dies never takes a trial the page already showed.
   let sent = Promise.resolve();
   const afterWrites = (events: RunEvent[]): void => {
-    const written = recorder.written();
+    // A write that stalls (storage busy after a worker was killed mid-write) must not hold the page's view hostage.
+    const written = Promise.race([recorder.written(), new Promise<void>((done) => setTimeout(done, WRITE_WAIT_MS))]);
     // A page that went away cannot take the batch; the run goes on, and is kept, all the same.
     sent = sent
       .then(() => written)
-      .then(() => send(events))
+      .then(() => {
+        // Handed over, not awaited: waiting for the page to acknowledge each batch would hold the run up.
+        send(events);
+      })
       .catch(() => undefined);
   };
   const batcher = createEventBatcher(afterWrites);
