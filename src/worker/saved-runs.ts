@@ -128,7 +128,9 @@ export class RunRecorder {
 
   trial(t: TrialRecord): void {
     // By position, as the page keeps them: trials re-sent after resuming from a checkpoint replace their first copies.
-    this.trials = [...this.trials.slice(0, t.index), t];
+    // Replace, never truncate: a resumed run replays its kept trials from the first, and cutting the
+    // list back to each replayed one would leave a shorter record than the page shows until the replay ends.
+    this.trials = t.index < this.trials.length ? this.trials.map((old, i) => (i === t.index ? t : old)) : [...this.trials, t];
     this.save();
   }
 

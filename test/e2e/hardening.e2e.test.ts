@@ -89,8 +89,15 @@ describe('a slow data preview', () => {
 });
 
 /** Ends the search worker the way a crash does: it stops, and says nothing. */
+const killed = new WeakSet<object>();
 async function killSearchWorker(page: Page): Promise<void> {
-  const worker = page.workers().find((w) => /search\.worker/.test(w.url()));
+  // The worker that runs now: a killed one can stay in the page's list for a while after its successor starts.
+  await expect.poll(() => page.workers().some((w) => /search\.worker/.test(w.url()) && !killed.has(w)), { timeout: 30_000 }).toBe(true);
+  const worker = page.workers().find((w) => /search\.worker/.test(w.url()) && !killed.has(w));
   expect(worker, 'the search worker').toBeDefined();
-  await worker!.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => undefined);
+  killed.add(worker!);
+  const closed = new Promise<void>((done) => worker!.once('close', () => done()));
+  // The evaluation's answer may never come back from a worker that closed itself: wait for the close, not for it.
+  void worker!.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => undefined);
+  await Promise.race([closed, new Promise<void>((done) => setTimeout(done, 10_000))]);
 }
