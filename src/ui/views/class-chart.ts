@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { yAxisTitle } from './chart-parts';
+import { yAxisTitle, xAxisTitle } from './chart-parts';
 import { CHART } from './theme';
 
 /** One student's best-so-far accuracy after each trial, drawn in its strategy's colour. */
@@ -26,14 +26,7 @@ export function createClassChart(svgElement: SVGSVGElement): { update(curves: Cl
   const yAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
   const lines = svg.append('g');
   const legend = svg.append('g').attr('transform', `translate(${W - M.right + 14},${M.top + 6})`);
-  svg
-    .append('text')
-    .attr('x', (M.left + W - M.right) / 2)
-    .attr('y', H - 6)
-    .attr('text-anchor', 'middle')
-    .attr('fill', CHART.text)
-    .style('font-size', CHART.font)
-    .text('trial');
+  xAxisTitle(svg, W, H, M).text('trial');
   yAxisTitle(svg, H, M).text('best accuracy so far');
 
   function update(curves: ClassCurve[]): void {

@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import type { StrategyComparison } from '../../contracts/compare';
-import { yAxisTitle } from './chart-parts';
+import { yAxisTitle, xAxisTitle } from './chart-parts';
 import { strategyEntry } from '../../core/strategy/index';
 import { CHART } from './theme';
 
@@ -18,14 +18,7 @@ export function createCompareChart(svgElement: SVGSVGElement): { update(results:
   const bands = svg.append('g');
   const lines = svg.append('g');
   const legend = svg.append('g').attr('transform', `translate(${W - M.right + 14},${M.top + 6})`);
-  svg
-    .append('text')
-    .attr('x', (M.left + W - M.right) / 2)
-    .attr('y', H - 6)
-    .attr('text-anchor', 'middle')
-    .attr('fill', CHART.text)
-    .style('font-size', CHART.font)
-    .text('trials (queries)');
+  xAxisTitle(svg, W, H, M).text('trials (queries)');
   const yLabel = yAxisTitle(svg, H, M).style('font-size', '13px');
 
   function update(results: StrategyComparison[], budget: number, label: string): void {

@@ -1,3 +1,4 @@
+import { xAxisTitle } from './chart-parts';
 import * as d3 from 'd3';
 import type { EpochReport } from '../../contracts/events';
 import { CHART } from './theme';
@@ -20,14 +21,7 @@ export function createTrialCurve(svgElement: SVGSVGElement): { update(epochs: Ep
   const accLine = svg.append('path').attr('fill', 'none').attr('stroke', CHART.point).attr('stroke-width', 3);
   const lossLine = svg.append('path').attr('fill', 'none').attr('stroke', LOSS).attr('stroke-width', 2.5).attr('stroke-dasharray', '6 4');
   const dots = svg.append('g');
-  svg
-    .append('text')
-    .attr('x', (M.left + W - M.right) / 2)
-    .attr('y', H - 6)
-    .attr('text-anchor', 'middle')
-    .attr('fill', CHART.text)
-    .style('font-size', CHART.font)
-    .text('epoch');
+  xAxisTitle(svg, W, H, M).text('epoch');
 
   function update(epochs: EpochReport[], total: number): void {
     x.domain([0, Math.max(total, 1)]);
