@@ -22,7 +22,8 @@ export interface CliOptions {
   experiment: Experiment;
   /** The user's own file, when --data-file names one. */
   userFile?: UserFile;
-  backend: NodeBackend;
+  /** A Node backend by name, or `auto`: the fastest for the experiment's network, measured. */
+  backend: NodeBackend | 'auto';
   /** Several seeds: one search each. */
   seeds: number[] | null;
   json: boolean;
@@ -113,7 +114,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   const f = parsed.values;
   const base: Experiment = f.link !== undefined ? decodeLink(f.link).experiment : parseExperiment({});
-  const backend = oneOf('backend', f.backend, NODE_BACKENDS) ?? (NODE_BACKENDS.includes(base.backend as NodeBackend) ? (base.backend as NodeBackend) : 'wasm');
+  const backend =
+    oneOf('backend', f.backend, [...NODE_BACKENDS, 'auto'] as const) ??
+    (NODE_BACKENDS.includes(base.backend as NodeBackend) ? (base.backend as NodeBackend) : 'wasm');
   const epochs = wholeNumber('epochs', f.epochs);
   let userFile: CliOptions['userFile'];
   let file: Experiment['data']['file'] = base.data.file;

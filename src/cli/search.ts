@@ -17,6 +17,7 @@ import { formatSeedTable, formatTable, progressLine, shareLine, trialJson } from
 import { ModelStore } from '../engine/models';
 import { writeOutputs } from './export';
 import { importResults } from './import';
+import { autoNodeBackend } from './auto-backend';
 
 /** Image sets come from their public mirrors into ~/.cache/nas-playground; progress goes to a terminal. */
 function cliNetwork(live: boolean): NetworkAccess {
@@ -69,8 +70,14 @@ async function main(argv: string[]): Promise<number> {
     else out(`${formatTable(imported.trials, imported.origin, experiment.dataset)}\n${written.map((p) => `wrote ${p}\n`).join('')}`);
     return 0;
   }
-  const backend = evaluatorEntry(experiment.evaluator).table ? 'table' : await useNodeBackend(options.backend);
   const live = Boolean(process.stderr.isTTY) && !json;
+  let backend: string;
+  if (evaluatorEntry(experiment.evaluator).table) backend = 'table';
+  else if (options.backend === 'auto') {
+    const chosen = await autoNodeBackend(experiment, { ...(options.userFile ? { userFile: options.userFile } : {}), net: cliNetwork(live) });
+    backend = chosen.backend;
+    err(chosen.line);
+  } else backend = await useNodeBackend(options.backend);
 
   if (options.seeds) {
     const runs: Array<{ seed: number; best: TrialRecord | null }> = [];

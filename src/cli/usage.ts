@@ -43,7 +43,9 @@ ${menu(EVALUATORS)}
                           (default: the experiment's training epochs)
   --seed S                experiment seed
   --seeds A..B | A,B,C    run one search per seed and report the mean and spread of the results
-  --backend ${NODE_BACKENDS.join('|')}   tfjs backend (default: the link's, else wasm)
+  --backend ${NODE_BACKENDS.join('|')}|auto
+                          tfjs backend (default: the link's, else wasm); auto times this
+                          experiment's network on wasm and cpu and keeps the faster
   --json                  print one JSON object instead of a table
   --out DIR               write the trials to DIR/trials.csv and DIR/trials.json
   --export onnx,tfjs,pytorch,ray,nni

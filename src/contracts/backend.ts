@@ -17,6 +17,18 @@ export interface BackendReport {
   reason: string;
   /** True when an explicit choice could not be honoured. */
   fallback: boolean;
+  /** "Automatic" timed the experiment's own network on each backend that runs in hardware here; fastest first. */
+  measured?: BackendTiming[];
+  /** True when those timings were taken earlier on this device for the same network and batch. */
+  cached?: boolean;
+}
+
+/** One backend's time for a training step of the experiment's own network, measured on this device. */
+export interface BackendTiming {
+  name: BackendName;
+  /** Milliseconds a training step took; null when it was not timed (`note` says why). */
+  msPerStep: number | null;
+  note: string;
 }
 
 /** The worker's tensor memory, for the supernet panel. */

@@ -21,7 +21,8 @@ export interface SearchWorkerApi {
   /** Resolves once the worker holds its life lock (see worker/alive.ts): from then on the page can tell when it dies. */
   alive(): Promise<void>;
   /** Probes the backends and starts the chosen one. */
-  prepare(preference: BackendPreference): Promise<BackendReport>;
+  /** Starts a backend; for "automatic" with an experiment, the one that trains its network fastest here (timed once per device and network). */
+  prepare(preference: BackendPreference, experiment?: Experiment): Promise<BackendReport>;
   /**
    * Runs a whole search, streaming events; resolves when it ends. `resume`: continue the run of
    * this experiment that a reload or crash interrupted (kept in IndexedDB); `step`: pause after

@@ -2,12 +2,13 @@ import type { StepTiming } from '../core/estimate';
 import { evaluatorEntry } from '../core/evaluator/index';
 import { experimentSpace, type Experiment } from '../core/experiment';
 import { isOneShot } from '../core/one-shot/index';
-import { createRng } from '../core/rng';
+import { createRng, type Rng } from '../core/rng';
 import { WithHyperparameters, type WithHp } from '../core/space/with-hyperparameters';
 import { createStrategy } from '../core/strategy/index';
 import { prepareData, type UserFile } from '../data/load';
 import type { NetworkAccess } from '../data/image-sets';
 import type { AssetReader } from '../data/types';
+import type { InputShape } from '../core/space/types';
 import { buildNetwork } from '../nn/build';
 import { measureLatency } from '../nn/latency';
 import { train, type Split, type TrainData } from '../nn/train';
@@ -20,9 +21,30 @@ const SAMPLES = 16;
 
 const now = () => performance.now() / 1000;
 
-function head(split: Split, n: number, size: number): Split {
+export function head(split: Split, n: number, size: number): Split {
   const k = Math.min(n, split.n);
   return { x: split.x.subarray(0, k * size), y: split.y.subarray(0, k), n: k };
+}
+
+/**
+ * The network a step is timed on: the experiment's first (what its strategy asks first; a sampled
+ * path for weight sharing) when it is typical of the space, else the sampled one closest to the
+ * space's mean cost — a small network's step is mostly fixed overhead, so FLOPs do not scale it.
+ */
+export function typicalNetwork(x: Experiment, input: InputShape, classes: number, rng: Rng) {
+  const space = experimentSpace(x);
+  const hp = space instanceof WithHyperparameters;
+  const inner = hp ? space.inner : space;
+  const first = isOneShot(x.strategy)
+    ? space.sample(rng.fork('first'))
+    : createStrategy(x.strategy, space, x.seed, x.strategySettings, undefined, { epochs: x.training.epochs }).ask().genotype;
+  const archOf = (g: unknown) => (hp ? (g as WithHp<unknown>).arch : g);
+  const costOf = (g: unknown) => inner.cost(g, input, classes).flops;
+  const sampled = [archOf(first), ...Array.from({ length: SAMPLES }, () => inner.sample(rng))].map((g) => ({ g, flops: costOf(g) }));
+  const meanFlops = sampled.reduce((a, s) => a + s.flops, 0) / sampled.length;
+  const typical = (s: { flops: number }) => Math.abs(Math.log((s.flops + 1) / (meanFlops + 1)));
+  const { g: arch, flops } = typical(sampled[0]!) < Math.log(1.5) ? sampled[0]! : sampled.reduce((a, b) => (typical(b) < typical(a) ? b : a));
+  return { arch, flops, meanFlops, inner };
 }
 
 /**
@@ -35,21 +57,8 @@ export async function measureStep(x: Experiment, deps: { readAsset: AssetReader;
   const started = now();
   const data = await prepareData(x, deps.readAsset, deps.userFile, deps.net);
   const dataSeconds = now() - started;
-  const space = experimentSpace(x);
-  const hp = space instanceof WithHyperparameters;
-  const inner = hp ? space.inner : space;
   const rng = createRng(x.seed).fork('estimate');
-  const first = isOneShot(x.strategy)
-    ? space.sample(rng.fork('first'))
-    : createStrategy(x.strategy, space, x.seed, x.strategySettings, undefined, { epochs: x.training.epochs }).ask().genotype;
-  // A small network's step is mostly fixed overhead, so FLOPs do not scale it: time the first network
-  // when it is typical of the space, else the sampled one closest to the space's mean cost.
-  const archOf = (g: unknown) => (hp ? (g as WithHp<unknown>).arch : g);
-  const costOf = (g: unknown) => inner.cost(g, data.input, data.classes).flops;
-  const sampled = [archOf(first), ...Array.from({ length: SAMPLES }, () => inner.sample(rng))].map((g) => ({ g, flops: costOf(g) }));
-  const meanFlops = sampled.reduce((a, s) => a + s.flops, 0) / sampled.length;
-  const typical = (s: { flops: number }) => Math.abs(Math.log((s.flops + 1) / (meanFlops + 1)));
-  const { g: arch, flops } = typical(sampled[0]!) < Math.log(1.5) ? sampled[0]! : sampled.reduce((a, b) => (typical(b) < typical(a) ? b : a));
+  const { arch, flops, meanFlops, inner } = typicalNetwork(x, data.input, data.classes, rng);
   const built = now();
   const net = buildNetwork(inner, arch, data.input, data.classes, rng.fork('init'));
   const buildSeconds = now() - built;

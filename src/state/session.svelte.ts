@@ -1,4 +1,5 @@
 import type { Remote } from 'comlink';
+import { untrack } from 'svelte';
 import type { BackendReport, MemoryInfo } from '../contracts/backend';
 import type { DataPreview, DownloadProgress } from '../contracts/data';
 import type { AlphaSnapshot, RunEvent, StartInfo, SupernetInfo, TrialRecord } from '../contracts/events';
@@ -180,7 +181,9 @@ export class SearchSession {
 
   async probeBackend(): Promise<void> {
     try {
-      this.backend = await this.worker.prepare(this.experiment.backend);
+      // Only the preference is a dependency: the experiment is raced as it is now (its later changes are raced by the estimate, and at Start).
+      const experiment = untrack(() => $state.snapshot(this.experiment) as Experiment);
+      this.backend = await this.worker.prepare(this.experiment.backend, evaluatorEntry(experiment.evaluator).table ? undefined : experiment);
     } catch (e) {
       this.error = toErrorInfo(e);
     }
@@ -216,7 +219,7 @@ export class SearchSession {
     const runId = this.runId;
     const experiment = $state.snapshot(this.experiment) as Experiment;
     try {
-      if (!evaluatorEntry(experiment.evaluator).table) this.backend = await this.worker.prepare(experiment.backend);
+      if (!evaluatorEntry(experiment.evaluator).table) this.backend = await this.worker.prepare(experiment.backend, experiment);
       if (runId !== this.runId) return;
       // The supernet panel shows the worker's tensor memory while a weight-sharing run lasts.
       if (sharesWeights(experiment)) {

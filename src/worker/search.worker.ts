@@ -18,20 +18,20 @@ import { validationExample, WorkerModels } from './models';
 
 /** The worker's side of the contract: each method hands its job to the module that does it. */
 const life = holdLifeLock(self.name);
-const backend = new WorkerBackend();
 const downloads = createDownloads();
 const runs = new ActiveRun();
 const models = new WorkerModels();
 /** The user's own file: held here, in the worker, and nowhere else. */
 let userFile: UserFile | undefined;
+const backend = new WorkerBackend({ readAsset, userFile: () => userFile, net: downloads.net });
 
 const api: SearchWorkerApi = {
   alive() {
     return life;
   },
 
-  prepare(preference) {
-    return backend.prepare(preference);
+  prepare(preference, experiment) {
+    return backend.prepare(preference, experiment);
   },
 
   async start(runId, experiment, sink, options = {}) {

@@ -177,4 +177,21 @@ describe('command line with your own file', () => {
     expect(labelled.code).toBe(2);
     expect(labelled.stderr).toMatch(/takes its classes from its folders/);
   });
+
+  it('--backend auto times the experiment’s network on wasm and cpu and trains on the faster', () => {
+    const r = cli(['--dataset', 'spiral', '--budget', '1', '--epochs', '1', '--backend', 'auto', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const line = /backend: (\w+) — measured on this machine for this experiment's network: (.*)/.exec(r.stderr);
+    expect(line, r.stderr).not.toBeNull();
+    const timings = [...line![2]!.matchAll(/(WASM|CPU) (?:([\d.]+) ms a step|not timed)/g)].map((m) => ({
+      name: m[1]!.toLowerCase(),
+      ms: m[2] ? Number(m[2]) : Infinity,
+    }));
+    expect(timings.map((t) => t.name).sort()).toEqual(['cpu', 'wasm']);
+    // The faster of the two as printed (one may be left untimed, far slower on a small step).
+    const best = timings.reduce((a, b) => (b.ms < a.ms ? b : a));
+    expect(best.ms).toBeLessThan(Infinity);
+    expect(line![1]).toBe(best.name);
+    expect(JSON.parse(r.stdout).trials).toHaveLength(1);
+  }, 120_000);
 });

@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from './browser';
+import { usePageEnvironment } from './environment';
+import { parseExperiment } from '../../src/core/experiment';
+import { encodeLink } from '../../src/core/link';
+import { waitForBackend, waitForRunEnd } from './page-helpers';
+
+const env = usePageEnvironment();
+
+/** The timings table of the backend badge, as the person reads it. */
+async function timings(page: Page): Promise<{ caption: string; rows: Array<{ name: string; ms: number | null; chosen: boolean }> }> {
+  await page.click('[data-testid=backend]');
+  const table = page.locator('#backend-details [data-testid=backend-timings]');
+  await table.waitFor();
+  const caption = (await table.locator('caption').textContent())!;
+  const rows = await table.locator('[data-testid=backend-timing-row]').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const head = tr.querySelector('th')!.textContent!;
+      const ms = tr.querySelector('td')!.textContent!.trim();
+      return { name: head.replace('✓', '').trim().toLowerCase(), ms: ms === '—' ? null : Number(ms), chosen: head.includes('✓') };
+    }),
+  );
+  await page.click('[data-testid=backend]');
+  return { caption, rows };
+}
+
+describe('the automatic backend', () => {
+  it("times this experiment's network on each hardware backend, trains on the fastest, shows the table, and keeps it for the next visit", async () => {
+    const link = `${env.url}${encodeLink(parseExperiment({ dataset: 'spiral', data: { maxExamples: 120 }, budget: 2, training: { epochs: 1 }, seed: 4 }))}`;
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(link);
+    const badge = await waitForBackend(page);
+    const first = await timings(page);
+    // Headless Chromium's WebGPU and WebGL run in software and are not raced; WASM and the CPU backend are.
+    expect(first.rows.map((r) => r.name).sort()).toEqual(['cpu', 'wasm']);
+    const timed = first.rows.filter((r) => r.ms !== null);
+    expect(timed.length).toBeGreaterThan(0);
+    const chosen = first.rows.find((r) => r.chosen)!;
+    expect(chosen.name).toBe(badge.toLowerCase());
+    expect(chosen.ms).toBe(Math.min(...timed.map((r) => r.ms!)));
+    expect(first.caption).not.toMatch(/earlier/);
+
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page)).toBe('done');
+    await expect.poll(() => page.locator('[data-testid=result-backend] summary').textContent()).toMatch(new RegExp(`Trained on ${badge}`));
+
+    // The same device and network: the timings come from storage, not a second race.
+    await page.reload();
+    expect(await waitForBackend(page)).toBe(badge);
+    const again = await timings(page);
+    expect(again.caption).toMatch(/earlier/);
+    expect(again.rows).toEqual(first.rows);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+});
