@@ -1,4 +1,4 @@
-"""The benchmark net of bench/step-core.ts in PyTorch on this CPU: the reference for bench/train-step."""
+"""The benchmark net of src/nn/step-bench.ts in PyTorch on this CPU: the reference for bench/train-step."""
 import json
 import sys
 import time

@@ -1,5 +1,5 @@
 /**
- * ms per training step of one small CNN (bench/step-core.ts) on every backend available: in Node
+ * ms per training step of one small CNN (src/nn/step-bench.ts) on every backend available: in Node
  * (cpu, wasm), in Chromium (each backend it offers), and in PyTorch on this CPU as the reference.
  * All figures come from one run, side by side, as ratios: these machines are shared and noisy.
  *
@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createServer } from 'vite';
 import { launchBrowser } from '../test/e2e/browser';
 import { useNodeBackend } from '../src/nn/backend-node';
-import { BENCH_BATCH, BENCH_NET, msPerStep } from './step-core';
+import { BENCH_BATCH, BENCH_NET, msPerStep } from '../src/nn/step-bench';
 
 const { values } = parseArgs({ options: { steps: { type: 'string', default: '30' } } });
 const steps = Number(values.steps);

@@ -1,7 +1,7 @@
 // Runs in Chromium for bench/train-step.ts: times the benchmark net on each backend the browser offers.
 import * as tf from '@tensorflow/tfjs-core';
 import { chooseBackend, probeBackends } from '../../src/nn/backend-browser';
-import { msPerStep } from '../step-core';
+import { msPerStep } from '../../src/nn/step-bench';
 
 interface Row {
   backend: string;

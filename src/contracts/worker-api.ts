@@ -1,4 +1,5 @@
 import type { StepTiming } from '../core/estimate';
+import type { DeviceRow } from '../core/device-figures';
 import type { BackendPreference, Experiment } from '../core/experiment';
 import type { StrategyId } from '../core/strategy/index';
 import type { BackendReport, MemoryInfo } from './backend';
@@ -44,6 +45,8 @@ export interface SearchWorkerApi {
   memory(): MemoryInfo;
   /** Times a few training steps of a network typical of the experiment on this device, for the page's time estimate; null for a table lookup. */
   estimate(experiment: Experiment): Promise<StepTiming | null>;
+  /** "Measure this device": the benchmark network's training step on every backend this browser offers; `onBackend` names each as it starts. */
+  measureDevice(onBackend?: (name: string) => void): Promise<DeviceRow[]>;
   /** Trials of the last run whose trained weights the worker holds: the best, and the last few. */
   keptModels(): KeptModel[];
   /** A kept model (`trial`, or the best when null) in a format, or the experiment as a cluster project; a folder comes zipped. */

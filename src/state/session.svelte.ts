@@ -20,6 +20,7 @@ import { InterruptedRun } from './interrupted-run.svelte';
 import { pollEverySecond } from './poll';
 import { returnedTrial } from './returned-trial';
 import { Estimates } from './estimate.svelte';
+import { DeviceMeasure } from './device.svelte';
 import { EditFeedback, type SettingChange } from './feedback.svelte';
 import { applyEvents, beginRun, clearRun, failRun, type CurrentTrial, type RunState, type RunStatus } from './run-reducer';
 import type { SharedFromLocation } from './url';
@@ -69,6 +70,7 @@ export class SearchSession {
   /** Why the last change was refused, or what else it changed, for the control it was made in. */
   readonly feedback = new EditFeedback();
   readonly estimates: Estimates;
+  readonly device: DeviceMeasure;
 
   /** Trained models to download and try, and results of runs elsewhere coming in. */
   readonly results: ModelResults;
@@ -104,6 +106,7 @@ export class SearchSession {
       });
     this.userData = new UserData([worker, data], useFile, (error) => (this.fileError = error));
     this.estimates = new Estimates(worker);
+    this.device = new DeviceMeasure(worker, globalThis.location?.href ?? 'http://localhost/');
     this.watchDownloads(worker);
     this.watchDownloads(data);
     // The run in flight fails with a 'worker-lost' error (its trials stay on screen); the fresh

@@ -15,6 +15,11 @@ export class ActiveRun {
     if (this.active?.runId === runId) this.active = null;
   }
 
+  /** Whether a search or comparison is running now. */
+  get busy(): boolean {
+    return this.active !== null;
+  }
+
   /** The control of this run, if it is the one running; messages for an earlier run are dropped. */
   control(runId: number): SearchControl | undefined {
     return this.active?.runId === runId ? this.active.control : undefined;

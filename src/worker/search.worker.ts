@@ -13,6 +13,8 @@ import { createDownloads } from './downloads';
 import { keepPlaygroundErrors } from './errors-transfer';
 import { forgetRun, summariseRun } from './saved-runs';
 import { runInWorker } from './search-run';
+import { measureDevice } from './measure-device';
+import { PlaygroundError } from '../core/errors';
 import { checkUserFile } from './user-file';
 import { validationExample, WorkerModels } from './models';
 
@@ -104,6 +106,11 @@ const api: SearchWorkerApi = {
   async estimate(experiment) {
     await backend.forExperiment(experiment);
     return measureStep(experiment, { readAsset, userFile, net: downloads.net });
+  },
+
+  measureDevice(onBackend) {
+    if (runs.busy) throw new PlaygroundError('backend', 'A search is running in this tab.', 'Measure this device when it has finished or been stopped.');
+    return measureDevice(onBackend);
   },
 
   memory() {

@@ -4,7 +4,7 @@ import { watchErrors } from './browser';
 import { usePageEnvironment } from './environment';
 import { parseExperiment } from '../../src/core/experiment';
 import { encodeLink } from '../../src/core/link';
-import { waitForBackend, waitForRunEnd } from './page-helpers';
+import { openPlayground, waitForBackend, waitForRunEnd } from './page-helpers';
 
 const env = usePageEnvironment();
 
@@ -56,4 +56,32 @@ describe('the automatic backend', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it('measures this device on every backend, compares with the reference, and shares the figures by link (a broken one says so)', async () => {
+    const { page, errors } = await openPlayground(env.browser, env.url);
+    await page.click('[data-testid=backend]');
+    await page.click('[data-testid=measure-device-button]');
+    const mine = page.locator('[data-testid=my-device]');
+    await mine.waitFor({ timeout: 200_000 });
+    const rows = await mine.locator('[data-testid=device-row]').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+    expect(rows.map((r) => r[0]!.split(' ')[0])).toEqual(['WEBGPU', 'WEBGL', 'WASM', 'CPU']);
+    const wasm = rows.find((r) => r[0]!.startsWith('WASM'))!;
+    expect(Number(wasm[1])).toBeGreaterThan(0);
+    expect(wasm[2]).toMatch(/^[\d.]+× (faster|slower)$/);
+    const link = await page.inputValue('[data-testid=device-link]');
+    expect(link).toContain('device=');
+
+    const other = await openPlayground(env.browser, link);
+    const shared = other.page.locator('[data-testid=shared-device]');
+    await shared.waitFor();
+    const sharedRows = await shared
+      .locator('[data-testid=device-row]')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+    expect(sharedRows).toEqual(rows);
+
+    const broken = await openPlayground(env.browser, link.replace(/device=[^&#]*/, 'device=AAAA'));
+    expect(await broken.page.textContent('[data-testid=measure-device] [role=alert]')).toMatch(/could not be read|not in the form/);
+    expect([...errors, ...other.errors, ...broken.errors]).toEqual([]);
+    await Promise.all([page.close(), other.page.close(), broken.page.close()]);
+  }, 300_000);
 });

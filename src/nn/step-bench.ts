@@ -1,8 +1,8 @@
 import type * as tfType from '@tensorflow/tfjs-core';
-import { createRng } from '../src/core/rng';
-import { ChainSpace } from '../src/core/space/chain';
-import { buildNetwork } from '../src/nn/build';
-import { Optimizer } from '../src/nn/optimizer';
+import { createRng } from '../core/rng';
+import { ChainSpace } from '../core/space/chain';
+import { buildNetwork } from './build';
+import { Optimizer } from './optimizer';
 
 /** The benchmark net: two 3×3 conv-BN-ReLU layers (16, 32 channels), global pooling, linear; 16×16×1 input, batch 32. */
 export const BENCH_NET = 'conv3x3-16|conv3x3-32';
