@@ -168,7 +168,7 @@ export function halveResolution(raw: RawDataset): RawDataset {
 /**
  * The dataset of an experiment, prepared as its settings say: cleaned (tables), split with the
  * experiment's seed into training, validation and held-out test, scaled and feature-engineered on
- * the training split's statistics (tables), then balanced with synthetic examples (training split only).
+ * the training split's statistics (tables), then enlarged with generated examples and balanced with synthetic ones (training split only).
  */
 export async function prepareData(
   x: Experiment,
