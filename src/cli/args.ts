@@ -15,6 +15,7 @@ import { applySettingFlags, settingOptions } from './settings-flags';
 import { isZip } from '../data/user-images';
 import { decodeImageNode } from '../data/image-decode-node';
 import { EXPORT_FORMATS, type ExportFormat } from './export';
+import { syntheticFlags } from './synthetic-flags';
 
 export { USAGE } from './usage';
 
@@ -105,6 +106,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         out: { type: 'string' },
         export: { type: 'string' },
         import: { type: 'string' },
+        synthetic: { type: 'string' },
+        'synthetic-amount': { type: 'string' },
         help: { type: 'boolean', default: false },
         ...settingOptions(),
       },
@@ -145,7 +148,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     ...moved,
     ...settings,
     dataset: userFile ? 'own' : (oneOf('dataset', f.dataset, DATASET_IDS) ?? moved.dataset),
-    data: { ...moved.data, file },
+    data: { ...moved.data, file, synthetic: syntheticFlags(moved.data.synthetic, f.synthetic, f['synthetic-amount']) },
     space: oneOf('space', f.space, SPACE_IDS) ?? moved.space,
     budget: wholeNumber('budget', f.budget) ?? moved.budget,
     seed: wholeNumber('seed', f.seed) ?? moved.seed,

@@ -6,6 +6,7 @@ import { SPACES, SUPERNET_SPACES } from '../core/space/index';
 import { STRATEGIES } from '../core/strategy/index';
 import { NODE_BACKENDS } from '../nn/backend-node';
 import { settingUsage } from './settings-flags';
+import { SYNTHETIC_USAGE } from './synthetic-flags';
 
 /** One line per entry of a registry: its id and title. */
 function menu(entries: readonly Described[], note?: (e: Described) => string): string {
@@ -36,6 +37,7 @@ ${menu(EVALUATORS)}
                           search your own table, or a zip of one folder of images per
                           class (read here, never uploaded; PNG and JPEG)
   --label <column>        its label column, by name or 1-based position (default: the last)
+${SYNTHETIC_USAGE}
   --budget N              number of trials (table lookups count as trials)
   --epochs E              training epochs per trial (the fidelity); for weight
                           sharing, supernet epochs (per stage for pdarts)

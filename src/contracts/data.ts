@@ -49,6 +49,8 @@ export interface SyntheticReport {
   /** Synthetic examples added to each class of the training split. */
   added: number[];
   method: string;
+  /** A GAN's discriminator at the end of training: its accuracy on real and on generated examples (0.5 each: it cannot tell them apart). */
+  discriminator?: { real: number; fake: number; steps: number };
 }
 
 /** What preparation did, step by step, for the data panel. */
@@ -56,6 +58,8 @@ export interface PrepReport {
   cleaning?: CleaningReport;
   features?: FeatureReport;
   synthetic?: SyntheticReport;
+  /** Examples of a class-conditional generator fitted on the training split (before any balancing). */
+  generated?: SyntheticReport;
   /** Training examples before synthetic ones were added (they follow the real ones). */
   realTrain: number;
   /** A table's first rows as its file has them (before cleaning and scaling; missing cells NaN), so the page shows the person's own numbers. */

@@ -69,7 +69,16 @@ export const DataField = v.optional(
       {},
     ),
     /** Class-conditional synthetic examples that bring every training class up to the largest. */
-    synthetic: v.optional(v.object({ balance: v.optional(v.boolean(), false) }), {}),
+    synthetic: v.optional(
+      v.object({
+        balance: v.optional(v.boolean(), false),
+        /** Examples from a class-conditional generator fitted on the training split (a GAN for images, a Gaussian mixture for tables); `none` adds none. */
+        generate: v.optional(v.picklist(['none', 'gan']), 'none'),
+        /** How many generated examples, as a multiple of the (real) training split, class by class. */
+        amount: v.optional(v.pipe(real(0.1, 4), v.metadata({ step: 0.1 })), 1),
+      }),
+      {},
+    ),
   }),
   {},
 );

@@ -9,6 +9,7 @@ import { ExperimentSchema, type Experiment } from './schema';
 import { describeIssues } from './schema-tools';
 import { createSpace, spaceEntry, SUPERNET_SPACES, type SpaceSettings } from './space/index';
 import { STRATEGIES } from './strategy/index';
+import { syntheticProblems } from './synthetic-rules';
 
 /**
  * The one rule that says which combinations can run, made from the entries' traits and their own
@@ -139,6 +140,7 @@ export function problemsOf(x: Experiment): Problem[] {
     ...(datasetEntry(x.dataset).check?.(c) ?? []),
     ...inputProblems(c),
     ...splitProblems(x),
+    ...syntheticProblems(x),
     ...weightSharing(c),
     ...settingsProblems(x),
   ];

@@ -13,6 +13,7 @@ import { baselineAccuracy } from './baseline';
 import { engineerFeatures, engineering, scaleSplits } from './features';
 import { baselineSteps, checkFeatureCost, MAX_PREP_STEPS } from './prep-cost';
 import { balanceClasses } from './synthetic';
+import { addGenerated } from './generate';
 import { loadImageSet, type NetworkAccess } from './image-sets';
 import { isZip, parseUserImages, type ImageDecoder } from './user-images';
 import { contentHash, parseUserCsv } from './user-csv';
@@ -167,7 +168,7 @@ export function halveResolution(raw: RawDataset): RawDataset {
 /**
  * The dataset of an experiment, prepared as its settings say: cleaned (tables), split with the
  * experiment's seed into training, validation and held-out test, scaled and feature-engineered on
- * the training split's statistics (tables), then balanced with synthetic examples (training split only).
+ * the training split's statistics (tables), then enlarged with generated examples and balanced with synthetic ones (training split only).
  */
 export async function prepareData(
   x: Experiment,
@@ -204,6 +205,11 @@ export async function prepareData(
       info = { ...info, input, columns: out.columns, title: `${info.title} → ${out.columns.length} engineered features` };
       prep.features = { ...out.report, baseline };
     }
+  }
+  if (x.data.synthetic.generate !== 'none') {
+    const out = addGenerated(train, { ...info, input }, x.data.synthetic, rng.fork('generate'));
+    train = out.train;
+    prep.generated = out.report;
   }
   if (x.data.synthetic.balance) {
     const out = balanceClasses(train, input.height * input.width * input.channels, info.classNames.length, rng.fork('synthetic'));
