@@ -105,10 +105,13 @@ export async function train(net: Network, data: TrainData, settings: TrainSettin
   const order = Array.from({ length: data.train.n }, (_, i) => i);
   const augmentRng = rng.fork('augment');
   let step = 0;
+  // Each step's loss stays on the device until the epoch ends: reading it back every step made a
+  // GPU wait for its queue to drain before the next batch could be sent.
+  const losses: tf.Scalar[] = [];
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
       rng.shuffle(order);
-      let lossSum = 0;
+      const sizes: number[] = [];
       for (let s = 0; s < stepsPerEpoch; s++) {
         await hooks.between?.();
         const idx = order.slice(s * settings.batchSize, (s + 1) * settings.batchSize);
@@ -116,16 +119,32 @@ export async function train(net: Network, data: TrainData, settings: TrainSettin
         const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tf.Scalar, net.ctx.trainable);
         optimizer.apply(grads, cosineRate(settings.learningRate, step, totalSteps));
         step += 1;
-        lossSum += (await value.data())[0]! * idx.length;
-        tf.dispose([x, y, value, ...Object.values(grads)]);
+        losses.push(value);
+        sizes.push(idx.length);
+        tf.dispose([x, y, ...Object.values(grads)]);
       }
+      // One read for the epoch, summed in the same order and precision as step by step.
+      const values = losses.length ? await readAll(losses) : new Float32Array(0);
+      tf.dispose(losses.splice(0));
+      let lossSum = 0;
+      for (let i = 0; i < sizes.length; i++) lossSum += values[i]! * sizes[i]!;
       const report = { epoch, loss: lossSum / data.train.n, valAccuracy: await evaluateAccuracy(net, data) };
       curve.push(report);
       hooks.onEpoch?.(report);
       if (epoch < settings.epochs && hooks.stopAfter?.(report)) break;
     }
   } finally {
+    tf.dispose(losses);
     optimizer.dispose();
   }
   return curve;
+}
+
+async function readAll(scalars: tf.Scalar[]): Promise<Float32Array> {
+  const stacked = tf.stack(scalars);
+  try {
+    return (await stacked.data()) as Float32Array;
+  } finally {
+    stacked.dispose();
+  }
 }
