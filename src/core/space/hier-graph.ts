@@ -1,0 +1,42 @@
+import { hierOpId } from '../ops/hier';
+import type { HierGenotype, HierSettings } from './hier';
+import { liveInputs } from './hier-dag';
+import type { ArchGraph } from './types';
+
+/**
+ * The cell drawn whole: the level-3 motif's nodes, identity edges between them, and each level-2
+ * motif on a level-3 edge drawn as its own DAG (primitives on its edges), every node of it marked
+ * with the motif instance it belongs to, so the page can show it collapsed ("motif 2") or open.
+ */
+export function describeHier(g: HierGenotype, settings: HierSettings): ArchGraph {
+  const nodes: ArchGraph['nodes'] = [];
+  const edges: ArchGraph['edges'] = [];
+  const merged = (k: number) => (k > 1 ? `concat ${k} + 1×1` : undefined);
+  const cellInputs = liveInputs(settings.cellNodes, g.cell);
+  const last = settings.cellNodes - 1;
+  cellInputs.forEach((inputs, j) => {
+    if (j > 0 && inputs.length === 0) return;
+    nodes.push({ id: `n${j}`, label: j === 0 ? 'cell input' : j === last ? 'cell output' : `node ${j}`, kind: 'node', detail: merged(inputs.length) });
+  });
+  cellInputs.forEach((inputs, j) => {
+    for (const { edge, from, op } of inputs) {
+      if (op === 'id') {
+        edges.push({ from: `n${from}`, to: `n${j}`, op: 'skip_connect' });
+        continue;
+      }
+      const m = Number(op.slice(1)) - 1;
+      const motif = { id: `e${edge}`, label: `motif ${m + 1}` };
+      const id = (t: number) => `e${edge}.${t}`;
+      const inner = liveInputs(settings.motifNodes, g.motifs[m]!);
+      const end = settings.motifNodes - 1;
+      inner.forEach((into, t) => {
+        if (t > 0 && into.length === 0) return;
+        const label = t === 0 ? `${motif.label} in` : t === end ? `${motif.label} out` : `${motif.label} · ${t}`;
+        nodes.push({ id: id(t), label, kind: 'node', detail: merged(into.length), motif });
+        for (const e of into) edges.push({ from: id(e.from), to: id(t), op: hierOpId(e.op)! });
+      });
+      edges.push({ from: `n${from}`, to: id(0) }, { from: id(end), to: `n${j}` });
+    }
+  });
+  return { nodes, edges };
+}
