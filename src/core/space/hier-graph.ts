@@ -40,3 +40,18 @@ export function describeHier(g: HierGenotype, settings: HierSettings): ArchGraph
   });
   return { nodes, edges };
 }
+
+/** The network the cell is stacked into: stem, the cells with a separable-conv reduction before each but the first, pooling and linear. */
+export function describeHierStack(settings: HierSettings): ArchGraph {
+  const nodes: ArchGraph['nodes'] = [
+    { id: 'in', label: 'input', kind: 'input' },
+    { id: 'stem', label: 'conv 3×3', kind: 'conv_3x3', detail: `${settings.channels} ch` },
+  ];
+  for (let k = 0; k < settings.cells; k++) {
+    const c = settings.channels * 2 ** k;
+    if (k > 0) nodes.push({ id: `r${k}`, label: 'sep conv 3×3', kind: 'single_sep_conv_3x3', detail: `${c} ch · /2` });
+    nodes.push({ id: `c${k}`, label: 'searched cell', kind: 'node', detail: `${c} ch` });
+  }
+  nodes.push({ id: 'out', label: 'pool + linear', kind: 'output' });
+  return { nodes, edges: nodes.slice(1).map((n, k) => ({ from: nodes[k]!.id, to: n.id })) };
+}

@@ -5,7 +5,7 @@ import type { Rng } from '../rng';
 import { int, settingsOf } from '../schema-tools';
 import { dagCount, dagPairs, identityChain, orphans, pairCount } from './hier-dag';
 import { hierCost } from './hier-cost';
-import { describeHier } from './hier-graph';
+import { describeHier, describeHierStack } from './hier-graph';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
 /**
@@ -152,6 +152,10 @@ export class HierSpace implements SearchSpace<HierGenotype> {
 
   describe(g: HierGenotype): ArchGraph {
     return describeHier(g, this.settings);
+  }
+
+  describeNetwork(_g: HierGenotype): ArchGraph {
+    return describeHierStack(this.settings);
   }
 
   size(): number {

@@ -130,6 +130,22 @@ describe('hierarchical space (Liu et al. 2018)', () => {
     expect(m1.sort()).toEqual(['dw_conv_3x3', 'max_pool_3x3', 'nor_conv_1x1', 'skip_connect']);
   });
 
+  it('draws the network: stem, a reduction before every cell but the first, head', () => {
+    const network = new HierSpace({ cells: 3 }).describeNetwork(space.sample(createRng(6)));
+    expect(network.nodes.map((n) => n.label)).toEqual([
+      'input',
+      'conv 3×3',
+      'searched cell',
+      'sep conv 3×3',
+      'searched cell',
+      'sep conv 3×3',
+      'searched cell',
+      'pool + linear',
+    ]);
+    expect(network.nodes.filter((n) => n.label === 'searched cell').map((n) => n.detail)).toEqual(['8 ch', '16 ch', '32 ch']);
+    expect(network.edges).toHaveLength(network.nodes.length - 1);
+  });
+
   it('refuses images its reductions cannot halve evenly', () => {
     expect(new HierSpace({ cells: 3 }).checkInput({ height: 6, width: 6, channels: 1 })).toMatch(/multiples of 4/);
     expect(space.checkInput(DIGITS)).toBeNull();
