@@ -7,11 +7,12 @@ import type { ArchGraph } from './types';
  * The cell drawn whole: the level-3 motif's nodes, identity edges between them, and each level-2
  * motif on a level-3 edge drawn as its own DAG (primitives on its edges), every node of it marked
  * with the motif instance it belongs to, so the page can show it collapsed ("motif 2") or open.
+ * A node merging several inputs says "concat k" (then a 1 × 1 conv back to C channels).
  */
 export function describeHier(g: HierGenotype, settings: HierSettings): ArchGraph {
   const nodes: ArchGraph['nodes'] = [];
   const edges: ArchGraph['edges'] = [];
-  const merged = (k: number) => (k > 1 ? `concat ${k} + 1×1` : undefined);
+  const merged = (k: number) => (k > 1 ? `concat ${k}` : undefined);
   const cellInputs = liveInputs(settings.cellNodes, g.cell);
   const last = settings.cellNodes - 1;
   cellInputs.forEach((inputs, j) => {

@@ -125,7 +125,7 @@ describe('hierarchical space (Liu et al. 2018)', () => {
     expect([...motifs.values()].sort()).toEqual(['motif 1', 'motif 2', 'motif 3']);
     // Node 3 of the cell is fed by edge 5 alone (2 → 3, motif 2); node 2 merges two edges.
     expect(dagPairs(4)[5]).toEqual([2, 3]);
-    expect(drawing.nodes.find((n) => n.id === 'n2')!.detail).toBe('concat 2 + 1×1');
+    expect(drawing.nodes.find((n) => n.id === 'n2')!.detail).toBe('concat 2');
     const m1 = drawing.edges.filter((e) => e.from.startsWith('e0.') && e.to.startsWith('e0.')).map((e) => e.op);
     expect(m1.sort()).toEqual(['dw_conv_3x3', 'max_pool_3x3', 'nor_conv_1x1', 'skip_connect']);
   });
