@@ -18,7 +18,7 @@ const SAMPLES = 5;
 const STEPS = 5;
 console.log(`per space: mean over ${SAMPLES} sampled genotypes; training step = forward + backward + SGD update, batch 32, WASM\n`);
 console.log(
-  `${'space'.padEnd(12)}${'input'.padEnd(9)}${'params'.padStart(9)}${'sample+build ms'.padStart(17)}${'ms/step'.padStart(10)}${'× chain'.padStart(9)}`,
+  `${'space'.padEnd(14)}${'input'.padEnd(9)}${'params'.padStart(9)}${'sample+build ms'.padStart(17)}${'ms/step'.padStart(10)}${'× chain'.padStart(9)}`,
 );
 let chainStep = 0;
 for (const id of SPACE_IDS) {
@@ -60,6 +60,6 @@ for (const id of SPACE_IDS) {
   const ms = stepMs / SAMPLES;
   if (id === 'chain') chainStep = ms;
   console.log(
-    `${id.padEnd(12)}${`${input.height}×${input.width}`.padEnd(9)}${compactNumber(Math.round(params / SAMPLES)).padStart(9)}${(buildMs / SAMPLES).toFixed(1).padStart(17)}${ms.toFixed(1).padStart(10)}${(ms / chainStep).toFixed(2).padStart(9)}`,
+    `${id.padEnd(14)}${`${input.height}×${input.width}`.padEnd(9)}${compactNumber(Math.round(params / SAMPLES)).padStart(9)}${(buildMs / SAMPLES).toFixed(1).padStart(17)}${ms.toFixed(1).padStart(10)}${(ms / chainStep).toFixed(2).padStart(9)}`,
   );
 }

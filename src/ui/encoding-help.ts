@@ -12,6 +12,8 @@ const HELP: Record<string, string> = {
     'The cell’s six edges, a node at a time: |op~j| is the op on the edge from node j; + starts the next node (nodes 1, 2, 3). none cuts the edge; skip_connect passes its input on.',
   mnas: 'One stage per |: the block type (mbconv6 expands channels 6×), its kernel (k5), squeeze-and-excitation ratio (se), skip, width multiplier (w) and layers added or removed (l).',
   resolution: 'The scale of each layer on the ladder (0 full size, 1 half, 2 a quarter, …), then the op every layer uses.',
+  hierarchical:
+    'Each level-2 motif (m1, m2, …), then the cell: one op per pair of nodes, in the order 0→1, 0→2, 1→2, 0→3, … . In a motif the ops are primitives (conv1x1, dw3x3 depthwise, sep3x3, max3x3, avg3x3, id identity, none for no edge); in the cell they are motifs, id or none.',
 };
 
 export function encodingHelp(space: string, flat: boolean): string {

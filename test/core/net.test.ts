@@ -4,6 +4,7 @@ import { graphWeights, layerGraph } from '../../src/core/net/index';
 import { createRng } from '../../src/core/rng';
 import { CellSpace } from '../../src/core/space/cell';
 import { ChainSpace } from '../../src/core/space/chain';
+import { HierSpace } from '../../src/core/space/hier';
 import { MnasSpace } from '../../src/core/space/mnas';
 import { Nb201Space } from '../../src/core/space/nb201';
 import { ResolutionSpace } from '../../src/core/space/resolution';
@@ -16,6 +17,7 @@ const SPACES: Array<[string, SearchSpace]> = [
   ['nb201', new Nb201Space() as SearchSpace],
   ['mnas', new MnasSpace() as SearchSpace],
   ['resolution', new ResolutionSpace() as SearchSpace],
+  ['hierarchical', new HierSpace() as SearchSpace],
 ];
 
 describe('the layer graph: one description of a network', () => {

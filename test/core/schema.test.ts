@@ -69,10 +69,10 @@ describe('the experiment schema, composed from the registries', () => {
     expectTypeOf<Experiment['strategySettings']['evolution']['population']>().toEqualTypeOf<number>();
     expectTypeOf<Experiment['strategySettings']['oneShot']['order']>().toEqualTypeOf<1 | 2>();
     expectTypeOf<Experiment['spaceSettings']['cell']['ops']>().toEqualTypeOf<'darts' | 'nasnet'>();
-    expectTypeOf<Experiment['space']>().toEqualTypeOf<'chain' | 'cell' | 'nb201' | 'mnas' | 'resolution'>();
+    expectTypeOf<Experiment['space']>().toEqualTypeOf<'chain' | 'cell' | 'nb201' | 'mnas' | 'resolution' | 'hierarchical'>();
     expectTypeOf<Experiment['strategy']>().toExtend<string>();
     expectTypeOf<'grid'>().toExtend<Experiment['strategy']>();
     expectTypeOf<Experiment['strategySettings']>().not.toBeAny();
-    expectTypeOf<keyof Experiment['spaceSettings']>().toEqualTypeOf<'chain' | 'cell' | 'nb201' | 'resolution'>();
+    expectTypeOf<keyof Experiment['spaceSettings']>().toEqualTypeOf<'chain' | 'cell' | 'nb201' | 'resolution' | 'hierarchical'>();
   });
 });

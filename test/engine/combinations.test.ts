@@ -33,7 +33,13 @@ const KINDS = {
 const SMALL = {
   budget: 1,
   training: { epochs: 1 },
-  spaceSettings: { cell: { channels: 4 }, nb201: { channels: 4 }, chain: { depth: 3 }, resolution: { layers: 3, channels: 4 } },
+  spaceSettings: {
+    cell: { channels: 4 },
+    nb201: { channels: 4 },
+    chain: { depth: 3 },
+    resolution: { layers: 3, channels: 4 },
+    hierarchical: { channels: 4, cells: 1 },
+  },
   strategySettings: { oneShot: { epochs: 1 } },
 };
 

@@ -2,6 +2,8 @@ import { createRng } from '../../src/core/rng';
 import { CELL_OP_SETS, CellSpace, type CellGenotype, type CellOp, type CellOpSet } from '../../src/core/space/cell';
 import { CELL_PRESETS } from '../../src/core/space/cell-presets';
 import { CHAIN_OPS, ChainSpace, type ChainGenotype } from '../../src/core/space/chain';
+import { HIER_TOKENS, type HierToken } from '../../src/core/ops/hier';
+import { HierSpace, type HierGenotype } from '../../src/core/space/hier';
 import { MNAS_CONVS, MnasSpace, type MnasGenotype } from '../../src/core/space/mnas';
 import { NB201_OPS, Nb201Space } from '../../src/core/space/nb201';
 import { RESOLUTION_BLOCKS, ResolutionSpace, type ResolutionGenotype } from '../../src/core/space/resolution';
@@ -47,12 +49,30 @@ function everyCellOp(): ExportCase[] {
   });
 }
 
+/** Each primitive on every edge of one motif and on most of another, motifs merged at both levels. */
+function everyHierOp(): ExportCase[] {
+  const space = new HierSpace({ motifs: 2, channels: 4 }) as SearchSpace;
+  return HIER_TOKENS.filter((t) => t !== 'none').map((t: HierToken) => {
+    const genotype: HierGenotype = {
+      motifs: [Array.from({ length: 6 }, () => t), ['id', t, 'none', 'none', t, t]],
+      cell: ['m1', 'id', 'm2', 'none', 'm2', 'm1'],
+    };
+    return { name: `hierarchical, ${t} on the motifs' edges`, space, genotype, input: DIGITS, classes: 10 };
+  });
+}
+
 /**
  * The genotypes every exporter is checked on: for every space, a few sampled ones and every op of its
  * vocabulary used throughout (on digits-sized and on 16 × 16 RGB inputs, a chain also on a table's
  * 1 × 1 map and on odd 7 × 7 images), and the published cell presets.
  */
 export function exportCases(): ExportCase[] {
+  // EXPORT_CASES=<text> keeps only the cases whose name contains it (to check one space's exports alone).
+  const only = process.env.EXPORT_CASES;
+  return allCases().filter((c) => !only || c.name.includes(only));
+}
+
+function allCases(): ExportCase[] {
   const chain = new ChainSpace({ depth: 4 }) as SearchSpace;
   const nb201 = new Nb201Space({ channels: 4, cellsPerStage: 1 }) as SearchSpace;
   const mnas = new MnasSpace() as SearchSpace;
@@ -100,5 +120,8 @@ export function exportCases(): ExportCase[] {
       input: DIGITS,
       classes: 10,
     })),
+    ...sampled('hierarchical', new HierSpace({ channels: 4 }) as SearchSpace, DIGITS, 2),
+    ...sampled('hierarchical, 3 cells of 5 nodes, on 16 × 16 RGB', new HierSpace({ channels: 4, cells: 3, cellNodes: 5 }) as SearchSpace, RGB16, 1, 4),
+    ...everyHierOp(),
   ];
 }

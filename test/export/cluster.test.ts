@@ -95,6 +95,19 @@ const EXPERIMENTS: Array<[string, object]> = [
     'resolution, random',
     { dataset: 'digits', space: 'resolution', strategy: 'random', budget: 2, training: { epochs: 1 }, data: { maxExamples: 300 }, seed: 6 },
   ],
+  [
+    'hierarchical, random',
+    {
+      dataset: 'digits',
+      space: 'hierarchical',
+      strategy: 'random',
+      budget: 2,
+      training: { epochs: 1 },
+      data: { maxExamples: 300 },
+      spaceSettings: { hierarchical: { channels: 4 } },
+      seed: 7,
+    },
+  ],
 ];
 
 async function clusterInput(input: object): Promise<ClusterInput & { experiment: Experiment }> {

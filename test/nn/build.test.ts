@@ -3,6 +3,7 @@ import { createRng } from '../../src/core/rng';
 import { CELL_OP_SETS, CellSpace, type CellGenotype, type CellOp, type CellOpSet } from '../../src/core/space/cell';
 import { CELL_PRESETS } from '../../src/core/space/cell-presets';
 import { ChainSpace } from '../../src/core/space/chain';
+import { HierSpace } from '../../src/core/space/hier';
 import { MnasSpace } from '../../src/core/space/mnas';
 import { ResolutionSpace } from '../../src/core/space/resolution';
 import { Nb201Space } from '../../src/core/space/nb201';
@@ -32,6 +33,12 @@ const CASES: Array<[string, SearchSpace, InputShape]> = [
   [
     'NB201, 2 cells per stage, 12 channels, on 16×16',
     new Nb201Space({ channels: 12, cellsPerStage: 2 }) as SearchSpace,
+    { height: 16, width: 16, channels: 3 },
+  ],
+  ['hierarchical motifs on 8×8', new HierSpace() as SearchSpace, { height: 8, width: 8, channels: 1 }],
+  [
+    'hierarchical, 3 cells, 5-node cell, 2 motifs of 3 nodes, on 16×16 RGB',
+    new HierSpace({ cells: 3, cellNodes: 5, motifs: 2, motifNodes: 3, channels: 6 }) as SearchSpace,
     { height: 16, width: 16, channels: 3 },
   ],
 ];

@@ -1,6 +1,7 @@
 import { PlaygroundError } from '../errors';
 import { CellSpace, type CellGenotype } from '../space/cell';
 import { ChainSpace, type ChainGenotype } from '../space/chain';
+import { HierSpace, type HierGenotype } from '../space/hier';
 import { MnasSpace, type MnasGenotype } from '../space/mnas';
 import { Nb201Space, type Nb201Genotype } from '../space/nb201';
 import { ResolutionSpace, type ResolutionGenotype } from '../space/resolution';
@@ -8,6 +9,7 @@ import type { InputShape, SearchSpace } from '../space/types';
 import { WithHyperparameters, type WithHp } from '../space/with-hyperparameters';
 import { describeCellNetwork } from './describe-cell';
 import { describeChain } from './describe-chain';
+import { describeHierNetwork } from './describe-hier';
 import { describeMnas } from './describe-mnas';
 import { describeNb201 } from './describe-nb201';
 import { describeResolution } from './describe-resolution';
@@ -24,6 +26,7 @@ export function layerGraph(space: SearchSpace, genotype: unknown, input: InputSh
   if (space instanceof CellSpace) return describeCellNetwork(genotype as CellGenotype, space.settings, input, classes);
   if (space instanceof MnasSpace) return describeMnas(genotype as MnasGenotype, space.settings, input, classes);
   if (space instanceof ResolutionSpace) return describeResolution(genotype as ResolutionGenotype, space.settings, input, classes);
+  if (space instanceof HierSpace) return describeHierNetwork(genotype as HierGenotype, space.settings, input, classes);
   throw new PlaygroundError('invalid-config', `No layer graph for space "${space.id}".`, 'Pick one of the listed search spaces.');
 }
 

@@ -1,6 +1,6 @@
 import type { OpId } from '../ops/index';
 import { MNAS_OP_TABLE, type MnasOpId } from '../ops/mnas';
-import { convBn, conv7x1x7, dilConv, factorizedReduce, separableBlock, sepConv } from './blocks';
+import { batchNorm, convBn, conv7x1x7, depthwise, dilConv, factorizedReduce, relu, separableBlock, sepConv } from './blocks';
 import type { NetBuilder, Ref } from './builder';
 
 /** What an op is built for: the same few facts for every vocabulary. */
@@ -83,6 +83,8 @@ export const OP_GRAPHS = {
   mbconv1: mnas('mbconv1'),
   mbconv3: mnas('mbconv3'),
   mbconv6: mnas('mbconv6'),
+  // Hierarchical representations' depthwise primitive: ReLU, depthwise 3 × 3, BN (no pointwise conv).
+  dw_conv_3x3: (b, x, scope, a) => batchNorm(b, depthwise(b, relu(b, x, scope), `${scope}.depthwise`, 3, 1, a.stride), `${scope}.bn`),
 } as const satisfies Record<OpId, OpGraph>;
 
 export function opGraph(b: NetBuilder, x: Ref, scope: string, op: OpId, args: OpArgs): Ref | null {

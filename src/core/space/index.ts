@@ -3,6 +3,7 @@ import type { SettingsKeyOf, SettingsSchema } from '../schema-tools';
 import { cell } from './cell-entry';
 import { chain } from './chain-entry';
 import type { SpaceEntry } from './entry';
+import { hierarchical } from './hier-entry';
 import { mnas } from './mnas-entry';
 import { nb201 } from './nb201-entry';
 import { resolution } from './resolution-entry';
@@ -10,7 +11,7 @@ import type { SearchSpace } from './types';
 import { WithHyperparameters, type HyperparameterGrid } from './with-hyperparameters';
 
 /** The search spaces, in menu order. Each entry lives in the space's own file. */
-export const SPACES = [chain, cell, nb201, mnas, resolution] as const;
+export const SPACES = [chain, cell, nb201, mnas, resolution, hierarchical] as const;
 
 type Entries = (typeof SPACES)[number];
 export type SpaceId = Entries['id'];

@@ -28,6 +28,8 @@ export interface ArchNode {
   grid?: { column: number; row: number };
   /** Drawn faintly: a possibility the genotype did not take. */
   faint?: boolean;
+  /** In a hierarchical space, the motif (id and name) this node is inside, so a view can collapse it into one node. */
+  motif?: { id: string; label: string };
 }
 
 /**

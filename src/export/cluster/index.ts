@@ -1,7 +1,9 @@
 import type { Experiment } from '../../core/experiment';
 import type { TrainedModel } from '../../core/net/index';
 import { CELL_OP_SETS } from '../../core/ops/cell';
+import { HIER_TOKENS } from '../../core/ops/hier';
 import { CHAIN_OPS } from '../../core/space/chain';
+import type { HierSpace } from '../../core/space/hier';
 import { MNAS_CONVS, MNAS_KERNELS, MNAS_LAYER_DELTAS, MNAS_SE, MNAS_SKIPS, MNAS_WIDTHS } from '../../core/space/mnas';
 import { NB201_OPS } from '../../core/space/nb201';
 import { RESOLUTION_BLOCKS } from '../../core/space/resolution';
@@ -29,7 +31,7 @@ export interface ClusterInput {
   data: ClusterData;
 }
 
-/** What `from_choices` needs besides the settings: the op names (or, for MnasNet, every field's options) in decision order. */
+/** What `from_choices` needs besides the settings: the op names (for MnasNet every field's options, for the hierarchical space each level's) in decision order. */
 function vocabulary(space: SearchSpace): unknown {
   const inner = space instanceof WithHyperparameters ? space.inner : space;
   const settings = (inner as unknown as { settings: Record<string, unknown> }).settings;
@@ -42,6 +44,8 @@ function vocabulary(space: SearchSpace): unknown {
       return CHAIN_OPS;
     case 'resolution':
       return RESOLUTION_BLOCKS;
+    case 'hierarchical':
+      return { level1: HIER_TOKENS, level3: (inner as HierSpace).cellTokens };
     default:
       return { conv: MNAS_CONVS, kernel: MNAS_KERNELS, se: MNAS_SE, skip: MNAS_SKIPS, width: MNAS_WIDTHS, layers: MNAS_LAYER_DELTAS };
   }

@@ -1,5 +1,6 @@
 import { graphWeights, type TrainedModel } from '../../core/net/index';
 import { CHAIN_OP_TABLE } from '../../core/ops/chain';
+import { HIER_OP_TABLE } from '../../core/ops/hier';
 import { RESOLUTION_OP_TABLE } from '../../core/ops/resolution';
 import { channelsFirst } from '../layout';
 import { npz } from '../npz';
@@ -8,9 +9,9 @@ import { NETWORK_PY } from './networks-py';
 import { OPS_PY } from './ops-py';
 import { PREDICT_PY, pytorchReadme } from './readme';
 
-/** The spellings of chain and resolution-path genotypes mapped to op names (generated from the op tables). */
+/** The spellings of chain, resolution-path and hierarchical genotypes mapped to op names (generated from the op tables). */
 function tokens(space: string): Record<string, string> {
-  const table = space === 'chain' ? CHAIN_OP_TABLE : space === 'resolution' ? RESOLUTION_OP_TABLE : {};
+  const table = space === 'chain' ? CHAIN_OP_TABLE : space === 'resolution' ? RESOLUTION_OP_TABLE : space === 'hierarchical' ? HIER_OP_TABLE : {};
   return Object.fromEntries(Object.entries(table).map(([id, info]) => [(info as { token: string }).token, id]));
 }
 

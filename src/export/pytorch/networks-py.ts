@@ -1,3 +1,4 @@
+import { HIER_PY } from './networks-hier-py';
 import { CHAIN_PY, MNAS_PY, RESOLUTION_PY } from './networks-more-py';
 
 /**
@@ -144,4 +145,5 @@ export const NETWORK_PY: Record<string, string> = {
   chain: HEADER + CHAIN_PY,
   mnas: HEADER + MNAS_PY,
   resolution: HEADER + RESOLUTION_PY,
+  hierarchical: HEADER + HIER_PY,
 };

@@ -25,6 +25,8 @@ interface Placed {
   detail?: string;
   kind: ArchKind;
   faint?: boolean;
+  /** A motif's node that opens or closes it (see motifs.ts). */
+  toggle?: { motif: string; open: boolean };
   x: number;
   y: number;
 }
@@ -33,7 +35,7 @@ interface Placed {
  * Draws an architecture DAG into an <svg>: dagre lays it out left to right; chain layers are
  * coloured boxes, cell operations are coloured labelled edges between feature-map nodes.
  */
-export function createDagView(svgElement: SVGSVGElement): DagView {
+export function createDagView(svgElement: SVGSVGElement, onToggle?: (motif: string) => void): DagView {
   const svg = d3.select(svgElement);
   const defs = svg.append('defs');
   const root = svg.append('g');
@@ -180,6 +182,20 @@ export function createDagView(svgElement: SVGSVGElement): DagView {
           .attr('dy', (d) => (d.detail ? '-0.2em' : '0.35em'))
           .attr('fill', (d) => (d.kind === 'node' ? '#0f172a' : 'white'));
         sel.select('title').text((d) => `${d.label}${d.detail ? ` (${d.detail})` : ''}`);
+        // A motif's toggle is a button (named by its visible text, its state in aria-expanded), opened by click, Enter or Space.
+        sel
+          .attr('role', (d) => (d.toggle ? 'button' : null))
+          .attr('tabindex', (d) => (d.toggle ? 0 : null))
+          .attr('aria-expanded', (d) => (d.toggle ? String(d.toggle.open) : null))
+          .attr('data-motif', (d) => d.toggle?.motif ?? null)
+          .style('cursor', (d) => (d.toggle ? 'pointer' : null))
+          .on('click', (_e, d) => d.toggle && onToggle?.(d.toggle.motif))
+          .on('keydown', (e: KeyboardEvent, d) => {
+            if (!d.toggle || (e.key !== 'Enter' && e.key !== ' ')) return;
+            e.preventDefault();
+            onToggle?.(d.toggle.motif);
+          });
+        sel.select('rect').attr('stroke-dasharray', (d) => (d.toggle && !d.toggle.open ? '5 3' : null));
         sel
           .select('text.detail')
           .text((d) => d.detail ?? '')
