@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng';
-import { RESOLUTION_MOVES, ResolutionSpace } from '../../../src/core/space/resolution';
+import { RESOLUTION_MOVES, ResolutionSpace, type ResolutionGenotype } from '../../../src/core/space/resolution';
 import { moveDelta, trellisRows } from '../../../src/core/space/resolution-trellis';
 import { betaSnapshot, trellisWeights } from '../../../src/engine/one-shot/beta-view';
 import { snapshotOf, weightedGraph } from '../../../src/engine/one-shot/snapshots';
@@ -38,7 +38,7 @@ describe('β on the page: the trellis drawn with β as edge widths', () => {
     try {
       const probs = [supernet.ops.map((_, k) => (k + 1) / 10)];
       const view = { kind: 'alpha' as const, probs, beta };
-      const derived = supernet.derive(probs, undefined, beta);
+      const derived = supernet.derive(probs, undefined, beta) as ResolutionGenotype;
       const snapshot = snapshotOf(view, supernet, 1, 0, [supernet.ops.map(() => true)], derived, space);
       expect(snapshot.probs).toEqual(probs);
       expect(snapshot.chosen).toEqual([[supernet.ops.length - 1]]);
