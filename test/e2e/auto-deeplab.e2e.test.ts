@@ -22,6 +22,11 @@ describe('Auto-DeepLab in the page', () => {
     await expect.poll(() => page.locator('[data-testid=trial-row]').count()).toBe(2);
     // α: one row, the block every transition mixes.
     expect(await page.getAttribute('[data-testid=alpha-heatmap]', 'data-rows')).toBe('1');
+    // β beside α: the path Viterbi decodes, the same as the returned genotype's.
+    const summary = (await page.textContent('[data-testid=beta-summary]')) ?? '';
+    const decoded = /Viterbi decodes (\d( \d)*);/.exec(summary)?.[1];
+    expect(decoded).toBeDefined();
+    expect(await page.textContent('[data-testid=alpha-derived]')).toContain(`${decoded} /`);
     const edges = await page.$$eval('[data-testid=dag] path.edge', (paths) =>
       paths.map((p) => ({ width: Number(p.getAttribute('stroke-width')), stroke: p.getAttribute('stroke'), arrow: p.getAttribute('marker-end') !== null })),
     );
