@@ -9,7 +9,7 @@ import { Nb201Supernet } from './nb201';
 import { ResolutionSupernet } from './resolution';
 import type { Supernet } from './types';
 
-/** The supernet of a space (cell or nb201), weights drawn from `rng`. */
+/** The supernet of a space (cell, nb201 or resolution), weights drawn from `rng`. */
 export function buildSupernet(space: SearchSpace, input: InputShape, classes: number, rng: Rng): Supernet {
   const problem = space.checkInput(input);
   if (problem) throw new Error(problem);
@@ -17,7 +17,7 @@ export function buildSupernet(space: SearchSpace, input: InputShape, classes: nu
   if (space instanceof Nb201Space) return new Nb201Supernet(space.settings, input, classes, ctx) as Supernet;
   if (space instanceof CellSpace) return new CellSupernet(space.settings, input, classes, ctx) as Supernet;
   if (space instanceof ResolutionSpace) return new ResolutionSupernet(space.settings, input, classes, ctx) as Supernet;
-  throw new Error(`No supernet for space "${space.id}": weight sharing runs on the cell and nb201 spaces.`);
+  throw new Error(`No supernet for space "${space.id}": weight sharing runs on the cell, nb201 and resolution spaces.`);
 }
 
 /** A single path through the supernet as a plain network, for training and scoring it. */
