@@ -7,6 +7,8 @@
  *       training from scratch itself (the same cells trained again with another seed);
  *   (c) the activations one training step keeps in memory: DARTS (every op on every edge) against
  *       ProxylessNAS (one sampled path), on the same supernets.
+ *   (d) Auto-DeepLab's β: DARTS over the resolution trellis, its decoded path, β's entropy by
+ *       epoch, the decoded network's accuracy and the cost (bench/weight-sharing-adl.ts, which runs alone too).
  *
  *   npm run bench:weight-sharing [-- K EPOCHS SUPERNET_EPOCHS]
  */
@@ -27,6 +29,7 @@ import { useNodeBackend } from '../src/nn/backend-node';
 import { Optimizer } from '../src/nn/optimizer';
 import { buildSupernet, pathChooser } from '../src/nn/supernet/index';
 import { batchTensors, type TrainData } from '../src/nn/train';
+import { autoDeepLab } from './weight-sharing-adl';
 
 await useNodeBackend('wasm');
 const [K, EPOCHS, SUPERNET_EPOCHS] = [Number(process.argv[2] ?? 100), Number(process.argv[3] ?? 3), Number(process.argv[4] ?? 6)];
@@ -142,3 +145,6 @@ async function memory(label: string, s: SearchSpace, d: TrainData): Promise<void
 console.log(`\n(c) activations kept by one weight step, batch 32      DARTS (tensors)  Proxyless, largest of 5 paths`);
 await memory('NAS-Bench-201 supernet, 5 ops × 6 edges', space, data);
 await memory('DARTS cell supernet, 8 ops × 14 edges', new CellSpace(), data);
+
+// (d) Auto-DeepLab's network-level search.
+await autoDeepLab();

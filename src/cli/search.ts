@@ -18,6 +18,7 @@ import { ModelStore } from '../engine/models';
 import { writeOutputs } from './export';
 import { importResults } from './import';
 import { autoNodeBackend } from './auto-backend';
+import { BetaLog } from './beta';
 
 /** Image sets come from their public mirrors into ~/.cache/nas-playground; progress goes to a terminal. */
 function cliNetwork(live: boolean): NetworkAccess {
@@ -33,9 +34,18 @@ function cliNetwork(live: boolean): NetworkAccess {
   };
 }
 
-async function searchOnce(experiment: Experiment, backend: string, live: boolean, label = '', userFile?: UserFile, models?: ModelStore): Promise<SearchResult> {
+async function searchOnce(
+  experiment: Experiment,
+  backend: string,
+  live: boolean,
+  label = '',
+  userFile?: UserFile,
+  models?: ModelStore,
+  beta?: BetaLog,
+): Promise<SearchResult> {
   let current = '';
   const onEvent = (event: EngineEvent): void => {
+    if (event.type === 'alphas') beta?.add(event.snapshot);
     if (!live) return;
     if (event.type === 'trial-start') current = event.encoded;
     if (event.type === 'epoch' || event.type === 'trial' || event.type === 'trial-start') {
@@ -96,7 +106,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const models = options.exports.length > 0 ? new ModelStore(1) : undefined;
-  const result = await searchOnce(experiment, backend, live, '', options.userFile, models);
+  const beta = new BetaLog();
+  const result = await searchOnce(experiment, backend, live, '', options.userFile, models, beta);
   const link = encodeLink(experiment, result.digest);
   const written = options.out
     ? await writeOutputs(
@@ -108,10 +119,10 @@ async function main(argv: string[]): Promise<number> {
   if (json) {
     const trials = result.trials.map(trialJson);
     const best = result.best ? trials[result.best.index] : null;
-    out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest, ...(options.out ? { written } : {}) })}\n`);
+    out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest, ...(options.out ? { written } : {}), ...beta.json() })}\n`);
   } else {
     out(
-      `${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${shareLine(link, experiment)}\n${written.map((p) => `wrote ${p}\n`).join('')}`,
+      `${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${beta.lines()}${shareLine(link, experiment)}\n${written.map((p) => `wrote ${p}\n`).join('')}`,
     );
   }
   return 0;

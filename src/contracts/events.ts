@@ -95,6 +95,20 @@ export interface AlphaSnapshot {
   chosen: number[][];
   /** Share of the derived genotype's ops that have no weights. */
   derivedParameterFree: number;
+  /** Auto-DeepLab's β (resolution space), beside α: the trellis' move probabilities and the path Viterbi decodes from them. */
+  beta?: BetaSnapshot;
+}
+
+/** β at one moment: per trellis node a path can leave (layer 0-based, level), the softmax over its moves. */
+export interface BetaSnapshot {
+  moves: string[];
+  rows: Array<{ layer: number; level: number }>;
+  /** [row][move]; 0 for a move off the ladder. */
+  probs: number[][];
+  /** The decoded path: the level after each layer. */
+  path: number[];
+  /** Mean entropy of the rows in nats: log 3 undecided, 0 one-hot. */
+  entropy: number;
 }
 
 /** The supernet as it trains: size, memory of a step, where it is. */

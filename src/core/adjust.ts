@@ -63,6 +63,10 @@ function settingsOf(d: Experiment, entry: AnySpaceEntry | undefined): Record<str
 /** Into a space that has a supernet, with settings it can build, and without per-candidate extras. */
 function toSupernet(d: Experiment): void {
   if (!spaceEntry(d.space as string)?.supernet) d.space = (SUPERNET_SPACES.find((s) => s.supernet?.preferred) ?? SUPERNET_SPACES[0]!).id;
+  // A supernet that serves only some methods (the resolution trellis: DARTS) hands the others the preferred space.
+  const only = spaceEntry(d.space as string)?.supernet?.methods;
+  if (only && !only.includes(methodEntry(d.strategy as string)?.hasSupernet ? (d.strategy as string) : (d.evaluator as string)))
+    d.space = (SUPERNET_SPACES.find((s) => s.supernet?.preferred) ?? SUPERNET_SPACES[0]!).id;
   const entry = spaceEntry(d.space as string);
   const settings = settingsOf(d, entry);
   if (settings) entry?.supernet?.fit?.(settings);

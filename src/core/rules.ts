@@ -24,8 +24,18 @@ export function contextOf(x: Experiment): CheckContext {
     space: spaceEntry(x.space),
     strategy: methodEntry(x.strategy),
     evaluator: evaluatorEntry(x.evaluator),
-    supernetSpaces: SUPERNET_SPACES.map((s) => s.id),
+    supernetSpaces: SUPERNET_SPACES.filter((s) => servesUser(s.supernet?.methods, x)).map((s) => s.id),
   };
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** Whether a supernet that serves only `methods` serves this experiment's weight sharing (its strategy's, or else its evaluator's). */
+function servesUser(methods: readonly string[] | undefined, x: { strategy: string; evaluator: string }): boolean {
+  return !methods || methods.includes(methodEntry(x.strategy)?.hasSupernet ? x.strategy : x.evaluator);
 }
 
 const own = (groups: Record<string, object>, key: string | undefined): object => (key ? (groups[key] ?? {}) : {});
@@ -36,12 +46,22 @@ function weightSharing(c: CheckContext): Problem[] {
   const by = strategy.hasSupernet ? strategy.title : evaluator.sharesWeights ? evaluator.name : undefined;
   if (!by) return [];
   const out: Problem[] = [];
+  if (space.supernet && !servesUser(space.supernet.methods, x)) {
+    const only = space.supernet.methods!.map((id) => methodEntry(id)?.title ?? id).join(' or ');
+    out.push(
+      problem(
+        'strategy',
+        `${by} has no supernet of the ${space.title} space: only ${only} trains its trellis supernet (β over the paths, α over the block).`,
+        `Choose ${only} as the strategy, or the ${c.supernetSpaces.join(' or ')} space.`,
+      ),
+    );
+  }
   if (!space.supernet) {
     const spaces = c.supernetSpaces;
     out.push(
       problem(
         'space',
-        `${by} shares weights in a supernet, which exists for the ${spaces.join(' and ')} spaces, not "${x.space}".`,
+        `${by} shares weights in a supernet, which exists for the ${listed(spaces)} spaces, not "${x.space}".`,
         `Choose the ${spaces.join(' or ')} space, or another strategy.`,
       ),
     );

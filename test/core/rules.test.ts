@@ -30,7 +30,7 @@ describe('which combinations can run', () => {
     [
       { strategy: 'darts', space: 'mnas' },
       'space',
-      /^DARTS \(differentiable\) shares weights in a supernet, which exists for the cell and nb201 spaces, not "mnas"/,
+      /^DARTS \(differentiable\) shares weights in a supernet, which exists for the cell, nb201 and resolution spaces, not "mnas"/,
     ],
     [{ strategy: 'enas', space: 'nb201', evaluator: 'nb201', dataset: 'cifar10' }, 'evaluator', /trains a supernet on real examples/],
     [{ strategy: 'pdarts', space: 'cell', spaceSettings: { cell: { ops: 'nasnet' } } }, 'spaceSettings.cell.ops', /uses the DARTS op set/],

@@ -258,7 +258,7 @@ describe('every weight-sharing strategy', () => {
   });
 
   it('refuses spaces without a supernet, the table evaluator and the NASNet op set, saying what to do', () => {
-    expect(() => parseExperiment({ strategy: 'darts', space: 'chain' })).toThrow(/supernet.*cell and nb201/);
+    expect(() => parseExperiment({ strategy: 'darts', space: 'chain' })).toThrow(/supernet.*cell, nb201 and resolution/);
     expect(() => parseExperiment({ strategy: 'spos', space: 'nb201', evaluator: 'nb201', dataset: 'cifar10' })).toThrow(/trains a supernet/);
     expect(() => parseExperiment({ strategy: 'enas', space: 'cell', spaceSettings: { cell: { ops: 'nasnet' } } })).toThrow(/DARTS op set/);
   });

@@ -4,7 +4,8 @@ import { Optimizer } from '../../nn/optimizer';
 import type { ChooseEdge, EdgeChoice } from '../../nn/supernet/index';
 import { crossEntropy, disposeBatch, pathAccuracy, type BatchStream } from './common';
 import { OneShotMethod, type ArchView, type MethodSetup, type MethodState } from './method';
-import { unrolledGradient } from './unrolled';
+import { betaChoice, betaRows, betaTensor, createBeta, type Beta } from './beta';
+import { unrolledGradients } from './unrolled';
 
 /** Methods with architecture parameters α, one row per edge: DARTS, P-DARTS, ProxylessNAS. */
 export abstract class AlphaMethod extends OneShotMethod {
@@ -13,6 +14,8 @@ export abstract class AlphaMethod extends OneShotMethod {
   protected readonly alpha: tf.Variable;
   protected readonly mask: tf.Tensor2D;
   protected readonly archOptimizer: Optimizer;
+  /** Auto-DeepLab's β over the supernet's trellis (the resolution space), learnt beside α; null elsewhere. */
+  protected readonly beta: Beta | null;
 
   constructor(setup: MethodSetup) {
     super(setup);
@@ -32,8 +35,14 @@ export abstract class AlphaMethod extends OneShotMethod {
       setup.allowed.flat().map((a) => (a ? 0 : -1e9)),
       [edges.length, ops.length],
     );
+    this.beta = setup.supernet.trellis ? createBeta(setup.supernet.trellis, this.rng('beta-init')) : null;
     const { weightDecay, beta1 } = (this.constructor as typeof AlphaMethod).archAdam;
-    this.archOptimizer = new Optimizer('adam', [this.alpha], weightDecay, beta1);
+    this.archOptimizer = new Optimizer('adam', this.archVariables(), weightDecay, beta1);
+  }
+
+  /** What the architecture step learns: α, and β where the supernet has a trellis. */
+  protected archVariables(): tf.Variable[] {
+    return this.beta ? [this.alpha, this.beta.value] : [this.alpha];
   }
 
   protected probsTensor(): tf.Tensor2D {
@@ -62,9 +71,15 @@ export abstract class AlphaMethod extends OneShotMethod {
    */
   mixed(scale?: (edge: number, op: number) => number): ChooseEdge {
     let probs: tf.Tensor2D | null = null;
+    let betaProbs: tf.Tensor2D | null = null;
     const cache = new Map<number, EdgeChoice>();
     return (edge) => {
       let choice = cache.get(edge);
+      if (!choice && edge >= this.supernet.edges.length && this.beta) {
+        betaProbs ??= betaTensor(this.beta);
+        choice = betaChoice(this.beta, betaProbs, edge - this.supernet.edges.length);
+        cache.set(edge, choice);
+      }
       if (!choice) {
         probs ??= this.probsTensor();
         const ops = this.setup.allowed[edge]!.flatMap((a, k) => (a && this.supernet.ops[k] !== 'none' ? [k] : []));
@@ -77,7 +92,7 @@ export abstract class AlphaMethod extends OneShotMethod {
   }
 
   async view(): Promise<ArchView> {
-    return { kind: 'alpha', probs: await this.probs() };
+    return { kind: 'alpha', probs: await this.probs(), ...(this.beta ? { beta: await betaRows(this.beta) } : {}) };
   }
 
   override async supernetAccuracy(): Promise<number | null> {
@@ -85,16 +100,22 @@ export abstract class AlphaMethod extends OneShotMethod {
   }
 
   async current(_epoch?: number): Promise<unknown> {
-    return this.supernet.derive(await this.probs(), this.setup.allowed);
+    return this.supernet.derive(await this.probs(), this.setup.allowed, this.beta ? await betaRows(this.beta) : undefined);
   }
 
   override async save(): Promise<MethodState> {
-    return { ...(await super.save()), alpha: (await this.alpha.data()) as Float32Array, archOptimizer: await this.archOptimizer.exportState() };
+    return {
+      ...(await super.save()),
+      alpha: (await this.alpha.data()) as Float32Array,
+      archOptimizer: await this.archOptimizer.exportState(),
+      ...(this.beta ? { beta: (await this.beta.value.data()) as Float32Array } : {}),
+    };
   }
 
   override restore(state: MethodState): void {
     super.restore(state);
     tf.tidy(() => this.alpha.assign(tf.tensor(state.alpha!, this.alpha.shape)));
+    if (this.beta && state.beta) tf.tidy(() => this.beta!.value.assign(tf.tensor(state.beta!, this.beta!.value.shape)));
     this.archOptimizer.importState(state.archOptimizer!);
   }
 
@@ -103,6 +124,7 @@ export abstract class AlphaMethod extends OneShotMethod {
     this.archOptimizer.dispose();
     this.alpha.dispose();
     this.mask.dispose();
+    if (this.beta) tf.dispose([this.beta.value, this.beta.mask]);
   }
 }
 
@@ -118,18 +140,19 @@ export class Darts extends AlphaMethod {
 
   protected override async archStep(val: BatchStream, train: BatchStream, _rng: Rng, weightRate: number): Promise<void> {
     const vb = val.next();
-    let grad: tf.Tensor;
+    const arch = this.archVariables();
+    let grads: tf.Tensor[];
     if (this.setup.settings.order === 1) {
-      const { value, grads } = tf.variableGrads(() => crossEntropy(this.supernet, vb, this.mixed()), [this.alpha]);
-      grad = grads[this.alpha.name]!;
-      value.dispose();
+      const result = tf.variableGrads(() => crossEntropy(this.supernet, vb, this.mixed()), arch);
+      grads = arch.map((v) => result.grads[v.name]!);
+      result.value.dispose();
     } else {
       const tb = train.next();
-      grad = await unrolledGradient(this.supernet, this.alpha, () => this.mixed(), vb, tb, weightRate, this.setup.training.weightDecay);
+      grads = await unrolledGradients(this.supernet, arch, () => this.mixed(), vb, tb, weightRate, this.setup.training.weightDecay);
       disposeBatch(tb);
     }
-    this.archOptimizer.apply({ [this.alpha.name]: grad }, this.setup.settings.archLearningRate);
-    grad.dispose();
+    this.archOptimizer.apply(Object.fromEntries(arch.map((v, i) => [v.name, grads[i]!])), this.setup.settings.archLearningRate);
+    tf.dispose(grads);
     disposeBatch(vb);
   }
 }

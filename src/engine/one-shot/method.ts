@@ -32,12 +32,15 @@ export interface MethodSetup {
 export interface ArchView {
   kind: 'alpha' | 'frequency';
   probs: number[][];
+  /** Auto-DeepLab's β (resolution space): per trellis row, the probabilities of the moves up, stay, down. */
+  beta?: number[][];
 }
 
 export interface MethodState {
   weights: Float32Array[];
   optimizer: OptimizerState;
   alpha?: Float32Array;
+  beta?: Float32Array;
   archOptimizer?: OptimizerState;
   /** ProxylessNAS: the latency table measured at the start, kept so a resumed search optimises the same objective. */
   latency?: number[][] | null;

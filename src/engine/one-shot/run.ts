@@ -118,7 +118,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
               view &&
               emit({
                 type: 'alphas',
-                snapshot: snapshotOf(view, supernet, at(epoch), stage, stageAllowed, supernet.derive(view.probs, stageAllowed), space),
+                snapshot: snapshotOf(view, supernet, at(epoch), stage, stageAllowed, supernet.derive(view.probs, stageAllowed, view.beta), space),
               }),
           );
         },
@@ -134,7 +134,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           await control.checkpoint();
           const started = performance.now();
           const before = view;
-          const pending = before ? supernet.derive(before.probs, stageAllowed) : null;
+          const pending = before ? supernet.derive(before.probs, stageAllowed, before.beta) : null;
           const stageLabel = stages > 1 ? `stage ${stage + 1}/${stages}, ` : '';
           if (pending)
             emit({

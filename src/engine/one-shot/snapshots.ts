@@ -1,6 +1,7 @@
 import type { ArchGraph, SearchEdgeRef, SearchSpace } from '../../core/space/types';
 import type { Supernet } from '../../nn/supernet/index';
 import type { AlphaSnapshot } from '../../contracts/events';
+import { betaSnapshot, trellisWeights } from './beta-view';
 import type { ArchView } from './method';
 
 /** α (or the controller's frequencies) for the heat map: with the share on parameter-free ops, and the genotype it gives. */
@@ -14,7 +15,8 @@ export function snapshotOf(
   space: SearchSpace,
 ): AlphaSnapshot {
   const free = view.probs.reduce((s, row) => s + row.reduce((t, p, k) => t + (supernet.parameterFree[k] ? p : 0), 0), 0) / view.probs.length;
-  const path = supernet.pathOf(derived);
+  // β's rows follow α's in a path (resolution space); the heat map reads α's.
+  const path = supernet.pathOf(derived).slice(0, supernet.edges.length);
   const chosen = path.flat();
   const derivedFree = chosen.length === 0 ? 0 : chosen.filter((k) => supernet.parameterFree[k]).length / chosen.length;
   return {
@@ -30,6 +32,7 @@ export function snapshotOf(
     derived: space.encode(derived),
     chosen: path,
     derivedParameterFree: derivedFree,
+    ...(view.beta && supernet.trellis ? { beta: betaSnapshot(view.beta, supernet.trellis, derived) } : {}),
   };
 }
 
@@ -38,6 +41,7 @@ const sameEdge = (a: SearchEdgeRef, b: SearchEdgeRef): boolean => a.group === b.
 /** Edge widths from α: each drawn searchable edge gets the probability of its op on its supernet row. */
 export function weightedGraph(graph: ArchGraph, view: ArchView | null, supernet: Supernet): ArchGraph {
   if (!view) return graph;
+  if (view.beta && supernet.trellis) return trellisWeights(graph, view.beta, supernet.trellis);
   return {
     ...graph,
     edges: graph.edges.map((edge) => {

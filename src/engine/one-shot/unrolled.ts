@@ -18,6 +18,19 @@ export async function unrolledGradient(
   xi: number,
   weightDecay: number,
 ): Promise<tf.Tensor> {
+  return (await unrolledGradients(supernet, [alpha], choose, val, train, xi, weightDecay))[0]!;
+}
+
+/** The same for several architecture variables at once (α and Auto-DeepLab's β), one gradient each. */
+export async function unrolledGradients(
+  supernet: Supernet,
+  arch: readonly tf.Variable[],
+  choose: () => ChooseEdge,
+  val: Batch,
+  train: Batch,
+  xi: number,
+  weightDecay: number,
+): Promise<tf.Tensor[]> {
   const weights = supernet.ctx.trainable;
   const saved = weights.map((w) => tf.clone(w));
   const restore = () => tf.tidy(() => weights.forEach((w, i) => w.assign(saved[i]!)));
@@ -30,27 +43,26 @@ export async function unrolledGradient(
       }),
     );
     tf.dispose([step.value, ...Object.values(step.grads)]);
-    const valGrads = tf.variableGrads(() => crossEntropy(supernet, val, choose()), [alpha, ...weights]);
+    const valGrads = tf.variableGrads(() => crossEntropy(supernet, val, choose()), [...arch, ...weights]);
     restore();
-    const dAlpha = valGrads.grads[alpha.name]!;
     const dW = weights.map((w) => valGrads.grads[w.name] ?? null);
     // Read back asynchronously: a synchronous read stalls (or fails) on WebGPU.
     const squares = tf.tidy(() => tf.addN(dW.flatMap((g) => (g ? [tf.sum(tf.square(g))] : [])).concat(tf.scalar(0))));
     const norm = Math.sqrt((await squares.data())[0]!);
     squares.dispose();
     const eps = 0.01 / Math.max(norm, 1e-12);
-    const alphaGradAt = (sign: number): tf.Tensor => {
+    const archGradAt = (sign: number): tf.Tensor[] => {
       tf.tidy(() => weights.forEach((w, i) => dW[i] && w.assign(tf.add(saved[i]!, tf.mul(dW[i]!, sign * eps)))));
-      const { value, grads } = tf.variableGrads(() => crossEntropy(supernet, train, choose()), [alpha]);
+      const { value, grads } = tf.variableGrads(() => crossEntropy(supernet, train, choose()), [...arch]);
       value.dispose();
-      return grads[alpha.name]!;
+      return arch.map((a) => grads[a.name]!);
     };
-    const plus = alphaGradAt(1);
-    const minus = alphaGradAt(-1);
+    const plus = archGradAt(1);
+    const minus = archGradAt(-1);
     restore();
-    const grad = tf.tidy(() => tf.sub(dAlpha, tf.mul(tf.sub(plus, minus), xi / (2 * eps))));
-    tf.dispose([plus, minus, valGrads.value, ...Object.values(valGrads.grads)]);
-    return grad;
+    const grads = arch.map((a, i) => tf.tidy(() => tf.sub(valGrads.grads[a.name]!, tf.mul(tf.sub(plus[i]!, minus[i]!), xi / (2 * eps)))));
+    tf.dispose([...plus, ...minus, valGrads.value, ...Object.values(valGrads.grads)]);
+    return grads;
   } finally {
     tf.dispose(saved);
   }

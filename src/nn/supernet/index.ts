@@ -1,20 +1,23 @@
 import type { Rng } from '../../core/rng';
 import { CellSpace } from '../../core/space/cell';
 import { Nb201Space } from '../../core/space/nb201';
+import { ResolutionSpace } from '../../core/space/resolution';
 import type { InputShape, SearchSpace } from '../../core/space/types';
 import { BuildContext } from '../layers';
 import { CellSupernet } from './cell';
 import { Nb201Supernet } from './nb201';
+import { ResolutionSupernet } from './resolution';
 import type { Supernet } from './types';
 
-/** The supernet of a space (cell or nb201), weights drawn from `rng`. */
+/** The supernet of a space (cell, nb201 or resolution), weights drawn from `rng`. */
 export function buildSupernet(space: SearchSpace, input: InputShape, classes: number, rng: Rng): Supernet {
   const problem = space.checkInput(input);
   if (problem) throw new Error(problem);
   const ctx = new BuildContext(rng);
   if (space instanceof Nb201Space) return new Nb201Supernet(space.settings, input, classes, ctx) as Supernet;
   if (space instanceof CellSpace) return new CellSupernet(space.settings, input, classes, ctx) as Supernet;
-  throw new Error(`No supernet for space "${space.id}": weight sharing runs on the cell and nb201 spaces.`);
+  if (space instanceof ResolutionSpace) return new ResolutionSupernet(space.settings, input, classes, ctx) as Supernet;
+  throw new Error(`No supernet for space "${space.id}": weight sharing runs on the cell, nb201 and resolution spaces.`);
 }
 
 /** A single path through the supernet as a plain network, for training and scoring it. */
@@ -25,3 +28,4 @@ export function pathChooser(path: readonly (readonly number[])[]): (edge: number
 export type { Supernet, SupernetEdge, EdgeChoice, ChooseEdge } from './types';
 export { CellSupernet, cellEdgeIndex } from './cell';
 export { Nb201Supernet } from './nb201';
+export { ResolutionSupernet } from './resolution';

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import type { TrellisRow } from '../../core/space/resolution-trellis';
 import type { SearchEdgeRef } from '../../core/space/types';
 import type { BuildContext, Layer } from '../layers';
 
@@ -43,6 +44,11 @@ export interface Supernet<G = unknown> {
   readonly parameterFree: readonly boolean[];
   /** Cells in the stacked network (P-DARTS grows it). */
   readonly cells: number;
+  /**
+   * Auto-DeepLab's β (the resolution space): one choice row per trellis node a path can leave,
+   * asked of `choose` after the α rows (row `edges.length + i`), with the moves up, stay, down as columns.
+   */
+  readonly trellis?: readonly TrellisRow[];
   apply(x: tf.Tensor4D, training: boolean, choose: ChooseEdge): tf.Tensor2D;
   /** The single path of a genotype: per edge, the ops it uses. */
   pathOf(genotype: G): number[][];
@@ -52,7 +58,7 @@ export interface Supernet<G = unknown> {
    * The discrete genotype from per-edge op probabilities: top-2 incoming edges per node without
    * `none` for DARTS cells, the most likely op per edge for NAS-Bench-201; `allowed` masks pruned ops.
    */
-  derive(probs: readonly (readonly number[])[], allowed?: readonly (readonly boolean[])[]): G;
+  derive(probs: readonly (readonly number[])[], allowed?: readonly (readonly boolean[])[], beta?: readonly (readonly number[])[]): G;
   dispose(): void;
 }
 

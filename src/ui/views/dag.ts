@@ -18,6 +18,8 @@ const MIN_VIEW_W = 760;
 const GRID_X = 140;
 const GRID_Y = 62;
 const MIN_VIEW_H = 200;
+/** The path a one-shot search decoded through a weighted trellis. */
+const PATH = '#2563eb';
 
 interface Placed {
   id: string;
@@ -120,10 +122,13 @@ export function createDagView(svgElement: SVGSVGElement, onToggle?: (motif: stri
       .attr('class', 'edge')
       .attr('d', (d) => line(d.points))
       .attr('fill', 'none')
-      .attr('stroke', (d) => (d.faint ? '#e2e8f0' : d.op ? opColor(d.op) : '#94a3b8'))
-      .attr('stroke-width', (d) => (d.faint ? 1.5 : d.weight !== undefined ? 1 + 7 * d.weight : d.op ? 3 : gridded ? 4 : 2))
+      // A weighted trellis (Auto-DeepLab's β) draws every transition by its weight, the decoded path in colour.
+      .attr('stroke', (d) => (d.faint ? (d.weight !== undefined ? '#cbd5e1' : '#e2e8f0') : d.op ? opColor(d.op) : d.weight !== undefined ? PATH : '#94a3b8'))
+      .attr('stroke-width', (d) =>
+        d.faint ? (d.weight !== undefined ? 1 + 7 * d.weight : 1.5) : d.weight !== undefined ? 1 + 7 * d.weight : d.op ? 3 : gridded ? 4 : 2,
+      )
       .attr('stroke-dasharray', (d) => (d.skip ? '6 4' : null))
-      .attr('marker-end', (d) => (d.faint ? null : arrowFor(d.op ? opColor(d.op) : '#94a3b8')));
+      .attr('marker-end', (d) => (d.faint ? null : arrowFor(d.op ? opColor(d.op) : d.weight !== undefined ? PATH : '#94a3b8')));
 
     const labelled = edges.filter((e) => e.op);
     root

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng';
 import { crossEntropy, type Batch } from '../../../src/engine/one-shot/common';
-import { unrolledGradient } from '../../../src/engine/one-shot/unrolled';
+import { unrolledGradient, unrolledGradients } from '../../../src/engine/one-shot/unrolled';
 import { BuildContext } from '../../../src/nn/layers';
 import type { ChooseEdge, Supernet } from '../../../src/nn/supernet/index';
 import { on, seeded } from '../../nn/helpers';
@@ -140,6 +140,28 @@ describe('DARTS second-order α gradient', () => {
     expect(error).toBeLessThan(0.01);
     expect(firstOrderError).toBeGreaterThan(10 * error);
     tf.dispose([first.value, ...Object.values(first.grads), ...saved, alpha, val.x, val.y, train.x, train.y]);
+    supernet.dispose();
+  });
+
+  it('with α split over two variables (as α and Auto-DeepLab’s β are), gives each its rows of the one-variable gradient', async () => {
+    await on('cpu');
+    const supernet = smoothSupernet();
+    const rng = createRng('split');
+    const values = Float32Array.from({ length: 2 * OPS.length }, () => 0.5 * rng.normal());
+    const alpha = tf.variable(tf.tensor2d(values, [2, OPS.length]));
+    const rows = [0, 1].map((e) => tf.variable(tf.tensor2d(values.slice(e * OPS.length, (e + 1) * OPS.length), [1, OPS.length])));
+    const split = (): ChooseEdge => {
+      const probs = rows.map((r) => tf.softmax(r) as tf.Tensor2D);
+      return (edge) => ({ ops: [1, 2, 3], coefs: [1, 2, 3].map((k) => tf.reshape(tf.slice(probs[edge]!, [0, k], [1, 1]), []) as tf.Scalar) });
+    };
+    const [val, train] = [batch('val-split', 16), batch('train-split', 16)];
+    const whole = await unrolledGradient(supernet, alpha, mixed(alpha), val, train, 0.5, 0.05);
+    const parts = await unrolledGradients(supernet, rows, split, val, train, 0.5, 0.05);
+    expect(parts).toHaveLength(2);
+    const joined = parts.flatMap((p) => Array.from(p.dataSync()));
+    expect(norm(Array.from(whole.dataSync()))).toBeGreaterThan(1e-3);
+    expect(distance(joined, Array.from(whole.dataSync()))).toBeLessThan(1e-4);
+    tf.dispose([whole, ...parts, alpha, ...rows, val.x, val.y, train.x, train.y]);
     supernet.dispose();
   });
 });
