@@ -18,6 +18,8 @@ const ADDED: readonly Added[] = [
   { since: 3, path: ['data', 'testFraction'], was: 0 },
   // Average pooling's border gradient was tfjs's, too small; older links train with it still.
   { since: 3, path: ['training', 'avgPoolGradient'], was: 'tfjs' },
+  // PNAS grew one decision at a time, the rest at their first option; links made then keep it.
+  { since: 3, path: ['strategySettings', 'pnas', 'growth'], was: 'decisions' },
 ];
 
 type Raw = Record<string, unknown>;

@@ -100,7 +100,13 @@ describe('share links', () => {
     // The check value covers only x and d, so the same payload is a valid version-2 link.
     const opened = decodeLink(`#v=2&x=${payload}&c=${encodeLink(x).split('&c=')[1]}`).experiment;
     expect(opened.data.testFraction).toBe(0);
-    expect(opened).toEqual({ ...x, data: { ...x.data, testFraction: 0 }, training: { ...x.training, avgPoolGradient: 'tfjs' } });
+    expect(opened).toEqual({
+      ...x,
+      data: { ...x.data, testFraction: 0 },
+      training: { ...x.training, avgPoolGradient: 'tfjs' },
+      // PNAS grew one decision at a time before it grew cells block by block.
+      strategySettings: { ...x.strategySettings, pnas: { ...x.strategySettings.pnas, growth: 'decisions' } },
+    });
     expect(defaultExperiment().training.avgPoolGradient).toBe('exact');
     // Version 3 links carry what they say: the default test split, or none when set so.
     expect(decodeLink(encodeLink(x)).experiment.data.testFraction).toBe(x.data.testFraction);
