@@ -99,7 +99,7 @@ export interface PnasView {
   parent: string | null;
   /** Cells trained so far: what the surrogate learned from. */
   trained: number;
-  /** Expansions not trained yet that were ranked, and how many were kept (K, or 1 while refining). */
+  /** Expansions (or, refining, one-decision changes) not trained yet that were ranked, and how many were kept (K). */
   ranked: number;
   kept: number;
   beam: number;
@@ -116,7 +116,7 @@ export type StrategyView = EvolutionView | ReinforceView | TpeView | BananasView
 export function pnasSentence(view: PnasView): string {
   const score = view.predicted === null ? 'drawn at random, as no surrogate ranks them yet' : `predicted ${(view.predicted * 100).toFixed(1)}%`;
   if (view.phase === 'refining')
-    return `All ${view.of} blocks placed: the surrogate ranks ${view.ranked} one-decision changes of the best ${view.beam} whole cells; kept the top one (${score}).`;
+    return `All ${view.of} blocks placed: the surrogate ranks ${view.ranked} one-decision changes of the best ${view.beam} whole cells; kept top ${view.kept} (this one ${score}).`;
   const grew =
     view.parent === null ? `cells of 1 block: ${view.ranked} possible` : `grew cell ${view.parent} by one block; the surrogate ranks ${view.ranked} expansions`;
   const next = view.nextBeam ? ` Size ${view.blocks} done: its best ${view.nextBeam.length} are the beam for ${view.blocks + 1} blocks.` : '';

@@ -33,8 +33,8 @@ interface Progress {
  * trained first (every one, where there are no more than K; else K drawn at random, as no surrogate
  * exists yet); then each size's K best trained cells (the beam) are expanded by every way to add one
  * block, a surrogate fitted to every cell trained so far ranks all the expansions, and only its top
- * K are trained. Once cells hold all B blocks, the search goes on with surrogate-ranked
- * one-decision changes of the best whole cells, one at a time.
+ * K are trained. Once cells hold all B blocks, the search goes on in the same rhythm: the
+ * surrogate ranks every one-decision change of the best K whole cells, and its top K are trained.
  */
 export class PnasBlocks implements Strategy {
   readonly id = 'pnas';
@@ -98,7 +98,7 @@ export class PnasBlocks implements Strategy {
         const options = this.space.decisions().map((d) => d.options.length);
         p.queue = this.rank(
           parents.flatMap((e) => neighbourChoices(e.choices, options)),
-          1,
+          this.beam,
           'refining',
           p.block,
         );
