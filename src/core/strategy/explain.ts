@@ -114,7 +114,12 @@ export type StrategyView = EvolutionView | ReinforceView | TpeView | BananasView
 
 /** PNAS's step in one sentence, as the step-through says it. */
 export function pnasSentence(view: PnasView): string {
-  const score = view.predicted === null ? 'drawn at random, as no surrogate ranks them yet' : `predicted ${(view.predicted * 100).toFixed(1)}%`;
+  const score =
+    view.predicted !== null
+      ? `predicted ${(view.predicted * 100).toFixed(1)}%`
+      : view.kept >= view.ranked
+        ? 'every one is trained'
+        : 'drawn at random, as no surrogate ranks them yet';
   if (view.phase === 'refining')
     return `All ${view.of} blocks placed: the surrogate ranks ${view.ranked} one-decision changes of the best ${view.beam} whole cells; kept top ${view.kept} (this one ${score}).`;
   const grew =

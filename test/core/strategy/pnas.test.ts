@@ -149,6 +149,7 @@ describe('PNAS, block by block (Liu et al. 2018)', () => {
     // Five cells of one block: K = 4 of them drawn at random, as no surrogate exists yet.
     run(strategy, 4, conv3Share);
     expect(strategy.explain('update')).toMatchObject({ blocks: 1, ranked: 5, kept: 4, predicted: null });
+    expect(pnasSentence(strategy.explain('update')!)).toMatch(/cells of 1 block: 5 possible; kept top 4 \(this one drawn at random/);
     const p = strategy.ask();
     const view = strategy.explain('propose')!;
     expect(view).toMatchObject({ kind: 'pnas', phase: 'growing', blocks: 2, of: 3, kept: 4, proposed: p.encoded });
