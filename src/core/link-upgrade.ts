@@ -18,6 +18,8 @@ const ADDED: readonly Added[] = [
   { since: 3, path: ['data', 'testFraction'], was: 0 },
   // Average pooling's border gradient was tfjs's, too small; older links train with it still.
   { since: 3, path: ['training', 'avgPoolGradient'], was: 'tfjs' },
+  // PNAS grew cells one decision at a time; since link version 4 it grows them block by block, as its paper.
+  { since: 4, path: ['strategySettings', 'pnas', 'growth'], was: 'decisions' },
 ];
 
 type Raw = Record<string, unknown>;

@@ -87,6 +87,22 @@ function weightSharing(c: CheckContext): Problem[] {
     );
   }
   if (strategy.multiFidelity && evaluator.sharesWeights && evaluator.oneFidelity) out.push(evaluator.oneFidelity(strategy.name));
+  const nodes = (x.spaceSettings.cell as { nodes?: number } | undefined)?.nodes;
+  if (
+    evaluator.sharesWeights &&
+    x.strategy === 'pnas' &&
+    x.space === 'cell' &&
+    (x.strategySettings.pnas as { growth?: string } | undefined)?.growth === 'blocks'
+  ) {
+    // A cell of fewer nodes than the supernet's leaves nodes with no op chosen.
+    out.push(
+      problem(
+        'strategySettings.pnas.growth',
+        `PNAS grows cells of 1, 2, … ${nodes} nodes, but the supernet holds whole cells of ${nodes} nodes: a smaller cell is no path through it.`,
+        "Set PNAS's growth to one decision at a time, or train each candidate.",
+      ),
+    );
+  }
   return out;
 }
 

@@ -65,7 +65,7 @@ describe('command line', () => {
     const out = cli([...FLAGS]);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/accuracy\s+params\s+FLOPs/);
-    expect(out.stdout).toMatch(/share link: #v=3&x=/);
+    expect(out.stdout).toMatch(/share link: #v=4&x=/);
   });
 
   it.each([

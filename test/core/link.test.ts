@@ -100,7 +100,13 @@ describe('share links', () => {
     // The check value covers only x and d, so the same payload is a valid version-2 link.
     const opened = decodeLink(`#v=2&x=${payload}&c=${encodeLink(x).split('&c=')[1]}`).experiment;
     expect(opened.data.testFraction).toBe(0);
-    expect(opened).toEqual({ ...x, data: { ...x.data, testFraction: 0 }, training: { ...x.training, avgPoolGradient: 'tfjs' } });
+    expect(opened).toEqual({
+      ...x,
+      data: { ...x.data, testFraction: 0 },
+      training: { ...x.training, avgPoolGradient: 'tfjs' },
+      // PNAS grew one decision at a time before it grew cells block by block.
+      strategySettings: { ...x.strategySettings, pnas: { ...x.strategySettings.pnas, growth: 'decisions' } },
+    });
     expect(defaultExperiment().training.avgPoolGradient).toBe('exact');
     // Version 3 links carry what they say: the default test split, or none when set so.
     expect(decodeLink(encodeLink(x)).experiment.data.testFraction).toBe(x.data.testFraction);
@@ -144,11 +150,20 @@ describe('share links', () => {
       expect(defaultExperiment().budget).toBe(24);
     });
 
-    it('writes version 3 links that say 12 trials when 12 are asked, and round trip', () => {
+    it('writes links of the current version that say 12 trials when 12 are asked, and round trip', () => {
       const twelve = parseExperiment({ budget: 12 });
-      expect(encodeLink(twelve).startsWith('#v=3&')).toBe(true);
+      expect(encodeLink(twelve).startsWith(`#v=${LINK_VERSION}&`)).toBe(true);
       expect(decodeLink(encodeLink(twelve)).experiment).toEqual(twelve);
       expect(decodeLink(encodeLink(defaultExperiment())).experiment).toEqual(defaultExperiment());
+    });
+
+    it('opens a version 3 PNAS link with the PNAS it ran (one decision at a time), and a version 4 one with cells grown by blocks', () => {
+      expect(defaultExperiment().strategySettings.pnas.growth).toBe('blocks');
+      expect(decodeLink(link(3, { strategy: 'pnas', space: 'cell' })).experiment.strategySettings.pnas.growth).toBe('decisions');
+      expect(decodeLink(link(4, { strategy: 'pnas', space: 'cell' })).experiment.strategySettings.pnas.growth).toBe('blocks');
+      expect(decodeLink(link(3, { strategy: 'pnas', strategySettings: { pnas: { growth: 'blocks' } } })).experiment.strategySettings.pnas.growth).toBe(
+        'blocks',
+      );
     });
 
     it('keeps a hostile "__proto__" in an old link from reaching the settings', () => {

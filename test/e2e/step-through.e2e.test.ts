@@ -9,7 +9,7 @@ import { openPlayground, waitForRunEnd } from './page-helpers';
 
 const env = usePageEnvironment();
 
-type Stepped = 'evolution' | 'reinforce' | 'tpe' | 'bananas' | 'hyperband';
+type Stepped = 'evolution' | 'reinforce' | 'tpe' | 'bananas' | 'hyperband' | 'pnas';
 
 /** A NAS-Bench-201 table search (instant trials), small enough to step through by hand; Hyperband trains (the table has one fidelity) a tiny chain on iris. */
 function link(strategy: Stepped): string {
@@ -23,7 +23,7 @@ function link(strategy: Stepped): string {
           strategy,
           budget: 4,
           seed: 3,
-          strategySettings: { evolution: { population: 2, sample: 2 }, tpe: { initial: 2 }, bananas: { initial: 2 } },
+          strategySettings: { evolution: { population: 2, sample: 2 }, tpe: { initial: 2 }, bananas: { initial: 2 }, pnas: { beam: 2 } },
         },
   );
   return `${env.url}${encodeLink(x)}`;
@@ -53,6 +53,8 @@ describe('step-through', () => {
     ['tpe', '[data-testid=step-ratio][data-chosen=true]', 0, '[data-testid=step-good]'],
     ['bananas', '[data-testid=step-candidate][data-chosen=true]', 2, '[data-testid=step-candidate]'],
     ['hyperband', '[data-testid=step-bracket]', 0, '[data-testid=step-promoted]'],
+    // PNAS: the sentence of its growth; after the second trial, the beam of 2 that the cells of 2 blocks grow from.
+    ['pnas', '[data-testid=pnas-step]', 0, '[data-testid=pnas-beam]'],
   ] as const)('%s: each phase in words with the strategy’s own view, Next by keyboard', async (strategy, proposeMark, markFrom, laterMark) => {
     const { page, errors } = await openPlayground(env.browser, link(strategy));
     await page.check('[data-testid=step-mode]');

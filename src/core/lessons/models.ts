@@ -62,7 +62,7 @@ export const bananas = defineLesson({
   },
 });
 
-/** "grown to 3 of 6 decisions" → 3. */
+/** "grown to 2 of 3 blocks" → 2 of 3 (and "grown to 3 of 6 decisions", as PNAS grew before). */
 const LEVEL = /grown to (\d+) of (\d+)/;
 
 export const pnas = defineLesson({
@@ -70,13 +70,13 @@ export const pnas = defineLesson({
   title: 'Progressive search: PNAS grows cells',
   papers: 'Liu et al. 2018',
   text:
-    'Progressive NAS (Liu et al. 2018) searches from simple to complex: it scores every cell with one decision set, keeps the best K, ' +
-    'expands each by one more decision, and lets a surrogate rank the expansions so that only the top K are trained. Level by level the ' +
-    'cells grow to full size. In NAS-Bench-201 an undecided edge is "none", so a cell with few edges set may not connect its input to its ' +
-    'output at all. Here K = 8 and 50 queries.',
-  experiment: { ...TABLE, strategy: 'pnas', strategySettings: { pnas: { beam: 8 } }, budget: 50, seed: 7 },
+    'Progressive NAS (Liu et al. 2018) searches from simple to complex: it trains cells of one block first, keeps the best K, ' +
+    'expands each by every way to add one more block, and lets a surrogate rank all the expansions so that only the top K are trained. ' +
+    'Size by size the cells grow to B blocks. In NAS-Bench-201 a block is a node with its incoming edges: a cell of one block is one ' +
+    'operation whose output skips straight to the cell output. Here K = 8, B = 3 and 50 queries.',
+  experiment: { ...TABLE, strategy: 'pnas', strategySettings: { pnas: { beam: 8, growth: 'blocks' } }, budget: 50, seed: 7 },
   question: {
-    prompt: 'How will the smallest cells (1 to 3 edges set) score, compared with the complete ones (all 6 set)?',
+    prompt: 'How will the smallest cells (one block: a single operation) score, compared with the complete ones (all 3 blocks)?',
     options: ['about chance (10 %)', 'roughly half as well', 'nearly as well'],
   },
   reveal(run) {
@@ -85,7 +85,7 @@ export const pnas = defineLesson({
       const m = LEVEL.exec(origin);
       return m ? { level: Number(m[1]), of: Number(m[2]) } : null;
     };
-    const small = trials.filter((t) => (levelOf(t.origin)?.level ?? Infinity) <= 3).map((t) => t.accuracy);
+    const small = trials.filter((t) => levelOf(t.origin)?.level === 1).map((t) => t.accuracy);
     const full = trials.filter((t) => {
       const l = levelOf(t.origin);
       return l !== null && l.level === l.of;
@@ -96,7 +96,7 @@ export const pnas = defineLesson({
       answer: bin(smallMean / fullMean, [0.3, 0.8]),
       text:
         `The ${small.length} smallest cells averaged ${pct(smallMean)}, the ${full.length} complete ones ${pct(fullMean)}: ` +
-        'early levels rank which first decisions to keep, not how good a finished cell is.',
+        'early sizes rank which first blocks to keep, not how good a finished cell is.',
     };
   },
 });

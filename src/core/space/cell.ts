@@ -5,7 +5,8 @@ import { CELL_OP_SETS, type CellOp, type CellOpSet } from '../ops/cell';
 import { int, settingsOf } from '../schema-tools';
 import { cellNetworkCost } from './cell-cost';
 import { describeCellNetwork, describeCells } from './cell-graph';
-import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
+import { cellGrowth } from './cell-growth';
+import type { ArchGraph, Cost, Decision, Growth, InputShape, SearchSpace } from './types';
 
 export { CELL_OP_SETS, type CellOp, type CellOpSet } from '../ops/cell';
 
@@ -88,9 +89,15 @@ export class CellSpace implements SearchSpace<CellGenotype> {
     this.vocabulary = CELL_OP_SETS[this.settings.ops];
   }
 
-  private concatFor(edges: CellEdge[]): number[] {
-    const all = Array.from({ length: this.settings.nodes }, (_, j) => j + 2);
-    return this.settings.concat === 'all' ? all : unusedNodes(edges, this.settings.nodes);
+  /** The nodes a cell with these edges concatenates (a cell PNAS is growing has fewer than B nodes). */
+  concatFor(edges: CellEdge[]): number[] {
+    const count = edges.length / 2;
+    return this.settings.concat === 'all' ? Array.from({ length: count }, (_, j) => j + 2) : unusedNodes(edges, count);
+  }
+
+  /** Cells grow node by node (PNAS). */
+  get growth(): Growth {
+    return cellGrowth(this);
   }
 
   private sampleCell(rng: Rng): CellSpec {
@@ -146,11 +153,15 @@ export class CellSpace implements SearchSpace<CellGenotype> {
   parse(raw: unknown): CellGenotype {
     const value = raw as Partial<Record<'normal' | 'reduce', { edges?: unknown; concat?: unknown }>> | null;
     if (typeof value !== 'object' || value === null) throw invalid('the value', 'is not an object with normal and reduce cells');
-    const cell = (which: 'normal' | 'reduce'): CellSpec => {
+    const cell = (which: 'normal' | 'reduce', nodes?: number): CellSpec => {
       const spec = value[which];
       if (!spec || !Array.isArray(spec.edges)) throw invalid(`the ${which} cell`, 'has no list of edges');
-      const B = this.settings.nodes;
-      if (spec.edges.length !== 2 * B) throw invalid(`the ${which} cell`, `has ${spec.edges.length} edges where ${B} nodes need ${2 * B}`);
+      // A cell of fewer nodes is one PNAS grows; its reduction cell has as many nodes as its normal one.
+      const B = spec.edges.length / 2;
+      if (!Number.isInteger(B) || B < 1 || B > this.settings.nodes || (nodes !== undefined && B !== nodes)) {
+        const want = nodes ?? this.settings.nodes;
+        throw invalid(`the ${which} cell`, `has ${spec.edges.length} edges where ${want} nodes need ${2 * want}`);
+      }
       const edges = spec.edges.map((edge, e): CellEdge => {
         const [op, input] = (Array.isArray(edge) ? edge : []) as [unknown, unknown];
         const node = Math.floor(e / 2);
@@ -167,11 +178,12 @@ export class CellSpace implements SearchSpace<CellGenotype> {
       }
       return { edges, concat };
     };
-    return { normal: cell('normal'), reduce: cell('reduce') };
+    const normal = cell('normal');
+    return { normal, reduce: cell('reduce', normal.edges.length / 2) };
   }
 
   describe(g: CellGenotype): ArchGraph {
-    return describeCells(g, this.settings.nodes);
+    return describeCells(g, g.normal.edges.length / 2);
   }
 
   describeNetwork(g: CellGenotype): ArchGraph {
@@ -203,8 +215,13 @@ export class CellSpace implements SearchSpace<CellGenotype> {
     return out;
   }
 
+  /** A cell of fewer nodes (PNAS growing it) leaves −1 for the nodes it lacks. */
   toDecisions(g: CellGenotype): number[] {
-    return (['normal', 'reduce'] as const).flatMap((w) => g[w].edges.flatMap(([op, input]) => [this.vocabulary.indexOf(op), input]));
+    const per = 4 * this.settings.nodes;
+    return (['normal', 'reduce'] as const).flatMap((w) => {
+      const placed = g[w].edges.flatMap(([op, input]) => [this.vocabulary.indexOf(op), input]);
+      return [...placed, ...Array.from({ length: per - placed.length }, () => -1)];
+    });
   }
 
   fromDecisions(choices: readonly number[]): CellGenotype {

@@ -2,7 +2,8 @@ import { PlaygroundError } from '../errors';
 import { CHAIN_OP_TABLE } from '../ops/chain';
 import { NB201_OP_TABLE, type Nb201OpId } from '../ops/nb201';
 import type { Rng } from '../rng';
-import type { ArchGraph, ArchKind, Cost, Decision, InputShape, SearchSpace } from './types';
+import type { ArchGraph, ArchKind, Cost, Decision, Growth, InputShape, SearchSpace } from './types';
+import { nb201Growth } from './nb201-growth';
 import * as v from 'valibot';
 import { int, settingsOf } from '../schema-tools';
 import { nb201NetworkCost } from './nb201-cost';
@@ -54,6 +55,8 @@ export class Nb201Space implements SearchSpace<Nb201Genotype> {
   readonly id = Nb201Space.id;
   readonly title = Nb201Space.title;
   readonly settings: Nb201Settings;
+  /** Cells grow node by node (PNAS). */
+  readonly growth: Growth = nb201Growth(NB201_EDGES, NB201_OPS);
 
   constructor(settings: Partial<Nb201Settings> = {}) {
     this.settings = settingsOf(NB201_SETTINGS, settings, 'The NAS-Bench-201 space settings');

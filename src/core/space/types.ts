@@ -71,6 +71,25 @@ export interface Decision {
 }
 
 /**
+ * How a cell grows block by block, as PNAS (Liu et al. 2018) searches it: cells of 1, 2, … B
+ * blocks, each a network of its own. A cell still growing is a decision vector whose entries for
+ * the blocks not yet placed are −1.
+ */
+export interface Growth {
+  /** B: blocks of a whole cell. */
+  blocks: number;
+  /** Every way to place block `b` (0-based) in `choices`, whose blocks b and later are −1; symmetric duplicates left out. */
+  expand(choices: readonly number[], b: number): number[][];
+  /** The genotype of the first `b` blocks of `choices` (1 ≤ b ≤ blocks), a network in its own right. */
+  partial(choices: readonly number[], b: number): unknown;
+  /**
+   * Features of a cell of any size that do not depend on which block holds a choice (the paper's
+   * MLP predictor averages its blocks' embeddings), so what small cells taught carries to larger ones.
+   */
+  features(choices: readonly number[]): Float64Array;
+}
+
+/**
  * One search space. Genotypes are plain JSON data; `encode` is their canonical, stable string
  * form and the key for caching and dedup. `parse` validates untrusted data once at the edge.
  */
@@ -102,4 +121,6 @@ export interface SearchSpace<G = unknown> {
   fromDecisions(choices: readonly number[]): G;
   /** Why this space cannot run on inputs of this shape, or null. */
   checkInput(input: InputShape): string | null;
+  /** Cell spaces: how a cell grows block by block (PNAS); absent where a space has no blocks. */
+  readonly growth?: Growth;
 }

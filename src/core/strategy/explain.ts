@@ -89,7 +89,44 @@ export interface HyperbandView {
   promoted: string[] | null;
 }
 
-export type StrategyView = EvolutionView | ReinforceView | TpeView | BananasView | HyperbandView;
+export interface PnasView {
+  kind: 'pnas';
+  /** Growing: cells of `blocks` of `of` blocks; refining: one-decision changes of the best whole cells. */
+  phase: 'growing' | 'refining';
+  blocks: number;
+  of: number;
+  /** The beam member the proposed cell grew from by one block (null for a first block, or refining). */
+  parent: string | null;
+  /** Cells trained so far: what the surrogate learned from. */
+  trained: number;
+  /** Expansions (or, refining, one-decision changes) not trained yet that were ranked, and how many were kept (K). */
+  ranked: number;
+  kept: number;
+  beam: number;
+  proposed: string;
+  /** The surrogate's prediction for it, or null where it was drawn at random (no surrogate yet, or few enough to keep all). */
+  predicted: number | null;
+  /** On update, when a size is done: the K best trained cells that the next size grows from. */
+  nextBeam: string[] | null;
+}
+
+export type StrategyView = EvolutionView | ReinforceView | TpeView | BananasView | HyperbandView | PnasView;
+
+/** PNAS's step in one sentence, as the step-through says it. */
+export function pnasSentence(view: PnasView): string {
+  const score =
+    view.predicted !== null
+      ? `predicted ${(view.predicted * 100).toFixed(1)}%`
+      : view.kept >= view.ranked
+        ? 'every one is trained'
+        : 'drawn at random, as no surrogate ranks them yet';
+  if (view.phase === 'refining')
+    return `All ${view.of} blocks placed: the surrogate ranks ${view.ranked} one-decision changes of the best ${view.beam} whole cells; kept top ${view.kept} (this one ${score}).`;
+  const grew =
+    view.parent === null ? `cells of 1 block: ${view.ranked} possible` : `grew cell ${view.parent} by one block; the surrogate ranks ${view.ranked} expansions`;
+  const next = view.nextBeam ? ` Size ${view.blocks} done: its best ${view.nextBeam.length} are the beam for ${view.blocks + 1} blocks.` : '';
+  return `${view.blocks} of ${view.of} blocks — ${grew}; kept top ${view.kept} (this one ${score}).${next}`;
+}
 
 /** The optional hook: the view of the latest `ask` (phase `propose`) or `tell` (phase `update`), or null where it has none. */
 export interface Explains {

@@ -1,15 +1,30 @@
 import * as v from 'valibot';
 import { createRng, restoreRng, type Rng } from '../rng';
 import { int, settingsOf } from '../schema-tools';
+import { createSpace, SPACE_IDS, type SpaceId, type SpaceSettings } from '../space/index';
 import type { SearchSpace } from '../space/types';
 import { choiceKey, oneHot } from './encoding';
 import { History, neighbourChoices, type Evaluated } from './history';
+import { PnasBlocks } from './pnas-blocks';
 import { Surrogate } from './surrogate';
 import { defineStrategy, type Outcome, type Proposal, type Strategy, type StrategyState } from './types';
 
 export const PNAS_SETTINGS = v.object({
   /** K: candidates trained per step, and the beam kept. */
   beam: v.optional(v.pipe(int(1, 100), v.title('Beam K')), 8),
+  /**
+   * How candidates grow: block by block as in the paper (in spaces with blocks: cells and
+   * NAS-Bench-201; others grow by decisions), or one decision at a time with the rest at their first
+   * option, as the playground did before (links made then keep it).
+   */
+  growth: v.optional(
+    v.pipe(
+      v.picklist(['blocks', 'decisions']),
+      v.title('Growth'),
+      v.metadata({ labels: { blocks: 'block by block (paper)', decisions: 'one decision at a time' } }),
+    ),
+    'blocks',
+  ),
 });
 export type PnasSettings = v.InferOutput<typeof PNAS_SETTINGS>;
 
@@ -23,7 +38,8 @@ interface PnasProgress {
 }
 
 /**
- * Progressive search (PNAS, Liu et al. 2018): architectures grow one decision at a time. At each
+ * Progressive search grown one decision at a time: the playground's PNAS before it grew cells block
+ * by block (pnas-blocks.ts), kept for spaces without blocks and for links made then. At each
  * step every member of the beam is expanded by all options of the next decision; a surrogate fitted
  * to every result so far ranks the expansions, and only the top K are trained; the K best trained
  * become the next beam. Once every decision is placed, the search keeps refining the best cells
@@ -126,9 +142,25 @@ export const pnas = defineStrategy({
   id: 'pnas',
   name: 'PNAS',
   title: 'PNAS (progressive + surrogate)',
-  blurb: 'Grows architectures one decision at a time; a learned predictor picks which few expansions to train at each step (Liu et al. 2018).',
+  blurb:
+    'Grows cells block by block (1, 2, … B blocks), keeping a beam of K; a learned predictor ranks every way to add the next block and only the top K are trained (Liu et al. 2018). Spaces without blocks grow one decision at a time.',
   color: '#7c3aed',
   settings: { key: 'pnas', schema: PNAS_SETTINGS },
   control: 'beam',
-  create: (space, seed, settings, state) => new Pnas(space, seed, settings, state),
+  note: (x, { growth }) => {
+    if (growth !== 'blocks' || !SPACE_IDS.includes(x.space as SpaceId)) return null;
+    const grows = !x.hpo.enabled && createSpace(x.space as SpaceId, x.spaceSettings as SpaceSettings).growth !== undefined;
+    return grows
+      ? null
+      : {
+          field: 'strategySettings.pnas.growth',
+          message: `PNAS grows cells block by block in the cell and NAS-Bench-201 spaces; ${x.hpo.enabled ? 'with hyperparameters searched too' : `the ${x.space} space has no blocks`}, so it grows one decision at a time, the rest at their first option.`,
+        };
+  },
+  create: (space, seed, settings, state) => {
+    const { beam, growth } = settingsOf(PNAS_SETTINGS, settings, 'PNAS settings');
+    // A saved state says which PNAS it belongs to; a link carries its growth setting.
+    const blocks = (state ? state.growth === 'blocks' : growth === 'blocks') ? space.growth : undefined;
+    return blocks ? new PnasBlocks(space, blocks, beam, seed, state) : new Pnas(space, seed, { beam }, state);
+  },
 });
