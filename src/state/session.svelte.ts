@@ -1,4 +1,5 @@
 import type { Remote } from 'comlink';
+import type { AppendReport } from '../contracts/append';
 import type { BackendReport, MemoryInfo } from '../contracts/backend';
 import type { DataPreview, DownloadProgress } from '../contracts/data';
 import type { AlphaSnapshot, RunEvent, StartInfo, SupernetInfo, TrialRecord } from '../contracts/events';
@@ -57,6 +58,8 @@ export class SearchSession {
   stepMode = $state(false);
   step = $state.raw<StepInfo | null>(null);
   stepWaiting = $state(false);
+  /** Files appended to the data while the run ran (see contracts/append.ts). */
+  appended = $state.raw<AppendReport[]>([]);
   /** Tensor memory of the worker, polled while a weight-sharing search runs. */
   workerMemory = $state.raw<MemoryInfo | null>(null);
   /** The latest progress of an image-set download (or cache read) in the worker. */
@@ -271,8 +274,8 @@ export class SearchSession {
 
   /** The run as a plain value, for the reducer. */
   private get run(): RunState {
-    const { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting } = this;
-    return { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting };
+    const { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting, appended } = this;
+    return { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting, appended };
   }
 
   /** Takes the reducer's result; a piece it left unchanged is the same value, which Svelte does not re-render. */
@@ -292,6 +295,7 @@ export class SearchSession {
       notice: this.notice,
       step: this.step,
       stepWaiting: this.stepWaiting,
+      appended: this.appended,
     } = next);
   }
 }

@@ -29,6 +29,7 @@ export async function createEvaluator(
   readAsset: AssetReader,
   userFile?: UserFile,
   net?: NetworkAccess,
+  appended?: readonly UserFile[],
 ): Promise<EvaluatorSetup> {
   if (evaluatorEntry(x.evaluator).table) {
     const dataset = x.dataset as BenchmarkDataset;
@@ -41,7 +42,7 @@ export async function createEvaluator(
       classNames: Array.from({ length: meta.classes }, (_, i) => String(i)),
     };
   }
-  const data = await prepareData(x, readAsset, userFile, net);
+  const data = await prepareData(x, readAsset, userFile, net, appended?.length ? { appended } : {});
   const problem = space.checkInput(data.input);
   if (problem) {
     throw new PlaygroundError(
