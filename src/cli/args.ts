@@ -15,6 +15,7 @@ import { applySettingFlags, settingOptions } from './settings-flags';
 import { isZip } from '../data/user-images';
 import { decodeImageNode } from '../data/image-decode-node';
 import { EXPORT_FORMATS, type ExportFormat } from './export';
+import { appendOptions, parseAppends, type CliAppend } from './append-flags';
 
 export { USAGE } from './usage';
 
@@ -22,6 +23,8 @@ export interface CliOptions {
   experiment: Experiment;
   /** The user's own file, when --data-file names one. */
   userFile?: UserFile;
+  /** Files appended to its data while the search runs (--append, --append-after). */
+  appends: CliAppend[];
   backend: NodeBackend;
   /** Several seeds: one search each. */
   seeds: number[] | null;
@@ -106,6 +109,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         import: { type: 'string' },
         help: { type: 'boolean', default: false },
         ...settingOptions(),
+        ...appendOptions,
       },
     });
   } catch (e) {
@@ -134,7 +138,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   // A chosen evaluator or strategy brings the moves the page makes (the table's space and datasets, a
   // space with a supernet); flags that name those fields themselves still win.
   const moved = adjustFor(base, { ...(evaluator ? { evaluator } : {}), ...(strategy ? { strategy } : {}) }).experiment;
-  const settings = applySettingFlags(moved, parsed.values as Record<string, string | boolean | undefined>);
+  const settings = applySettingFlags(moved, parsed.values as unknown as Record<string, string | boolean | undefined>);
   // With weight sharing, --epochs is the supernet's training; a candidate is never trained alone (but for --retrain).
   const shared = sharesWeights(moved);
   if (shared && epochs !== undefined) settings.strategySettings.oneShot.epochs = epochs;
@@ -155,6 +159,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     experiment,
     backend,
     userFile,
+    appends: parseAppends(f.append, f['append-after'], experiment, userFile),
     seeds: parseSeeds(f.seeds),
     json: f.json ?? false,
     help: f.help ?? false,
