@@ -19,8 +19,17 @@ export class DataArrivals {
     this.files = [...initial];
   }
 
+  /** Told of each file added (the worker saves it with the run, to resume with it). */
+  onAdd?: (file: UserFile) => void;
+
   add(file: UserFile): void {
     this.files.push(file);
+    this.onAdd?.(file);
+  }
+
+  /** Every file added so far, in use or not. */
+  get all(): readonly UserFile[] {
+    return this.files;
   }
 
   /** Every file so far (the first call also marks them all as in use). */

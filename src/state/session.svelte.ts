@@ -15,7 +15,8 @@ import { unrepeatable } from '../core/repeatable';
 import { evaluatorEntry } from '../core/evaluator/index';
 import { sharesWeights } from '../core/methods';
 import type { ArchGraph } from '../core/space/types';
-import { proxy } from '../worker/client';
+import { proxy, transfer } from '../worker/client';
+import { readUserFile } from './user-files';
 import { InterruptedRun } from './interrupted-run.svelte';
 import { pollEverySecond } from './poll';
 import { returnedTrial } from './returned-trial';
@@ -177,6 +178,12 @@ export class SearchSession {
   }
 
   /** Examples and class balance of the current experiment's data (read in the worker). */
+  /** One more file for the running search's data: the worker checks it against the first and refuses it with what differs. */
+  async appendData(file: File): Promise<AppendReport> {
+    const { name, bytes } = await readUserFile(file);
+    return this.worker.appendData(this.runId, $state.snapshot(this.experiment) as Experiment, name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
+  }
+
   previewData(): Promise<DataPreview> {
     return this.data.preview($state.snapshot(this.experiment) as Experiment);
   }

@@ -43,6 +43,9 @@ export async function runInWorker(
   };
   const batcher = createEventBatcher(afterWrites);
   const recorder = new RunRecorder(experiment, saved, (message) => batcher.push({ type: 'log', message }));
+  // Files appended before the reload are part of the data from the first trial on; new ones are saved as they come.
+  for (const file of saved?.appended ?? []) deps.arrivals?.add(file);
+  if (deps.arrivals) deps.arrivals.onAdd = (file) => recorder.append(file);
   if (loaded?.notice) batcher.push({ type: 'log', message: loaded.notice });
   // The best trial's weights are kept with the saved run, so a resumed search (which replays, not retrains) still has them.
   const store = models?.reset(saved?.best);

@@ -15,6 +15,9 @@ import { forgetRun, summariseRun } from './saved-runs';
 import { runInWorker } from './search-run';
 import { checkUserFile } from './user-file';
 import { validationExample, WorkerModels } from './models';
+import { checkAppended, DataArrivals } from '../engine/arrivals';
+import { appendRefusal } from '../core/appendable';
+import { PlaygroundError } from '../core/errors';
 
 /** The worker's side of the contract: each method hands its job to the module that does it. */
 const life = holdLifeLock(self.name);
@@ -24,6 +27,8 @@ const runs = new ActiveRun();
 const models = new WorkerModels();
 /** The user's own file: held here, in the worker, and nowhere else. */
 let userFile: UserFile | undefined;
+/** Where files appended to the run in flight go. */
+let growing: { runId: number; arrivals: DataArrivals } | null = null;
 
 const api: SearchWorkerApi = {
   alive() {
@@ -36,12 +41,14 @@ const api: SearchWorkerApi = {
 
   async start(runId, experiment, sink, options = {}) {
     const control = runs.begin(runId);
+    const arrivals = new DataArrivals();
+    growing = { runId, arrivals };
     try {
       await runInWorker(
         experiment,
         (events) => sink(runId, events),
         backend,
-        { readAsset, control, userFile, net: downloads.net, step: options.step ?? false },
+        { readAsset, control, userFile, net: downloads.net, step: options.step ?? false, arrivals },
         options.resume ?? false,
         models,
       );
@@ -89,6 +96,18 @@ const api: SearchWorkerApi = {
   },
   stop(runId) {
     runs.control(runId)?.stop();
+  },
+
+  async appendData(runId, experiment, name, bytes) {
+    const refusal = appendRefusal(experiment);
+    if (refusal) throw new PlaygroundError('incompatible-data', refusal, 'Start a new search on a file that holds all the data.');
+    if (growing?.runId !== runId || !runs.control(runId))
+      throw new PlaygroundError('incompatible-data', 'The search has ended, so data cannot be appended to it.', 'Append while a search runs or is paused.');
+    const { arrivals } = growing;
+    const file = { name, bytes };
+    const report = await checkAppended(experiment, readAsset, userFile, [...arrivals.all, file]);
+    arrivals.add(file);
+    return report;
   },
 
   async setUserFile(name, bytes, label) {
