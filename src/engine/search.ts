@@ -91,6 +91,8 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
     info: { backend, dataset: setup.info, evaluator: setup.evaluator.kind, spaceTitle: space.title, spaceSize: space.size(), budget: x.budget },
   });
 
+  // A resumed run's appended files are in its data from the start: the page shows their lines and the note again.
+  if (setup.appended?.length) emit({ type: 'data', dataset: setup.info, appended: setup.appended });
   const trials: TrialRecord[] = [];
   let stopped = false;
   let test: number | undefined;

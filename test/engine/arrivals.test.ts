@@ -56,8 +56,11 @@ describe('a search whose data grows while it runs', () => {
 
   it('starts with the files appended before a reload (resuming), and refuses a wrong one before it reaches the search', async () => {
     const arrivals = new DataArrivals([{ name: 'more.csv', bytes: MORE }]);
-    const result = await runSearch({ ...experiment, budget: 1 }, { readAsset: readPublicAsset, backend: 'wasm', userFile, arrivals }, () => undefined);
+    const events: EngineEvent[] = [];
+    const result = await runSearch({ ...experiment, budget: 1 }, { readAsset: readPublicAsset, backend: 'wasm', userFile, arrivals }, (e) => events.push(e));
     expect(result.trials[0]!.data).toMatchObject({ version: 1 });
+    // Said again after the start, so a reloaded page shows the line and the note beside the digest.
+    expect(events.find((e) => e.type === 'data')).toMatchObject({ appended: [{ name: 'more.csv', added: 30 }] });
     const report = await checkAppended(experiment, readPublicAsset, userFile, [{ name: 'more.csv', bytes: MORE }]);
     expect(report).toMatchObject({ added: 30, version: 1 });
     await expect(checkAppended(experiment, readPublicAsset, userFile, [{ name: 'bad.csv', bytes: bytes('a,c,kind\n1,2,x\n') }])).rejects.toThrow(/lacks "b"/);
