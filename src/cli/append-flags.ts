@@ -5,8 +5,10 @@ import { PlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
 import { fileTooLarge } from '../core/limits';
 import type { UserFile } from '../data/load';
+import { isZip } from '../data/user-images';
+import { decodeImageNode } from '../data/image-decode-node';
 
-/** The flags: `--append FILE` and `--append-after N`, each repeatable and paired by position. */
+/** The flags: `--append FILE` (a CSV to a CSV, a zip of class folders to a zip) and `--append-after N`, each repeatable and paired by position. */
 export const appendOptions = {
   append: { type: 'string', multiple: true },
   'append-after': { type: 'string', multiple: true },
@@ -32,7 +34,7 @@ export function parseAppends(files: readonly string[] | undefined, afters: reado
     if (afters?.length) throw usageError('--append-after goes with --append FILE.');
     return [];
   }
-  if (!userFile) throw usageError('--append adds rows to your own table: it goes with --data-file.');
+  if (!userFile) throw usageError('--append adds to your own table or images: it goes with --data-file.');
   const refusal = appendRefusal(x);
   if (refusal) throw usageError(`--append: ${refusal}`);
   if ((afters?.length ?? 0) > files.length) throw usageError('--append-after is given more times than --append.');
@@ -46,6 +48,7 @@ export function parseAppends(files: readonly string[] | undefined, afters: reado
     if (statSync(path, { throwIfNoEntry: false })?.isFile() !== true) throw usageError(`--append ${path}: no such file.`);
     const tooLarge = fileTooLarge(path, statSync(path).size);
     if (tooLarge) throw tooLarge;
-    return { file: { name: basename(path), bytes: new Uint8Array(readFileSync(path)) }, after: at[k] ?? at.at(-1) ?? fallback };
+    const bytes = new Uint8Array(readFileSync(path));
+    return { file: { name: basename(path), bytes, ...(isZip(bytes) ? { decode: decodeImageNode } : {}) }, after: at[k] ?? at.at(-1) ?? fallback };
   });
 }

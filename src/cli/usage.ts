@@ -36,9 +36,10 @@ ${menu(EVALUATORS)}
                           search your own table, or a zip of one folder of images per
                           class (read here, never uploaded; PNG and JPEG)
   --label <column>        its label column, by name or 1-based position (default: the last)
-  --append <path.csv>     with a CSV --data-file: more rows with the same columns and classes,
-                          added to the training split while the search runs, cleaned with the
-                          first file's statistics (repeatable)
+  --append <path.csv|path.zip>
+                          with a --data-file: more rows with the same columns and classes (or
+                          images in the same class folders), added to the training split while
+                          the search runs, cleaned with the first file's statistics (repeatable)
   --append-after N        trials finished before the matching --append joins (by position;
                           default: half the budget); trial N+1 on trains on the enlarged set
   --budget N              number of trials (table lookups count as trials)

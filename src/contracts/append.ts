@@ -4,6 +4,7 @@ export interface AppendReport {
   name: string;
   /** Rows (or images) read from it that joined the training split. */
   added: number;
+  unit: 'rows' | 'images';
   /** Training examples now, and examples in all (training, validation and test; before synthetic ones). */
   train: number;
   total: number;
@@ -21,12 +22,13 @@ export interface AppendReport {
 /** The page's and the CLI's one line about an appended file. */
 export function appendLine(r: AppendReport): string {
   const n = (v: number) => v.toLocaleString('en-US').replace(/,/g, ' ');
-  const noun = r.added === 1 ? 'row' : 'rows';
+  const noun = r.added === 1 ? r.unit.slice(0, -1) : r.unit;
   const extras = [
     r.duplicates ? `${n(r.duplicates)} duplicate${r.duplicates === 1 ? '' : 's'} left out` : '',
     r.filled ? `${n(r.filled)} missing cell${r.filled === 1 ? '' : 's'} filled` : '',
     r.clipped ? `${n(r.clipped)} outlier${r.clipped === 1 ? '' : 's'} clipped` : '',
     r.dropped ? `${n(r.dropped)} row${r.dropped === 1 ? '' : 's'} dropped` : '',
   ].filter(Boolean);
-  return `${r.name}: added ${n(r.added)} ${noun} (now ${n(r.total)}); cleaned with the first file's statistics${extras.length ? ` (${extras.join(', ')})` : ''}; data version ${r.version}, used from the next trial on.`;
+  const how = r.unit === 'images' ? "read at the first zip's size, colour and inversion" : "cleaned with the first file's statistics";
+  return `${r.name}: added ${n(r.added)} ${noun} (now ${n(r.total)}); ${how}${extras.length ? ` (${extras.join(', ')})` : ''}; data version ${r.version}, used from the next trial on.`;
 }

@@ -5,7 +5,7 @@ import { parseAppendedCsv } from './append-csv';
 import type { CleaningFit, CleaningSettings } from './clean';
 import type { UserFile } from './load';
 import type { Examples, RawDataset } from './types';
-import { isZip } from './user-images';
+import { isZip, parseAppendedImages, type ImageReadReport } from './user-images';
 
 /** One appended file's report before the totals are known (they are once the split is made). */
 export type AppendCounts = Omit<AppendReport, 'train' | 'total' | 'version'>;
@@ -44,29 +44,39 @@ export function applyCleaningFit(
   return { examples: { x: out, y: Int32Array.from(keep, (i) => ex.y[i]!), n: keep.length }, filled, clipped, dropped: ex.n - keep.length };
 }
 
-/** The appended files' rows, read against the first file and cleaned with its statistics, in the order they came. */
-export function appendedRows(
-  first: RawDataset,
+/** The appended files' rows (or images), read against the first file and cleaned with its statistics, in the order they came. */
+export async function appendedRows(
+  first: RawDataset & { report?: ImageReadReport },
   firstFile: UserFile,
   files: readonly UserFile[],
   fit: CleaningFit | undefined,
   settings: CleaningSettings,
-): { examples: Examples; counts: AppendCounts[] } {
+): Promise<{ examples: Examples; counts: AppendCounts[] }> {
   const d = first.info.input.channels;
   const parts: Examples[] = [];
   const counts: AppendCounts[] = [];
   for (const file of files) {
-    if (isZip(file.bytes) || first.info.kind !== 'table')
+    const images = first.info.kind === 'image';
+    if (isZip(file.bytes) !== images)
       throw new PlaygroundError(
         'incompatible-data',
-        `${file.name} cannot be appended: appending works for CSV tables appended to a CSV table; images cannot be appended yet.`,
-        'Start a new experiment on a zip that holds all the images; nothing was added.',
+        `${file.name} is ${isZip(file.bytes) ? 'a zip' : 'not a zip'}, and the search runs on ${images ? 'images' : 'a table'}.`,
+        `Append ${images ? 'a zip of the same class folders' : 'a CSV with the same columns'}; nothing was added.`,
       );
+    if (images) {
+      if (!file.decode || !first.report)
+        throw new PlaygroundError('incompatible-data', `${file.name} holds images, which this context cannot decode.`, 'Open it in the page.');
+      const read = await parseAppendedImages(file.bytes, file.name, file.decode, { ...first.report, classNames: first.info.classNames });
+      parts.push(read.examples);
+      counts.push({ name: file.name, unit: 'images', added: read.examples.n, duplicates: 0, dropped: 0, filled: 0, clipped: 0 });
+      continue;
+    }
     const read = parseAppendedCsv(file.bytes, file.name, first, firstFile.bytes);
     const cleaned = applyCleaningFit(read.examples, d, fit!, settings);
     parts.push(cleaned.examples);
     counts.push({
       name: file.name,
+      unit: 'rows',
       added: cleaned.examples.n,
       duplicates: read.duplicates,
       dropped: cleaned.dropped,

@@ -183,7 +183,8 @@ export async function prepareData(
   const table = loaded.info.kind === 'table';
   const original = table ? firstRows(loaded) : undefined;
   const cleaned = table ? cleanTable(loaded, x.data.cleaning) : null;
-  const extra = options.appended?.length && userFile ? appendedRows(loaded, userFile, options.appended, cleaned?.fit, x.data.cleaning) : null;
+  let extra = options.appended?.length && userFile ? await appendedRows(loaded, userFile, options.appended, cleaned?.fit, x.data.cleaning) : null;
+  if (extra && x.data.resolution === 0.5) extra = { ...extra, examples: halveResolution({ info: loaded.info, examples: extra.examples }).examples };
   if (cleaned) loaded = cleaned;
   const raw = x.data.resolution === 0.5 ? halveResolution(loaded) : loaded;
   let { input } = raw.info;

@@ -18,6 +18,8 @@ import { validationExample, WorkerModels } from './models';
 import { checkAppended, DataArrivals } from '../engine/arrivals';
 import { appendRefusal } from '../core/appendable';
 import { PlaygroundError } from '../core/errors';
+import { isZip } from '../data/user-images';
+import { decodeImageBrowser } from '../data/image-decode-browser';
 
 /** The worker's side of the contract: each method hands its job to the module that does it. */
 const life = holdLifeLock(self.name);
@@ -104,7 +106,7 @@ const api: SearchWorkerApi = {
     if (growing?.runId !== runId || !runs.control(runId))
       throw new PlaygroundError('incompatible-data', 'The search has ended, so data cannot be appended to it.', 'Append while a search runs or is paused.');
     const { arrivals } = growing;
-    const file = { name, bytes };
+    const file = { name, bytes, ...(isZip(bytes) ? { decode: decodeImageBrowser } : {}) };
     const report = await checkAppended(experiment, readAsset, userFile, [...arrivals.all, file]);
     arrivals.add(file);
     return report;

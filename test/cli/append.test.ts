@@ -66,11 +66,11 @@ describe('--append', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/other\.csv does not have the first file's columns: it lacks "b" and has "c"/);
     expect(bad.stdout).toBe('');
-    expect(cli(['--dataset', 'iris', '--append', join(dir, 'other.csv')]).stderr).toMatch(/--append adds rows to your own table/);
+    expect(cli(['--dataset', 'iris', '--append', join(dir, 'other.csv')]).stderr).toMatch(/--append adds to your own table or images/);
     expect(cli(['--data-file', join(dir, 'first.csv'), '--budget', '2', '--append', join(dir, 'first.csv'), '--append-after', '5']).stderr).toMatch(
       /--append-after must be a whole number of trials below the budget \(2\)/,
     );
-    expect(USAGE).toMatch(/--append <path\.csv>/);
+    expect(USAGE).toMatch(/--append <path\.csv\|path\.zip>/);
     expect(USAGE).toMatch(/--append-after N/);
   });
 });

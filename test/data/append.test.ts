@@ -61,6 +61,7 @@ describe('data appended to a running experiment', () => {
     expect(after.prep.appended).toEqual([
       {
         name: 'more.csv',
+        unit: 'rows',
         added: 10,
         duplicates: 0,
         dropped: 0,

@@ -13,10 +13,11 @@ describe('data that keeps arriving, in the page', () => {
     await page.setInputFiles('[data-testid=data-file]', { name: 'first.csv', mimeType: 'text/csv', buffer: Buffer.from(`x,z,kind\n${rows(60, 0)}\n`) });
     await page.waitForFunction(() => /first\.csv/.test(document.querySelector('[data-testid=data-panel]')?.textContent ?? ''));
     await setNumber(page, 'budget', 4);
-    await setNumber(page, 'epochs', 2);
+    await setNumber(page, 'epochs', 20);
     await page.click('[data-testid=start]');
-    await page.waitForSelector('[data-testid=append-file]');
+    // Paused at once (a small table trains in moments): the file is added while the run waits, before it ends.
     await page.click('[data-testid=pause]');
+    await page.waitForSelector('[data-testid=append-file]');
 
     await page.setInputFiles('[data-testid=append-file]', { name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from('x,w,kind\n1,2,a\n3,4,b\n') });
     await page.waitForSelector('[data-testid=append-error]');

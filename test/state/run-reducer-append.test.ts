@@ -11,7 +11,18 @@ const info: StartInfo = {
   spaceSize: 10,
   budget: 3,
 };
-const report: AppendReport = { name: 'more.csv', added: 240, train: 1240, total: 1640, duplicates: 0, dropped: 0, filled: 3, clipped: 0, version: 1 };
+const report: AppendReport = {
+  name: 'more.csv',
+  unit: 'rows',
+  added: 240,
+  train: 1240,
+  total: 1640,
+  duplicates: 0,
+  dropped: 0,
+  filled: 3,
+  clipped: 0,
+  version: 1,
+};
 
 describe('data appended while a run runs, in the page state', () => {
   it('moves the data panel to the enlarged set, keeps the reports for the note beside the digest, and says what was added', () => {
