@@ -16,6 +16,7 @@ import { isZip } from '../data/user-images';
 import { decodeImageNode } from '../data/image-decode-node';
 import { EXPORT_FORMATS, type ExportFormat } from './export';
 import { syntheticFlags } from './synthetic-flags';
+import { appendOptions, parseAppends, type CliAppend } from './append-flags';
 
 export { USAGE } from './usage';
 
@@ -25,6 +26,8 @@ export interface CliOptions {
   userFile?: UserFile;
   /** A Node backend by name, or `auto`: the fastest for the experiment's network, measured. */
   backend: NodeBackend | 'auto';
+  /** Files appended to its data while the search runs (--append, --append-after). */
+  appends: CliAppend[];
   /** Several seeds: one search each. */
   seeds: number[] | null;
   json: boolean;
@@ -110,6 +113,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'synthetic-amount': { type: 'string' },
         help: { type: 'boolean', default: false },
         ...settingOptions(),
+        ...appendOptions,
       },
     });
   } catch (e) {
@@ -140,7 +144,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   // A chosen evaluator or strategy brings the moves the page makes (the table's space and datasets, a
   // space with a supernet); flags that name those fields themselves still win.
   const moved = adjustFor(base, { ...(evaluator ? { evaluator } : {}), ...(strategy ? { strategy } : {}) }).experiment;
-  const settings = applySettingFlags(moved, parsed.values as Record<string, string | boolean | undefined>);
+  const settings = applySettingFlags(moved, parsed.values as unknown as Record<string, string | boolean | undefined>);
   // With weight sharing, --epochs is the supernet's training; a candidate is never trained alone (but for --retrain).
   const shared = sharesWeights(moved);
   if (shared && epochs !== undefined) settings.strategySettings.oneShot.epochs = epochs;
@@ -161,6 +165,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     experiment,
     backend,
     userFile,
+    appends: parseAppends(f.append, f['append-after'], experiment, userFile),
     seeds: parseSeeds(f.seeds),
     json: f.json ?? false,
     help: f.help ?? false,

@@ -1,6 +1,7 @@
 import { compactNumber } from '../core/format';
 import type { ObjectiveSettings } from '../core/objective';
 import { unrepeatable } from '../core/repeatable';
+import { appendedNote } from '../core/appendable';
 import type { TrialRecord } from '../contracts/events';
 import { bestTrial } from '../contracts/trials';
 
@@ -28,6 +29,7 @@ export function trialJson(t: TrialRecord) {
     params: t.params,
     flops: t.flops,
     seconds: t.seconds,
+    ...(t.data ? { dataVersion: t.data.version, trainExamples: t.data.train } : {}),
   };
 }
 
@@ -40,15 +42,17 @@ function table(header: string[], rows: string[][]): string[] {
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 /** The share link line, with why its result cannot repeat to the digit where that is so. */
-export function shareLine(link: string, x: { objective: ObjectiveSettings }): string {
-  const why = unrepeatable(x);
-  return `share link: ${link}${why ? `\nnote: ${why}` : ''}`;
+export function shareLine(link: string, x: { objective: ObjectiveSettings }, appended = 0): string {
+  const notes = [unrepeatable(x), appendedNote(appended)].filter((n) => n !== null);
+  return `share link: ${link}${notes.map((n) => `\nnote: ${n}`).join('')}`;
 }
 
 /** A plain-text table of trials; `returned` (the trial the search returns, as in the JSON and the page) is marked with *. */
 export function formatTable(trials: readonly TrialRecord[], backend: string, dataset: string, returned: TrialRecord | null = bestTrial(trials)): string {
   const best = returned === null ? null : (trials.find((t) => t.index === returned.index) ?? null);
   const reported = trials.find((t) => t.reported)?.reported?.label;
+  // Data appended while it ran: each trial's data version (v0: the first file alone) and training examples.
+  const grown = trials.some((t) => t.data);
   const rows = trials.map((t) => [
     `${t === best ? '*' : ' '}${t.index + 1}`,
     pct(t.accuracy),
@@ -56,9 +60,10 @@ export function formatTable(trials: readonly TrialRecord[], backend: string, dat
     compactNumber(t.params),
     compactNumber(t.flops),
     `${t.seconds.toFixed(2)}s`,
+    ...(grown ? [t.data ? `v${t.data.version}, ${compactNumber(t.data.train)} rows` : 'v0'] : []),
     t.encoded,
   ]);
-  const header = ['#', 'accuracy', ...(reported ? [reported] : []), 'params', 'FLOPs', 'time', 'architecture'];
+  const header = ['#', 'accuracy', ...(reported ? [reported] : []), 'params', 'FLOPs', 'time', ...(grown ? ['data'] : []), 'architecture'];
   return [`${dataset} on ${backend}`, ...table(header, rows)].join('\n');
 }
 

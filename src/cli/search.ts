@@ -19,6 +19,9 @@ import { writeOutputs } from './export';
 import { importResults } from './import';
 import { autoNodeBackend } from './auto-backend';
 import { BetaLog } from './beta';
+import { appendLine } from '../contracts/append';
+import { checkAppended, DataArrivals } from '../engine/arrivals';
+import type { CliAppend } from './append-flags';
 
 /** Image sets come from their public mirrors into ~/.cache/nas-playground; progress goes to a terminal. */
 function cliNetwork(live: boolean): NetworkAccess {
@@ -42,10 +45,14 @@ async function searchOnce(
   userFile?: UserFile,
   models?: ModelStore,
   beta?: BetaLog,
+  appends: readonly CliAppend[] = [],
 ): Promise<SearchResult> {
   let current = '';
+  const arrivals = appends.length ? new DataArrivals(appends.filter((a) => a.after === 0).map((a) => a.file)) : undefined;
   const onEvent = (event: EngineEvent): void => {
     if (event.type === 'alphas') beta?.add(event.snapshot);
+    if (event.type === 'trial') for (const a of appends) if (a.after === event.trial.index + 1) arrivals!.add(a.file);
+    if (event.type === 'data' && event.appended.length) err(`${live ? '\n' : ''}${label}${appendLine(event.appended.at(-1)!)}\n`);
     if (!live) return;
     if (event.type === 'trial-start') current = event.encoded;
     if (event.type === 'epoch' || event.type === 'trial' || event.type === 'trial-start') {
@@ -54,7 +61,7 @@ async function searchOnce(
     }
     if (event.type === 'done') err('\n');
   };
-  return runSearch(experiment, { readAsset: readPublicAsset, backend, userFile, net: cliNetwork(live), ...(models ? { models } : {}) }, onEvent);
+  return runSearch(experiment, { readAsset: readPublicAsset, backend, userFile, net: cliNetwork(live), ...(models ? { models } : {}), arrivals }, onEvent);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -80,6 +87,14 @@ async function main(argv: string[]): Promise<number> {
     else out(`${formatTable(imported.trials, imported.origin, experiment.dataset)}\n${written.map((p) => `wrote ${p}\n`).join('')}`);
     return 0;
   }
+  // Every appended file is checked against the first before the search starts: a refusal costs no trials.
+  for (let k = 0; k < options.appends.length; k++)
+    await checkAppended(
+      experiment,
+      readPublicAsset,
+      options.userFile,
+      options.appends.slice(0, k + 1).map((a) => a.file),
+    );
   const live = Boolean(process.stderr.isTTY) && !json;
   let backend: string;
   if (evaluatorEntry(experiment.evaluator).table) backend = 'table';
@@ -92,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
   if (options.seeds) {
     const runs: Array<{ seed: number; best: TrialRecord | null }> = [];
     for (const seed of options.seeds) {
-      const result = await searchOnce({ ...experiment, seed }, backend, live, `seed ${seed}: `, options.userFile);
+      const result = await searchOnce({ ...experiment, seed }, backend, live, `seed ${seed}: `, options.userFile, undefined, undefined, options.appends);
       runs.push({ seed, best: result.best });
     }
     const scores = runs.flatMap((r) => (r.best ? [finalScore(r.best)] : []));
@@ -107,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
 
   const models = options.exports.length > 0 ? new ModelStore(1) : undefined;
   const beta = new BetaLog();
-  const result = await searchOnce(experiment, backend, live, '', options.userFile, models, beta);
+  const result = await searchOnce(experiment, backend, live, '', options.userFile, models, beta, options.appends);
   const link = encodeLink(experiment, result.digest);
   const written = options.out
     ? await writeOutputs(
@@ -122,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
     out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest, ...(options.out ? { written } : {}), ...beta.json() })}\n`);
   } else {
     out(
-      `${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${beta.lines()}${shareLine(link, experiment)}\n${written.map((p) => `wrote ${p}\n`).join('')}`,
+      `${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${beta.lines()}${shareLine(link, experiment, options.appends.length)}\n${written.map((p) => `wrote ${p}\n`).join('')}`,
     );
   }
   return 0;

@@ -38,6 +38,12 @@ ${menu(EVALUATORS)}
                           class (read here, never uploaded; PNG and JPEG)
   --label <column>        its label column, by name or 1-based position (default: the last)
 ${SYNTHETIC_USAGE}
+  --append <path.csv|path.zip>
+                          with a --data-file: more rows with the same columns and classes (or
+                          images in the same class folders), added to the training split while
+                          the search runs, cleaned with the first file's statistics (repeatable)
+  --append-after N        trials finished before the matching --append joins (by position;
+                          default: half the budget); trial N+1 on trains on the enlarged set
   --budget N              number of trials (table lookups count as trials)
   --epochs E              training epochs per trial (the fidelity); for weight
                           sharing, supernet epochs (per stage for pdarts)

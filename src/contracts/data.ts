@@ -1,5 +1,6 @@
 import type { DatasetId } from '../core/experiment';
 import type { InputShape } from '../core/space/types';
+import type { AppendReport } from './append';
 
 export interface DatasetInfo {
   id: DatasetId;
@@ -60,6 +61,8 @@ export interface PrepReport {
   synthetic?: SyntheticReport;
   /** Examples of a class-conditional generator fitted on the training split (before any balancing). */
   generated?: SyntheticReport;
+  /** Files appended while the search ran, in order: their rows are in the training split, after the first file's. */
+  appended?: AppendReport[];
   /** Training examples before synthetic ones were added (they follow the real ones). */
   realTrain: number;
   /** A table's first rows as its file has them (before cleaning and scaling; missing cells NaN), so the page shows the person's own numbers. */

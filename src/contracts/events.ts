@@ -7,6 +7,7 @@
 import type { ResultDigest } from '../core/digest';
 import type { ErrorInfo } from '../core/errors';
 import type { ArchGraph } from '../core/space/types';
+import type { AppendReport } from './append';
 import type { BackendReport } from './backend';
 import type { StepInfo } from './step';
 
@@ -61,6 +62,8 @@ export interface TrialRecord extends Evaluation {
   /** What the strategy was told: the accuracy, or a multi-objective reward built from it. */
   reward: number;
   graph: ArchGraph;
+  /** Where files were appended to the data while the search ran: how many this trial trained with, and its training examples. */
+  data?: { version: number; train: number };
 }
 
 export interface StartInfo {
@@ -136,6 +139,8 @@ export type EngineEvent =
   | { type: 'epoch'; index: number; report: EpochReport }
   | { type: 'trial'; trial: TrialRecord }
   | { type: 'log'; message: string }
+  /** Files were appended to the data: the trials from the next on train on `dataset`. */
+  | { type: 'data'; dataset: EvaluatorInfo; appended: AppendReport[] }
   | { type: 'alphas'; snapshot: AlphaSnapshot }
   | { type: 'supernet'; info: SupernetInfo }
   /** Step mode: the search waits after this phase until it is resumed (Next). */

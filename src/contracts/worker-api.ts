@@ -2,6 +2,7 @@ import type { StepTiming } from '../core/estimate';
 import type { DeviceRow } from '../core/device-figures';
 import type { BackendPreference, Experiment } from '../core/experiment';
 import type { StrategyId } from '../core/strategy/index';
+import type { AppendReport } from './append';
 import type { BackendReport, MemoryInfo } from './backend';
 import type { CompareProgress, StrategyComparison } from './compare';
 import type { DataPreview, DownloadProgress, UserFileSummary } from './data';
@@ -38,6 +39,11 @@ export interface SearchWorkerApi {
   pause(runId: number): void;
   resume(runId: number): void;
   stop(runId: number): void;
+  /**
+   * One more file for the data of run `runId` while it runs (or is paused): checked against the first
+   * file (a refusal says what differs and adds nothing), then used from the next trial on and saved with the run.
+   */
+  appendData(runId: number, experiment: Experiment, name: string, bytes: Uint8Array): Promise<AppendReport>;
   /** A CSV table or a zip of class folders of images, checked and kept here (it never leaves the device); the page learns what it holds. */
   setUserFile(name: string, bytes: Uint8Array, label?: string): Promise<UserFileSummary>;
   /** Where the progress of image-set downloads goes (a comlink proxy), for a progress bar. */

@@ -4,6 +4,14 @@ import type { CleaningReport, RawDataset } from './types';
 
 export type CleaningSettings = Experiment['data']['cleaning'];
 
+/** What cleaning learnt from the first file: applied unchanged to data appended later (data-append.ts). */
+export interface CleaningFit {
+  /** Per column, the value a missing cell is filled with (null: rows with missing cells are dropped). */
+  fills: number[] | null;
+  /** Per column, the [low, high] bounds outside which a value is an outlier (null: a 0/1 or constant column). */
+  bounds: Array<[number, number] | null>;
+}
+
 const OUTLIER_Z = 3;
 
 function median(values: number[]): number {
@@ -18,7 +26,7 @@ function median(values: number[]): number {
  * their rows dropped (0/1 columns are left alone); label problems that do not stop training noted.
  * Every change is counted in the dataset's cleaning report.
  */
-export function cleanTable(raw: RawDataset, settings: CleaningSettings): RawDataset {
+export function cleanTable(raw: RawDataset, settings: CleaningSettings): RawDataset & { fit: CleaningFit } {
   const d = raw.info.input.channels;
   let { x, y, n } = raw.examples;
   const columns = raw.info.columns ?? Array.from({ length: d }, (_, f) => `feature ${f + 1}`);
@@ -44,19 +52,23 @@ export function cleanTable(raw: RawDataset, settings: CleaningSettings): RawData
 
   // Missing values.
   let missingCells = 0;
+  let fills: number[] | null = null;
   for (let i = 0; i < n * d; i++) if (Number.isNaN(x[i]!)) missingCells++;
   const missing: CleaningReport['missing'] = { cells: missingCells, rowsDropped: 0, filledWith: null };
   if (missingCells > 0 && settings.missing === 'drop') {
     missing.rowsDropped = keepRows((i) => !x.subarray(i * d, (i + 1) * d).some(Number.isNaN));
-  } else if (missingCells > 0) {
-    x = x.slice();
+  } else if (settings.missing !== 'drop') {
+    // Fitted even where nothing is missing: a file appended later may have gaps to fill with these.
+    if (missingCells > 0) x = x.slice();
+    fills = [];
     for (let f = 0; f < d; f++) {
       const present: number[] = [];
       for (let i = 0; i < n; i++) if (!Number.isNaN(x[i * d + f]!)) present.push(x[i * d + f]!);
       const fill = present.length === 0 ? 0 : settings.missing === 'median' ? median(present) : present.reduce((a, b) => a + b, 0) / present.length;
-      for (let i = 0; i < n; i++) if (Number.isNaN(x[i * d + f]!)) x[i * d + f] = fill;
+      if (missingCells > 0) for (let i = 0; i < n; i++) if (Number.isNaN(x[i * d + f]!)) x[i * d + f] = fill;
+      fills.push(fill);
     }
-    missing.filledWith = settings.missing === 'median' ? 'median' : 'mean';
+    if (missingCells > 0) missing.filledWith = settings.missing === 'median' ? 'median' : 'mean';
   }
 
   // Outliers: |z| > 3 in columns that are not 0/1 indicators.
@@ -121,5 +133,5 @@ export function cleanTable(raw: RawDataset, settings: CleaningSettings): RawData
   const absent = classes.filter((_, k) => counts[k] === 0);
   if (absent.length) labelNotes.push(`no examples left of ${absent.map((c) => `"${c}"`).join(', ')}`);
 
-  return { info: { ...raw.info, cleaning: { ...base, missing, outliers, labelNotes } }, examples: { x, y, n } };
+  return { info: { ...raw.info, cleaning: { ...base, missing, outliers, labelNotes } }, examples: { x, y, n }, fit: { fills, bounds } };
 }

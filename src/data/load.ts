@@ -9,6 +9,7 @@ import { generatedDataset } from './procedural';
 import { stratifiedSplit } from './split';
 import { parseTable, TABLES, type TableId } from './tabular';
 import { cleanTable } from './clean';
+import { appendedRows, appendReports, joinSplits, moveTail } from './append';
 import { baselineAccuracy } from './baseline';
 import { engineerFeatures, engineering, scaleSplits } from './features';
 import { baselineSteps, checkFeatureCost, MAX_PREP_STEPS } from './prep-cost';
@@ -33,6 +34,8 @@ export interface PrepareOptions {
    * does not need it, so only the preview asks (it costs up to a second on wide tables).
    */
   baseline?: boolean;
+  /** Files appended to the user's file while its search ran: cleaned with its statistics, added to the training split. */
+  appended?: readonly UserFile[];
 }
 
 /** The bytes of the user's own file, held on this device (the page's worker, or the CLI). */
@@ -180,13 +183,18 @@ export async function prepareData(
   let loaded = await loadRaw(x, readAsset, userFile, net);
   const table = loaded.info.kind === 'table';
   const original = table ? firstRows(loaded) : undefined;
-  if (table) loaded = cleanTable(loaded, x.data.cleaning);
+  const cleaned = table ? cleanTable(loaded, x.data.cleaning) : null;
+  let extra = options.appended?.length && userFile ? await appendedRows(loaded, userFile, options.appended, cleaned?.fit, x.data.cleaning) : null;
+  if (extra && x.data.resolution === 0.5) extra = { ...extra, examples: halveResolution({ info: loaded.info, examples: extra.examples }).examples };
+  if (cleaned) loaded = cleaned;
   const raw = x.data.resolution === 0.5 ? halveResolution(loaded) : loaded;
   let { input } = raw.info;
   let info = raw.info;
   const size = input.height * input.width * input.channels;
   const rng = createRng(x.seed).fork('data');
   let { train, val, test } = stratifiedSplit(raw.examples, size, x.data.validationFraction, x.data.maxExamples, rng.fork('split'), x.data.testFraction);
+  // Appended rows ride behind the test split, so scaling and features treat them with the training split's statistics.
+  if (extra) test = joinSplits(test, extra.examples);
   const prep: PrepReport = { ...(info.cleaning ? { cleaning: info.cleaning } : {}), realTrain: train.n, ...(original ? { original } : {}) };
   if (table) {
     scaleSplits(train, val, size, x.data.cleaning.scale, test);
@@ -205,6 +213,11 @@ export async function prepareData(
       info = { ...info, input, columns: out.columns, title: `${info.title} → ${out.columns.length} engineered features` };
       prep.features = { ...out.report, baseline };
     }
+  }
+  if (extra) {
+    ({ from: test, to: train } = moveTail(test, train, extra.examples.n));
+    prep.realTrain = train.n;
+    prep.appended = appendReports(extra.counts, train.n, train.n + val.n + test.n);
   }
   if (x.data.synthetic.generate !== 'none') {
     const out = addGenerated(train, { ...info, input }, x.data.synthetic, rng.fork('generate'));

@@ -1,8 +1,6 @@
-import Papa from 'papaparse';
 import { PlaygroundError } from '../core/errors';
-import { fileTooLarge } from '../core/limits';
 export { contentHash } from '../core/digest';
-import { decodeCsvText } from './csv-text';
+import { isNumberCell as isNumber, readCsvRows } from './csv-rows';
 import type { CleaningReport, RawDataset } from './types';
 
 /** More distinct words than this in a column is free text, not a category. */
@@ -41,36 +39,8 @@ export interface UserCsvOptions {
  */
 export function parseUserCsv(bytes: Uint8Array, options: UserCsvOptions = {}): RawDataset {
   const name = options.name ?? 'the file';
-  const tooLarge = fileTooLarge(name, bytes.length);
-  if (tooLarge) throw tooLarge;
-  const { text, encoding } = decodeCsvText(bytes);
-  if (text.trim() === '') throw refuse(`${name} is empty.`, 'Choose a CSV file with a header row and at least two classes.');
-  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: 'greedy', newline: '\n' });
-  const rows = parsed.data;
-  // Spreadsheets that separate values with semicolons or tabs write decimals with a comma (1,5).
-  const decimalComma = parsed.meta.delimiter !== ',';
-  for (const row of rows) {
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c]!.trim();
-      row[c] = decimalComma && /^[-+]?\d+,\d+$/.test(cell) ? cell.replace(',', '.') : cell;
-    }
-  }
-  if (rows.length < 2) throw refuse(`${name} has only one row.`, 'A table needs examples: one row each.');
-  const isNumber = (c: string) => c !== '' && Number.isFinite(Number(c));
-  const hasHeader = rows[0]!.some((c) => c !== '' && !isNumber(c)) && rows[1]!.filter(isNumber).length > rows[0]!.filter(isNumber).length;
-  const header = hasHeader ? rows[0]! : rows[0]!.map((_, i) => `column ${i + 1}`);
-  const allRows = hasHeader ? rows.slice(1) : rows;
+  const { header, rows: allRows, hasHeader, encoding } = readCsvRows(bytes, name);
   const width = header.length;
-  if (width < 2) throw refuse(`${name} has a single column.`, 'A table needs at least one feature column and a label column.');
-  for (let i = 0; i < allRows.length; i++) {
-    const r = allRows[i]!;
-    if (r.length !== width) {
-      throw refuse(
-        `Row ${i + 1 + (hasHeader ? 1 : 0)} of ${name} has ${r.length} values where the header has ${width}.`,
-        'Check for a missing or extra comma in that row.',
-      );
-    }
-  }
   let labelAt = width - 1;
   if (options.label !== undefined) {
     const byName = header.indexOf(options.label);

@@ -63,6 +63,19 @@ export interface ImageReadReport {
   inverted: boolean;
 }
 
+/** What reading the first zip fixed, applied alike to a zip appended to it: side, channels, inversion, classes. */
+export type ImageLayout = Pick<ImageReadReport, 'side' | 'channels' | 'inverted'> & { classNames: string[] };
+
+/** A zip appended to a running search's images: read with the first zip's layout and classes, never refitted on its own. */
+export function parseAppendedImages(
+  bytes: Uint8Array,
+  name: string,
+  decode: ImageDecoder,
+  layout: ImageLayout,
+): Promise<RawDataset & { report: ImageReadReport }> {
+  return readImages(bytes, name, decode, layout);
+}
+
 const cache = new Map<string, Promise<RawDataset & { report: ImageReadReport }>>();
 
 /**
@@ -90,7 +103,7 @@ export function parseUserImages(
   return pending;
 }
 
-async function readImages(bytes: Uint8Array, name: string, decode: ImageDecoder): Promise<RawDataset & { report: ImageReadReport }> {
+async function readImages(bytes: Uint8Array, name: string, decode: ImageDecoder, fixed?: ImageLayout): Promise<RawDataset & { report: ImageReadReport }> {
   const tooLargeFile = fileTooLarge(name, bytes.length);
   if (tooLargeFile) throw tooLargeFile;
   if (!isZip(bytes)) throw refuse(`${name} is not a zip archive.`, 'Choose a CSV table, or a zip with one folder of images per class.');
@@ -114,14 +127,14 @@ async function readImages(bytes: Uint8Array, name: string, decode: ImageDecoder)
     throw refuse(`None of the ${images.length} images in ${name} could be read (${unreadable.slice(0, 2).join(', ')}…).`, 'Save them again as PNG or JPEG.');
   }
   const sides = sized.map((d) => Math.max(d.width, d.height)).sort((a, b) => a - b);
-  const side = Math.max(4, Math.min(MAX_IMAGE_SIDE, sides[Math.floor(sides.length / 2)]!));
+  const side = fixed?.side ?? Math.max(4, Math.min(MAX_IMAGE_SIDE, sides[Math.floor(sides.length / 2)]!));
   // Each image is shrunk as soon as it is decoded: greyscale ones to one channel, colour ones to three.
   const shrunk: Array<{ label: string; grey: boolean; pixels: Float32Array }> = [];
   for (const image of sized) {
     try {
       const { width, height, rgba } = await decode(image.bytes, image.path);
       if (width < 1 || height < 1 || width * height > MAX_IMAGE_PIXELS) throw new Error('bad size');
-      const grey = isGrey(rgba);
+      const grey = isGrey(rgba) || fixed?.channels === 1;
       shrunk.push({ label: image.label, grey, pixels: resizeRgba(rgba, width, height, side, grey ? 1 : 3) });
     } catch {
       unreadable.push(image.path);
@@ -129,12 +142,21 @@ async function readImages(bytes: Uint8Array, name: string, decode: ImageDecoder)
   }
   if (shrunk.length === 0)
     throw refuse(`None of the ${images.length} images in ${name} could be read (${unreadable.slice(0, 2).join(', ')}…).`, 'Save them again as PNG or JPEG.');
-  const classNames = [...new Set(shrunk.map((d) => d.label))].sort();
-  if (classNames.length < 2) throw refuse(`${name} has one class only ("${classNames[0]}").`, 'A classifier needs at least two class folders.');
+  const classNames = fixed ? fixed.classNames : [...new Set(shrunk.map((d) => d.label))].sort();
+  const unseen = [...new Set(shrunk.map((d) => d.label))].filter((c) => !classNames.includes(c));
+  if (unseen.length)
+    throw refuse(
+      `${name} has class folder${unseen.length > 1 ? 's' : ''} ${unseen
+        .slice(0, 8)
+        .map((c) => `"${c}"`)
+        .join(', ')} that the first zip has not; the networks being searched have one output per class of the first zip.`,
+      'Remove those folders, or start a new experiment on a zip that holds every class; nothing was added.',
+    );
+  if (!fixed && classNames.length < 2) throw refuse(`${name} has one class only ("${classNames[0]}").`, 'A classifier needs at least two class folders.');
   const classIndex = new Map(classNames.map((c, k) => [c, k]));
   const counts = classNames.map(() => 0);
   for (const d of shrunk) counts[classIndex.get(d.label)!]!++;
-  const single = classNames.filter((_, k) => counts[k]! < 2);
+  const single = fixed ? [] : classNames.filter((_, k) => counts[k]! < 2);
   if (single.length)
     throw refuse(
       `Class folder${single.length > 1 ? 's' : ''} ${single
@@ -143,14 +165,14 @@ async function readImages(bytes: Uint8Array, name: string, decode: ImageDecoder)
         .join(', ')} of ${name} ha${single.length > 1 ? 've' : 's'} a single image, too few to split into training and validation.`,
       'Add images or remove the folder.',
     );
-  const channels: 1 | 3 = shrunk.every((d) => d.grey) ? 1 : 3;
+  const channels: 1 | 3 = fixed?.channels ?? (shrunk.every((d) => d.grey) ? 1 : 3);
   const size = side * side * channels;
   const x = new Float32Array(shrunk.length * size);
   shrunk.forEach((d, i) => {
     if (d.grey && channels === 3) for (let p = 0; p < side * side; p++) x.fill(d.pixels[p]!, i * size + 3 * p, i * size + 3 * p + 3);
     else x.set(d.pixels, i * size);
   });
-  const inverted = channels === 1 && invertLightBackground(x, shrunk.length, side);
+  const inverted = fixed ? fixed.inverted && invertAll(x) : channels === 1 && invertLightBackground(x, shrunk.length, side);
   const y = Int32Array.from(shrunk, (d) => classIndex.get(d.label)!);
   const skipped = [...skips.notImages, ...skips.outsideFolders];
   const report: ImageReadReport = { images: shrunk.length, skipped, unreadable, tooLarge, side, channels, inverted };
@@ -173,6 +195,11 @@ async function readImages(bytes: Uint8Array, name: string, decode: ImageDecoder)
     examples: { x, y, n: shrunk.length },
     report,
   };
+}
+
+function invertAll(x: Float32Array): true {
+  for (let q = 0; q < x.length; q++) x[q] = 1 - x[q]!;
+  return true;
 }
 
 function isGrey(rgba: Uint8Array): boolean {

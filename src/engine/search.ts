@@ -18,6 +18,7 @@ import type { Emit, TrialRecord } from '../contracts/events';
 import { bestTrial } from '../contracts/trials';
 import type { TrainedModel } from '../core/net/types';
 import { aboutModel, keepNetwork, type ModelStore } from './models';
+import { useArrivals, type DataArrivals } from './arrivals';
 
 export interface SearchResult {
   trials: TrialRecord[];
@@ -61,6 +62,8 @@ export interface SearchDeps {
   onCheckpoint?(checkpoint: OneShotCheckpoint): void;
   /** Step mode: pause after every phase of every trial (propose, build, train, score, update) until resumed. */
   step?: boolean;
+  /** Files appended to the user's file while the search runs (and before a reload): the next trial on trains with them. */
+  arrivals?: DataArrivals;
   /** Where trained weights are kept (the best trial's and the last few): the worker's and the CLI's exports read them. */
   models?: ModelStore;
 }
@@ -78,7 +81,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
   if (sharedBy) return runOneShot(x, sharedBy, deps, emit, x.strategy);
   const control = deps.control ?? new SearchControl();
   const space = experimentSpace(x);
-  const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset, deps.userFile, deps.net));
+  const setup = deps.setup ?? (await createEvaluator(x, space, deps.readAsset, deps.userFile, deps.net, deps.arrivals?.take()));
   const backend = setup.usesBackend ? deps.backend : 'table';
   // A multi-fidelity strategy's maximum resource is the experiment's full training length.
   const strategy = createStrategy(x.strategy, space, x.seed, x.strategySettings, undefined, { epochs: x.training.epochs });
@@ -88,6 +91,8 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
     info: { backend, dataset: setup.info, evaluator: setup.evaluator.kind, spaceTitle: space.title, spaceSize: space.size(), budget: x.budget },
   });
 
+  // A resumed run's appended files are in its data from the start: the page shows their lines and the note again.
+  if (setup.appended?.length) emit({ type: 'data', dataset: setup.info, appended: setup.appended });
   const trials: TrialRecord[] = [];
   let stopped = false;
   let test: number | undefined;
@@ -105,6 +110,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
         trials.push(earlier);
         continue;
       }
+      if (deps.arrivals?.pending) await useArrivals(x, space, setup, deps.arrivals, deps, emit);
       await step('propose', index, proposal);
       const graph = space.describe(proposal.genotype);
       emit({ type: 'trial-start', index, encoded: proposal.encoded, origin: proposal.origin, graph });
@@ -129,6 +135,7 @@ export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Pr
       const kept = trained as TrainedModel | null;
       if (kept) deps.models!.add(index, { ...kept, about: { ...kept.about, accuracy: result.accuracy } }, score);
       const trial: TrialRecord = { index, encoded: proposal.encoded, genotype: proposal.genotype, origin: proposal.origin, graph, ...result, reward: score };
+      if (deps.arrivals?.version) trial.data = { version: deps.arrivals.version, train: setup.info.train };
       strategy.tell({ index, genotype: proposal.genotype, encoded: proposal.encoded, reward: score });
       trials.push(trial);
       emit({ type: 'trial', trial });

@@ -1,3 +1,4 @@
+import { appendLine, type AppendReport } from '../contracts/append';
 import type { BackendReport } from '../contracts/backend';
 import type { StepInfo } from '../contracts/step';
 import type { AlphaSnapshot, EpochReport, RunEvent, StartInfo, SupernetInfo, TrialRecord } from '../contracts/events';
@@ -36,6 +37,8 @@ export interface RunState {
   /** Step mode: the phase the search last announced, and whether it waits there for Next. */
   step: StepInfo | null;
   stepWaiting: boolean;
+  /** Files appended to the data while it ran, in order (their lines, and the note beside the digest). */
+  appended: AppendReport[];
 }
 
 export const idleRun = (): RunState => ({
@@ -53,6 +56,7 @@ export const idleRun = (): RunState => ({
   notice: null,
   step: null,
   stepWaiting: false,
+  appended: [],
 });
 
 /** A new run: a new id (so the last run's late events are dropped), nothing of its results; the backend stays until the worker reports one. */
@@ -124,6 +128,11 @@ export function applyEvents(state: RunState, runId: number, events: readonly Run
         break;
       case 'log':
         next.notice = event.message;
+        break;
+      case 'data':
+        if (next.info) next.info = { ...next.info, dataset: event.dataset };
+        next.appended = event.appended;
+        if (event.appended.length) next.notice = appendLine(event.appended.at(-1)!);
         break;
       case 'step':
         next.step = event.step;

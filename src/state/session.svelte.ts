@@ -1,5 +1,6 @@
 import type { Remote } from 'comlink';
 import { untrack } from 'svelte';
+import type { AppendReport } from '../contracts/append';
 import type { BackendReport, MemoryInfo } from '../contracts/backend';
 import type { DataPreview, DownloadProgress } from '../contracts/data';
 import type { AlphaSnapshot, RunEvent, StartInfo, SupernetInfo, TrialRecord } from '../contracts/events';
@@ -15,7 +16,8 @@ import { unrepeatable } from '../core/repeatable';
 import { evaluatorEntry } from '../core/evaluator/index';
 import { sharesWeights } from '../core/methods';
 import type { ArchGraph } from '../core/space/types';
-import { proxy } from '../worker/client';
+import { proxy, transfer } from '../worker/client';
+import { readUserFile } from './user-files';
 import { InterruptedRun } from './interrupted-run.svelte';
 import { pollEverySecond } from './poll';
 import { returnedTrial } from './returned-trial';
@@ -59,6 +61,8 @@ export class SearchSession {
   stepMode = $state(false);
   step = $state.raw<StepInfo | null>(null);
   stepWaiting = $state(false);
+  /** Files appended to the data while the run ran (see contracts/append.ts). */
+  appended = $state.raw<AppendReport[]>([]);
   /** Tensor memory of the worker, polled while a weight-sharing search runs. */
   workerMemory = $state.raw<MemoryInfo | null>(null);
   /** The latest progress of an image-set download (or cache read) in the worker. */
@@ -178,6 +182,12 @@ export class SearchSession {
   }
 
   /** Examples and class balance of the current experiment's data (read in the worker). */
+  /** One more file for the running search's data: the worker checks it against the first and refuses it with what differs. */
+  async appendData(file: File): Promise<AppendReport> {
+    const { name, bytes } = await readUserFile(file);
+    return this.worker.appendData(this.runId, $state.snapshot(this.experiment) as Experiment, name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
+  }
+
   previewData(): Promise<DataPreview> {
     return this.data.preview($state.snapshot(this.experiment) as Experiment);
   }
@@ -277,8 +287,8 @@ export class SearchSession {
 
   /** The run as a plain value, for the reducer. */
   private get run(): RunState {
-    const { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting } = this;
-    return { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting };
+    const { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting, appended } = this;
+    return { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting, appended };
   }
 
   /** Takes the reducer's result; a piece it left unchanged is the same value, which Svelte does not re-render. */
@@ -298,6 +308,7 @@ export class SearchSession {
       notice: this.notice,
       step: this.step,
       stepWaiting: this.stepWaiting,
+      appended: this.appended,
     } = next);
   }
 }

@@ -19,6 +19,8 @@ export interface SavedRun {
   checkpoint?: OneShotCheckpoint;
   /** The best trial's trained weights so far (layer graph and arrays), and its reward. */
   best?: { model: TrainedModel; reward: number };
+  /** Files appended to the user's file while it ran (the link cannot carry them): a resumed run trains with them. */
+  appended?: Array<{ name: string; bytes: Uint8Array }>;
   savedAt: number;
 }
 
@@ -52,6 +54,7 @@ const SavedRunSchema = v.object({
       reward: v.number(),
     }),
   ),
+  appended: v.optional(v.array(v.object({ name: v.string(), bytes: v.instance(Uint8Array) }))),
   savedAt: v.number(),
 });
 
@@ -107,6 +110,7 @@ export class RunRecorder {
   private trials: TrialRecord[];
   private checkpoint?: OneShotCheckpoint;
   private bestModel?: { model: TrainedModel; reward: number };
+  private appended: Array<{ name: string; bytes: Uint8Array }>;
   private writing: Promise<void> = Promise.resolve();
   private told = false;
 
@@ -118,6 +122,13 @@ export class RunRecorder {
     this.trials = from ? [...from.trials] : [];
     this.checkpoint = from?.checkpoint;
     this.bestModel = from?.best;
+    this.appended = from?.appended ? [...from.appended] : [];
+  }
+
+  /** A file appended to the data: kept with the run. */
+  append(file: { name: string; bytes: Uint8Array }): void {
+    this.appended = [...this.appended, { name: file.name, bytes: file.bytes }];
+    this.save();
   }
 
   /** A new best trial's trained model: saved with the run. */
@@ -146,6 +157,7 @@ export class RunRecorder {
       trials: [...this.trials],
       ...(this.checkpoint ? { checkpoint: this.checkpoint } : {}),
       ...(this.bestModel ? { best: this.bestModel } : {}),
+      ...(this.appended.length ? { appended: this.appended } : {}),
       savedAt: Date.now(),
     };
     this.writing = this.writing.then(() =>

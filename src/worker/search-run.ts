@@ -6,6 +6,8 @@ import { createEventBatcher } from './batch';
 import type { WorkerBackend } from './backend';
 import { searchWithGpuFallback } from './gpu-fallback';
 import { loadRun, RunRecorder } from './saved-runs';
+import { isZip } from '../data/user-images';
+import { decodeImageBrowser } from '../data/image-decode-browser';
 import type { WorkerModels } from './models';
 
 /**
@@ -43,6 +45,9 @@ export async function runInWorker(
   };
   const batcher = createEventBatcher(afterWrites);
   const recorder = new RunRecorder(experiment, saved, (message) => batcher.push({ type: 'log', message }));
+  // Files appended before the reload are part of the data from the first trial on; new ones are saved as they come.
+  for (const file of saved?.appended ?? []) deps.arrivals?.add({ ...file, ...(isZip(file.bytes) ? { decode: decodeImageBrowser } : {}) });
+  if (deps.arrivals) deps.arrivals.onAdd = (file) => recorder.append(file);
   if (loaded?.notice) batcher.push({ type: 'log', message: loaded.notice });
   // The best trial's weights are kept with the saved run, so a resumed search (which replays, not retrains) still has them.
   const store = models?.reset(saved?.best);

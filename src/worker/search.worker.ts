@@ -14,9 +14,13 @@ import { keepPlaygroundErrors } from './errors-transfer';
 import { forgetRun, summariseRun } from './saved-runs';
 import { runInWorker } from './search-run';
 import { measureDevice } from './measure-device';
-import { PlaygroundError } from '../core/errors';
 import { checkUserFile } from './user-file';
 import { validationExample, WorkerModels } from './models';
+import { checkAppended, DataArrivals } from '../engine/arrivals';
+import { appendRefusal } from '../core/appendable';
+import { PlaygroundError } from '../core/errors';
+import { isZip } from '../data/user-images';
+import { decodeImageBrowser } from '../data/image-decode-browser';
 
 /** The worker's side of the contract: each method hands its job to the module that does it. */
 const life = holdLifeLock(self.name);
@@ -26,6 +30,8 @@ const models = new WorkerModels();
 /** The user's own file: held here, in the worker, and nowhere else. */
 let userFile: UserFile | undefined;
 const backend = new WorkerBackend({ readAsset, userFile: () => userFile, net: downloads.net });
+/** Where files appended to the run in flight go. */
+let growing: { runId: number; arrivals: DataArrivals } | null = null;
 
 const api: SearchWorkerApi = {
   alive() {
@@ -38,12 +44,14 @@ const api: SearchWorkerApi = {
 
   async start(runId, experiment, sink, options = {}) {
     const control = runs.begin(runId);
+    const arrivals = new DataArrivals();
+    growing = { runId, arrivals };
     try {
       await runInWorker(
         experiment,
         (events) => sink(runId, events),
         backend,
-        { readAsset, control, userFile, net: downloads.net, step: options.step ?? false },
+        { readAsset, control, userFile, net: downloads.net, step: options.step ?? false, arrivals },
         options.resume ?? false,
         models,
       );
@@ -91,6 +99,18 @@ const api: SearchWorkerApi = {
   },
   stop(runId) {
     runs.control(runId)?.stop();
+  },
+
+  async appendData(runId, experiment, name, bytes) {
+    const refusal = appendRefusal(experiment);
+    if (refusal) throw new PlaygroundError('incompatible-data', refusal, 'Start a new search on a file that holds all the data.');
+    if (growing?.runId !== runId || !runs.control(runId))
+      throw new PlaygroundError('incompatible-data', 'The search has ended, so data cannot be appended to it.', 'Append while a search runs or is paused.');
+    const { arrivals } = growing;
+    const file = { name, bytes, ...(isZip(bytes) ? { decode: decodeImageBrowser } : {}) };
+    const report = await checkAppended(experiment, readAsset, userFile, [...arrivals.all, file]);
+    arrivals.add(file);
+    return report;
   },
 
   async setUserFile(name, bytes, label) {

@@ -11,6 +11,7 @@ import { ScratchEvaluator } from './scratch';
 import { SurrogateEvaluator } from './surrogate';
 import { needsLatency, standaloneLatency } from './latency';
 import type { EvaluatorInfo } from '../../contracts/events';
+import type { AppendReport } from '../../contracts/append';
 import type { Evaluator } from './types';
 
 export interface EvaluatorSetup {
@@ -20,6 +21,8 @@ export interface EvaluatorSetup {
   usesBackend: boolean;
   /** The classes' names, in label order (for the models a search keeps). */
   classNames: string[];
+  /** Files appended to the user's file before the search started (a resumed run): what each added. */
+  appended?: AppendReport[];
 }
 
 /** The evaluator an experiment asks for, with its data loaded (examples, or the benchmark table). */
@@ -29,6 +32,7 @@ export async function createEvaluator(
   readAsset: AssetReader,
   userFile?: UserFile,
   net?: NetworkAccess,
+  appended?: readonly UserFile[],
 ): Promise<EvaluatorSetup> {
   if (evaluatorEntry(x.evaluator).table) {
     const dataset = x.dataset as BenchmarkDataset;
@@ -41,7 +45,7 @@ export async function createEvaluator(
       classNames: Array.from({ length: meta.classes }, (_, i) => String(i)),
     };
   }
-  const data = await prepareData(x, readAsset, userFile, net);
+  const data = await prepareData(x, readAsset, userFile, net, appended?.length ? { appended } : {});
   const problem = space.checkInput(data.input);
   if (problem) {
     throw new PlaygroundError(
@@ -59,6 +63,7 @@ export async function createEvaluator(
     info: { title: data.info.title, train: data.train.n, val: data.val.n, test: data.test.n, classes: data.classes },
     usesBackend: true,
     classNames: data.info.classNames,
+    ...(data.prep.appended ? { appended: data.prep.appended } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ export class ScratchEvaluator implements Evaluator {
 
   constructor(
     private readonly space: SearchSpace,
-    private readonly data: TrainData,
+    private data: TrainData,
     private readonly settings: TrainSettings & { earlyStopping?: boolean },
     private readonly seed: number,
   ) {}
@@ -32,6 +32,10 @@ export class ScratchEvaluator implements Evaluator {
     const mid = earlier.length / 2;
     const median = earlier.length % 2 ? earlier[Math.floor(mid)]! : (earlier[mid - 1]! + earlier[mid]!) / 2;
     return report.valAccuracy < median;
+  }
+
+  useData(data: TrainData): void {
+    this.data = data;
   }
 
   replay(_genotype: unknown, _index: number, evaluation: Evaluation): void {

@@ -40,6 +40,10 @@ export class SurrogateEvaluator implements Evaluator {
     this.seen.push({ features: oneHot(this.space.decisions(), this.space.toDecisions(genotype)), accuracy: evaluation.accuracy });
   }
 
+  useData(data: Parameters<NonNullable<Evaluator['useData']>>[0]): void {
+    this.inner.useData?.(data);
+  }
+
   async measureTest(genotype: unknown, index: number, hooks: EvaluateHooks = {}): Promise<number | undefined> {
     return (await this.inner.evaluate(genotype, index, hooks)).testAccuracy;
   }

@@ -1,6 +1,6 @@
 import type { Evaluation } from '../../contracts/events';
 import type { Network } from '../../nn/network';
-import type { TrainHooks } from '../../nn/train';
+import type { TrainData, TrainHooks } from '../../nn/train';
 
 /**
  * What a caller may watch and pace while an evaluator trains: the training hooks, minus early
@@ -19,4 +19,6 @@ export interface Evaluator {
   measureTest?(genotype: unknown, index: number, hooks?: EvaluateHooks): Promise<number | undefined>;
   /** Learns from a trial evaluated by an earlier run, as if it had evaluated it (resuming). */
   replay?(genotype: unknown, index: number, evaluation: Evaluation): void;
+  /** Trains the next trials on this data (more rows appended while the search runs; same input and classes). */
+  useData?(data: TrainData): void;
 }
