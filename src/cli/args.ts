@@ -15,6 +15,7 @@ import { applySettingFlags, settingOptions } from './settings-flags';
 import { isZip } from '../data/user-images';
 import { decodeImageNode } from '../data/image-decode-node';
 import { EXPORT_FORMATS, type ExportFormat } from './export';
+import { EVAL_DEPTH_OPTIONS, parseEvalDepth, type EvalDepthAsk } from './eval-depth-flags';
 
 export { USAGE } from './usage';
 
@@ -32,6 +33,8 @@ export interface CliOptions {
   exports: ExportFormat[];
   /** A results file of the exported Ray Tune or NNI project to read instead of searching. */
   importFile?: string;
+  /** Retrain the returned architecture at evaluation depth after the search (--eval-depth). */
+  evalDepth?: EvalDepthAsk | null;
 }
 
 /** "onnx,tfjs" → the formats, each one of EXPORT_FORMATS. */
@@ -106,6 +109,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         import: { type: 'string' },
         help: { type: 'boolean', default: false },
         ...settingOptions(),
+        ...EVAL_DEPTH_OPTIONS,
       },
     });
   } catch (e) {
@@ -151,8 +155,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
   });
   const exports = parseExports(f.export, f.out);
   if (f.import !== undefined && exports.length > 0) throw usageError('--import reads trials that ran elsewhere; it has no trained model to --export.');
+  const evalDepth = parseEvalDepth(f, experiment, { seeds: f.seeds !== undefined, importing: f.import !== undefined });
   return {
     experiment,
+    evalDepth,
     backend,
     userFile,
     seeds: parseSeeds(f.seeds),

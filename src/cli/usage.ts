@@ -6,6 +6,7 @@ import { SPACES, SUPERNET_SPACES } from '../core/space/index';
 import { STRATEGIES } from '../core/strategy/index';
 import { NODE_BACKENDS } from '../nn/backend-node';
 import { settingUsage } from './settings-flags';
+import { EVAL_DEPTH_USAGE } from './eval-depth-flags';
 
 /** One line per entry of a registry: its id and title. */
 function menu(entries: readonly Described[], note?: (e: Described) => string): string {
@@ -50,6 +51,7 @@ ${menu(EVALUATORS)}
                           with --out: the best trained model as DIR/model.onnx, DIR/tfjs/,
                           DIR/pytorch/ (code, weights, predict.py), and the search as a
                           Ray Tune project (DIR/ray/) or an NNI experiment (DIR/nni/)
+${EVAL_DEPTH_USAGE}
   --import FILE           read the results.jsonl of an exported Ray Tune or NNI run into the
                           trial table (with the experiment's flags or link), instead of searching
   --help                  show this text
