@@ -15,6 +15,7 @@ import { forgetRun, summariseRun } from './saved-runs';
 import { runInWorker } from './search-run';
 import { checkUserFile } from './user-file';
 import { validationExample, WorkerModels } from './models';
+import { retrainInWorker } from './eval-depth';
 
 /** The worker's side of the contract: each method hands its job to the module that does it. */
 const life = holdLifeLock(self.name);
@@ -123,6 +124,10 @@ const api: SearchWorkerApi = {
   },
   validationExample(experiment, index) {
     return validationExample(experiment, index, { readAsset, userFile, net: downloads.net });
+  },
+  retrainAtDepth(runId, experiment, returned, setting, sink) {
+    const prepare = () => backend.forExperiment(experiment);
+    return retrainInWorker(runs, runId, { experiment, returned, setting }, prepare, { readAsset, userFile, net: downloads.net }, models.store, sink);
   },
 };
 
