@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseExperiment } from '../../src/core/experiment';
+import { encodeLink } from '../../src/core/link';
 import { usePageEnvironment } from './environment';
 import { openPlayground, setNumber, waitForRunEnd } from './page-helpers';
 
@@ -32,6 +34,30 @@ describe('retraining at evaluation depth in the page', () => {
     await expect
       .poll(() => page.locator('[data-testid=result-model] option').allTextContents())
       .toContainEqual(expect.stringMatching(/evaluation depth: 8 layers, 1 epochs/));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('puts the measured figures into the depth gap’s text for a cell search', async () => {
+    const x = parseExperiment({
+      dataset: 'digits',
+      space: 'cell',
+      strategy: 'random',
+      budget: 1,
+      data: { maxExamples: 400 },
+      spaceSettings: { cell: { channels: 4, nodes: 2 } },
+      training: { epochs: 1 },
+    });
+    const { page, errors } = await openPlayground(env.browser, `${env.url}${encodeLink(x, null)}`);
+    await page.click('[data-testid=start]');
+    expect(await waitForRunEnd(page)).toBe('done');
+    await page.waitForSelector('[data-testid=eval-depth]');
+    expect(await page.inputValue('[data-testid=eval-depth-depth]')).toBe('11');
+    await setNumber(page, 'eval-depth-depth', 8);
+    await setNumber(page, 'eval-depth-epochs', 1);
+    await page.click('[data-testid=eval-depth-start]');
+    await page.waitForSelector('[data-testid=depth-gap-measured]', { timeout: 180_000 });
+    expect(await page.textContent('[data-testid=depth-gap-measured]')).toMatch(/as searched \(5 cells, 1\s+epochs\).*retrained at 8 cells for 1 epochs/s);
     expect(errors).toEqual([]);
     await page.close();
   });
