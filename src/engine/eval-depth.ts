@@ -54,7 +54,7 @@ export async function retrainAtDepth(
     const cost = deep.space.cost(deep.genotype, data.input, data.classes);
     const evaluation: DepthFigures = { depth: deep.depth, epochs, validationAccuracy, ...test, ...cost, seconds: (performance.now() - started) / 1000 };
     if (deps.models) {
-      const origin = `evaluation depth: ${deep.depth} ${plan.unit}, ${epochs} epochs`;
+      const origin = `evaluation depth: ${deep.depth} ${plan.unit}, ${epochs} epoch${epochs === 1 ? '' : 's'}`;
       const facts = { classNames: data.info.classNames, dataset: data.info.title, trial: returned.index, accuracy: validationAccuracy, origin };
       deps.models.keepEvalDepth(await keepNetwork(net, aboutModel(deep.space, deep.genotype, facts)));
     }

@@ -33,7 +33,7 @@ describe('retraining at evaluation depth in the page', () => {
     // The retrained network joins the found models, to download and try.
     await expect
       .poll(() => page.locator('[data-testid=result-model] option').allTextContents())
-      .toContainEqual(expect.stringMatching(/evaluation depth: 8 layers, 1 epochs/));
+      .toContainEqual(expect.stringMatching(/evaluation depth: 8 layers, 1 epoch\b/));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -57,7 +57,7 @@ describe('retraining at evaluation depth in the page', () => {
     await setNumber(page, 'eval-depth-epochs', 1);
     await page.click('[data-testid=eval-depth-start]');
     await page.waitForSelector('[data-testid=depth-gap-measured]', { timeout: 180_000 });
-    expect(await page.textContent('[data-testid=depth-gap-measured]')).toMatch(/as searched \(5 cells, 1\s+epochs\).*retrained at 8 cells for 1 epochs/s);
+    expect(await page.textContent('[data-testid=depth-gap-measured]')).toMatch(/as searched \(5 cells, 1 epoch\).*retrained at 8 cells for 1 epoch\b/s);
     expect(errors).toEqual([]);
     await page.close();
   });
