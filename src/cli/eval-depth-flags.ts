@@ -13,7 +13,8 @@ export const EVAL_DEPTH_USAGE = `  --eval-depth            after the search, ret
                           evaluation depth (DARTS: searched 8 cells, evaluated 20) and print it
                           beside the search-depth figures; JSON: best.evalDepth
   --eval-cells N          its depth, in the space's unit: cells (cell: 3N+2, nb201: 3N), layers
-                          (chain) or blocks (mnas) [cell: N × 3; nb201: 15; chain: × 2; mnas: × 2]
+                          (chain) or blocks (mnas) [default: cell 3 × N per stage, nb201 5
+                          per stage, chain and mnas × 2]
   --eval-epochs M         its training epochs [3 × the experiment's epochs]
                           (either one implies --eval-depth)`;
 
