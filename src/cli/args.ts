@@ -17,6 +17,7 @@ import { decodeImageNode } from '../data/image-decode-node';
 import { EXPORT_FORMATS, type ExportFormat } from './export';
 import { syntheticFlags } from './synthetic-flags';
 import { appendOptions, parseAppends, type CliAppend } from './append-flags';
+import { EVAL_DEPTH_OPTIONS, parseEvalDepth, type EvalDepthAsk } from './eval-depth-flags';
 
 export { USAGE } from './usage';
 
@@ -37,6 +38,8 @@ export interface CliOptions {
   exports: ExportFormat[];
   /** A results file of the exported Ray Tune or NNI project to read instead of searching. */
   importFile?: string;
+  /** Retrain the returned architecture at evaluation depth after the search (--eval-depth). */
+  evalDepth?: EvalDepthAsk | null;
 }
 
 /** "onnx,tfjs" → the formats, each one of EXPORT_FORMATS. */
@@ -114,6 +117,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         help: { type: 'boolean', default: false },
         ...settingOptions(),
         ...appendOptions,
+        ...EVAL_DEPTH_OPTIONS,
       },
     });
   } catch (e) {
@@ -161,8 +165,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
   });
   const exports = parseExports(f.export, f.out);
   if (f.import !== undefined && exports.length > 0) throw usageError('--import reads trials that ran elsewhere; it has no trained model to --export.');
+  const evalDepth = parseEvalDepth(f, experiment, { seeds: f.seeds !== undefined, importing: f.import !== undefined });
   return {
     experiment,
+    evalDepth,
     backend,
     userFile,
     appends: parseAppends(f.append, f['append-after'], experiment, userFile),

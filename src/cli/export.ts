@@ -13,6 +13,8 @@ import { toPytorch } from '../export/pytorch/index';
 import { toTfjs } from '../export/tfjs';
 
 import type { ExportFormat } from '../contracts/exports';
+import { EVAL_DEPTH_TRIAL } from '../contracts/eval-depth';
+import type { TrainedModel } from '../core/net/types';
 
 export { EXPORT_FORMATS, type ExportFormat } from '../contracts/exports';
 
@@ -26,9 +28,19 @@ function putAll(dir: string, files: Record<string, string | Uint8Array>): string
   return Object.entries(files).map(([name, content]) => put(join(dir, name), content));
 }
 
+/** One trained model in the model formats asked for. */
+async function writeModel(dir: string, model: TrainedModel, formats: readonly ExportFormat[]): Promise<string[]> {
+  const written: string[] = [];
+  if (formats.includes('onnx')) written.push(put(join(dir, 'model.onnx'), toOnnx(model)));
+  if (formats.includes('tfjs')) written.push(...putAll(join(dir, 'tfjs'), { ...(await toTfjs(model)) }));
+  if (formats.includes('pytorch')) written.push(...putAll(join(dir, 'pytorch'), toPytorch(model)));
+  return written;
+}
+
 /**
  * Writes what a search leaves for scripts: the trials (CSV and JSON) in DIR, and the best model in
- * each format asked for: DIR/model.onnx, DIR/tfjs/, DIR/pytorch/, DIR/ray/, DIR/nni/. Returns the paths.
+ * each format asked for: DIR/model.onnx, DIR/tfjs/, DIR/pytorch/, DIR/ray/, DIR/nni/ (and the best
+ * retrained at evaluation depth, with --eval-depth, in DIR/eval-depth/). Returns the paths.
  */
 export async function writeOutputs(
   dir: string,
@@ -45,9 +57,9 @@ export async function writeOutputs(
       'Export from a search that trains its candidates (--evaluator train) or with weight sharing.',
     );
   }
-  if (formats.includes('onnx')) written.push(put(join(dir, 'model.onnx'), toOnnx(model)));
-  if (formats.includes('tfjs')) written.push(...putAll(join(dir, 'tfjs'), { ...(await toTfjs(model)) }));
-  if (formats.includes('pytorch')) written.push(...putAll(join(dir, 'pytorch'), toPytorch(model)));
+  written.push(...(await writeModel(dir, model, formats)));
+  const deep = run.models?.get(EVAL_DEPTH_TRIAL);
+  if (deep) written.push(...(await writeModel(join(dir, 'eval-depth'), deep, formats)));
   if (formats.includes('ray') || formats.includes('nni')) {
     const data = await prepareData(run.experiment, readPublicAsset, run.userFile);
     const input = { experiment: run.experiment, space: experimentSpace(run.experiment), model, data };

@@ -22,6 +22,7 @@ import { BetaLog } from './beta';
 import { appendLine } from '../contracts/append';
 import { checkAppended, DataArrivals } from '../engine/arrivals';
 import type { CliAppend } from './append-flags';
+import { evalDepthJson, evalDepthLines, runEvalDepth } from './eval-depth';
 
 /** Image sets come from their public mirrors into ~/.cache/nas-playground; progress goes to a terminal. */
 function cliNetwork(live: boolean): NetworkAccess {
@@ -123,6 +124,15 @@ async function main(argv: string[]): Promise<number> {
   const models = options.exports.length > 0 ? new ModelStore(1) : undefined;
   const beta = new BetaLog();
   const result = await searchOnce(experiment, backend, live, '', options.userFile, models, beta, options.appends);
+  const deep =
+    options.evalDepth && result.best && !result.stopped
+      ? await runEvalDepth(experiment, result.best, options.evalDepth, {
+          userFile: options.userFile,
+          net: cliNetwork(live),
+          models,
+          ...(live ? { progress: err } : {}),
+        })
+      : null;
   const link = encodeLink(experiment, result.digest);
   const written = options.out
     ? await writeOutputs(
@@ -133,11 +143,12 @@ async function main(argv: string[]): Promise<number> {
     : [];
   if (json) {
     const trials = result.trials.map(trialJson);
-    const best = result.best ? trials[result.best.index] : null;
+    const returned = result.best ? trials[result.best.index]! : null;
+    const best = returned && deep ? { ...returned, evalDepth: evalDepthJson(deep) } : returned;
     out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest, ...(options.out ? { written } : {}), ...beta.json() })}\n`);
   } else {
     out(
-      `${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${beta.lines()}${shareLine(link, experiment, options.appends.length)}\n${written.map((p) => `wrote ${p}\n`).join('')}`,
+      `${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${beta.lines()}${deep ? `${evalDepthLines(deep)}\n` : ''}${shareLine(link, experiment, options.appends.length)}\n${written.map((p) => `wrote ${p}\n`).join('')}`,
     );
   }
   return 0;

@@ -7,6 +7,7 @@ import { STRATEGIES } from '../core/strategy/index';
 import { NODE_BACKENDS } from '../nn/backend-node';
 import { settingUsage } from './settings-flags';
 import { SYNTHETIC_USAGE } from './synthetic-flags';
+import { EVAL_DEPTH_USAGE } from './eval-depth-flags';
 
 /** One line per entry of a registry: its id and title. */
 function menu(entries: readonly Described[], note?: (e: Described) => string): string {
@@ -60,6 +61,7 @@ ${SYNTHETIC_USAGE}
                           with --out: the best trained model as DIR/model.onnx, DIR/tfjs/,
                           DIR/pytorch/ (code, weights, predict.py), and the search as a
                           Ray Tune project (DIR/ray/) or an NNI experiment (DIR/nni/)
+${EVAL_DEPTH_USAGE}
   --import FILE           read the results.jsonl of an exported Ray Tune or NNI run into the
                           trial table (with the experiment's flags or link), instead of searching
   --help                  show this text

@@ -6,7 +6,8 @@ import type { AppendReport } from './append';
 import type { BackendReport, MemoryInfo } from './backend';
 import type { CompareProgress, StrategyComparison } from './compare';
 import type { DataPreview, DownloadProgress, UserFileSummary } from './data';
-import type { RunEvent } from './events';
+import type { RunEvent, TrialRecord } from './events';
+import type { EvalDepthProgress, EvalDepthResult, EvalDepthSetting } from './eval-depth';
 import type { SavedRunCheck } from './runs';
 import type { ExportedFile, ExportFormat, KeptModel, Prediction, ValidationExample } from './exports';
 
@@ -61,6 +62,18 @@ export interface SearchWorkerApi {
   predict(trial: number | null, x: Float32Array): Promise<Prediction>;
   /** Validation example `index` of the experiment's data, as the model sees it. */
   validationExample(experiment: Experiment, index: number): Promise<ValidationExample>;
+  /**
+   * After a run ends (or of a resumed finished one): retrains its returned trial from scratch at
+   * evaluation depth, reporting each epoch; `stop(runId)` cancels it. The deeper model is kept
+   * (EVAL_DEPTH_TRIAL in keptModels) to export and try like the others.
+   */
+  retrainAtDepth(
+    runId: number,
+    experiment: Experiment,
+    returned: TrialRecord,
+    setting: EvalDepthSetting,
+    sink: (runId: number, progress: EvalDepthProgress) => void,
+  ): Promise<EvalDepthResult>;
 }
 
 /**

@@ -100,3 +100,16 @@ export function estimateComparison(x: Experiment, strategies: readonly string[],
   const seconds = runs.reduce((s, r) => s + (r.seconds - data) * seeds, data);
   return { seconds, trainedTrials: runs.reduce((s, r) => s + r.trainedTrials * seeds, 0), perTrial: runs[0]?.perTrial ?? NaN, basis: runs[0]?.basis ?? '' };
 }
+
+/**
+ * Seconds of one network of `flops` FLOPs per example trained `epochs` epochs from scratch and
+ * tested once (the returned architecture retrained at evaluation depth), from the same timing.
+ */
+export function estimateRetrain(x: Experiment, t: StepTiming | null, flops: number, epochs: number): TimeEstimate {
+  if (!t) return { seconds: NaN, trainedTrials: 0, perTrial: NaN, basis: 'not measured yet' };
+  const step = t.stepSeconds * Math.max(0.2, flops / Math.max(t.flops, 1));
+  const steps = Math.ceil(t.trainExamples / x.training.batchSize);
+  const pass = (n: number) => Math.ceil(n / x.training.batchSize) * step * FORWARD_SHARE;
+  const seconds = t.dataSeconds + t.buildSeconds + epochs * (steps * step + pass(t.valExamples)) + pass(t.testExamples);
+  return { seconds, trainedTrials: 1, perTrial: seconds, basis: 'from a measured training step, scaled by FLOPs' };
+}

@@ -1,3 +1,4 @@
+import { EVAL_DEPTH_TRIAL } from '../contracts/eval-depth';
 import type { ModelAbout, TrainedModel } from '../core/net/types';
 import type { SearchSpace } from '../core/space/types';
 import { WithHyperparameters, type WithHp } from '../core/space/with-hyperparameters';
@@ -14,6 +15,8 @@ export const RECENT_MODELS = 8;
 export class ModelStore {
   private recent = new Map<number, TrainedModel>();
   private top: { index: number; reward: number; model: TrainedModel } | null = null;
+  /** The returned trial retrained at evaluation depth: never the best, never pushed out by later trials. */
+  private deep: TrainedModel | null = null;
   /** Called when the best changes (the worker keeps it with the saved run). */
   onBest?: (model: TrainedModel) => void;
 
@@ -43,13 +46,19 @@ export class ModelStore {
     return this.top?.model ?? null;
   }
 
+  /** Keeps the returned trial retrained at evaluation depth, under EVAL_DEPTH_TRIAL. */
+  keepEvalDepth(model: TrainedModel): void {
+    this.deep = model;
+  }
+
   get(index: number): TrainedModel | null {
+    if (index === EVAL_DEPTH_TRIAL) return this.deep;
     return this.recent.get(index) ?? (this.top?.index === index ? this.top.model : null);
   }
 
   /** Trials whose weights are here. */
   indices(): number[] {
-    const all = new Set([...this.recent.keys(), ...(this.top ? [this.top.index] : [])]);
+    const all = new Set([...this.recent.keys(), ...(this.top ? [this.top.index] : []), ...(this.deep ? [EVAL_DEPTH_TRIAL] : [])]);
     return [...all].sort((a, b) => a - b);
   }
 }

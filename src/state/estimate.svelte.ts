@@ -1,6 +1,6 @@
 import type { Remote } from 'comlink';
 import type { SearchWorkerApi } from '../contracts/worker-api';
-import { estimateComparison, estimateRun, type StepTiming, type TimeEstimate } from '../core/estimate';
+import { estimateComparison, estimateRetrain, estimateRun, type StepTiming, type TimeEstimate } from '../core/estimate';
 import { evaluatorEntry } from '../core/evaluator/index';
 import type { Experiment } from '../core/experiment';
 
@@ -71,5 +71,11 @@ export class Estimates {
     const table = evaluatorEntry(x.evaluator).table;
     const timing = table ? null : this.timingFor(x);
     return table || timing ? estimateComparison(x, strategies, seeds, timing ?? null) : null;
+  }
+
+  /** Seconds a retraining of one network of `flops` FLOPs for `epochs` epochs will take (evaluation depth); null until measured. */
+  retrain(x: Experiment, flops: number, epochs: number): TimeEstimate | null {
+    const timing = evaluatorEntry(x.evaluator).table ? null : this.timingFor(x);
+    return timing ? estimateRetrain(x, timing, flops, epochs) : null;
   }
 }

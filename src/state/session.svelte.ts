@@ -28,6 +28,7 @@ import { applyEvents, beginRun, clearRun, failRun, type CurrentTrial, type RunSt
 import type { SharedFromLocation } from './url';
 import { UserData, type UserFileRef } from './user-data.svelte';
 import { ModelResults } from './model-results.svelte';
+import { DepthRetrain } from './eval-depth.svelte';
 import { importedRunEvents } from './imported-run';
 import { experimentSpace } from '../core/experiment';
 
@@ -78,6 +79,8 @@ export class SearchSession {
 
   /** Trained models to download and try, and results of runs elsewhere coming in. */
   readonly results: ModelResults;
+  /** The returned trial retrained at evaluation depth (more cells, more epochs), after a run. */
+  readonly depth: DepthRetrain;
   private returned = $state<number | null>(null);
   private runId = 0;
   private readonly saved: InterruptedRun;
@@ -103,6 +106,7 @@ export class SearchSession {
   ) {
     this.saved = new InterruptedRun(worker);
     this.results = new ModelResults(worker);
+    this.depth = new DepthRetrain(worker, () => this.results.refresh());
     const useFile = (file: UserFileRef) =>
       this.update((d) => {
         d.dataset = 'own';

@@ -13,6 +13,7 @@ import { toPytorch } from '../export/pytorch/index';
 import { toTfjs } from '../export/tfjs';
 import { Predictor } from '../nn/predictor';
 import { drawLayers } from '../core/net/drawing';
+import { EVAL_DEPTH_TRIAL } from '../contracts/eval-depth';
 
 type DataDeps = { readAsset: AssetReader; userFile?: UserFile; net?: NetworkAccess };
 
@@ -57,7 +58,7 @@ export class WorkerModels {
 
   async export(experiment: Experiment, trial: number | null, format: ExportFormat, deps: DataDeps): Promise<ExportedFile> {
     const model = this.model(trial);
-    const base = `nas-playground-${model.about.space}-trial-${model.about.trial + 1}`;
+    const base = `nas-playground-${model.about.space}-trial-${model.about.trial + 1}${trial === EVAL_DEPTH_TRIAL ? '-eval-depth' : ''}`;
     if (format === 'onnx') return { name: `${base}.onnx`, mime: 'application/octet-stream', bytes: toOnnx(model) };
     if (format === 'tfjs') return zipped(`${base}-tfjs`, { ...(await toTfjs(model)) });
     if (format === 'pytorch') return zipped(`${base}-pytorch`, toPytorch(model));

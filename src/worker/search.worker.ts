@@ -21,6 +21,7 @@ import { appendRefusal } from '../core/appendable';
 import { PlaygroundError } from '../core/errors';
 import { isZip } from '../data/user-images';
 import { decodeImageBrowser } from '../data/image-decode-browser';
+import { retrainInWorker } from './eval-depth';
 
 /** The worker's side of the contract: each method hands its job to the module that does it. */
 const life = holdLifeLock(self.name);
@@ -150,6 +151,10 @@ const api: SearchWorkerApi = {
   },
   validationExample(experiment, index) {
     return validationExample(experiment, index, { readAsset, userFile, net: downloads.net });
+  },
+  retrainAtDepth(runId, experiment, returned, setting, sink) {
+    const prepare = () => backend.forExperiment(experiment);
+    return retrainInWorker(runs, runId, { experiment, returned, setting }, prepare, { readAsset, userFile, net: downloads.net }, models.store, sink);
   },
 };
 

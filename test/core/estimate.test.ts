@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateComparison, estimateRun, fullTrials, type StepTiming } from '../../src/core/estimate';
+import { estimateComparison, estimateRetrain, estimateRun, fullTrials, type StepTiming } from '../../src/core/estimate';
 import { parseExperiment } from '../../src/core/experiment';
 
 const timing: StepTiming = {
@@ -54,5 +54,20 @@ describe('time estimates from a measured step', () => {
     const both = estimateComparison(x, ['random', 'evolution'], 3, timing);
     const single = estimateRun(x, timing).seconds - timing.dataSeconds;
     expect(both.seconds).toBeCloseTo(timing.dataSeconds + 6 * single, 8);
+  });
+});
+
+describe('the time of a retraining at evaluation depth', () => {
+  it('is one network trained for its epochs, its steps scaled by its FLOPs against the measured one', () => {
+    const x = parseExperiment({ training: { epochs: 2, batchSize: 32 } });
+    const t = { ...timing, testExamples: 320 };
+    const base = estimateRetrain(x, t, t.flops, 1);
+    // 45 steps, a validation pass of 12 batches and a test pass of 10, each batch a third of a step.
+    expect(base.seconds).toBeCloseTo(t.dataSeconds + t.buildSeconds + 45 * 0.01 + (12 * 0.01) / 3 + (10 * 0.01) / 3, 8);
+    const deeper = estimateRetrain(x, t, 3 * t.flops, 1);
+    const longer = estimateRetrain(x, t, t.flops, 4);
+    expect(deeper.seconds - t.dataSeconds - t.buildSeconds).toBeCloseTo(3 * (base.seconds - t.dataSeconds - t.buildSeconds), 8);
+    expect(longer.seconds).toBeGreaterThan(3.5 * (base.seconds - t.dataSeconds - t.buildSeconds));
+    expect(estimateRetrain(x, null, t.flops, 1).seconds).toBeNaN();
   });
 });
