@@ -36,7 +36,7 @@ function count(flag: string, value: string | undefined): number | undefined {
 
 /** The flags' values → what to retrain, checked against the experiment (a table lookup or a resolution path cannot be). */
 export function parseEvalDepth(
-  f: Record<string, string | boolean | undefined>,
+  f: Record<string, string | string[] | boolean | undefined>,
   x: Experiment,
   others: { seeds: boolean; importing: boolean },
 ): EvalDepthAsk | null {
