@@ -1,15 +1,13 @@
 import type { Remote } from 'comlink';
 import { untrack } from 'svelte';
 import type { AppendReport } from '../contracts/append';
-import type { BackendReport, MemoryInfo } from '../contracts/backend';
+import type { MemoryInfo } from '../contracts/backend';
 import type { DataPreview, DownloadProgress } from '../contracts/data';
-import type { AlphaSnapshot, RunEvent, StartInfo, SupernetInfo, TrialRecord } from '../contracts/events';
-import type { SavedRunSummary } from '../contracts/runs';
-import type { StepInfo } from '../contracts/step';
+import type { RunEvent, TrialRecord } from '../contracts/events';
 import type { DataWorkerApi, SearchWorkerApi } from '../contracts/worker-api';
 import { compareDigest, type DigestComparison, type ResultDigest } from '../core/digest';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
-import { defaultExperiment, parseExperiment, type Experiment } from '../core/experiment';
+import { defaultExperiment, experimentSpace, parseExperiment, type Experiment } from '../core/experiment';
 import { problemsOfDraft } from '../core/rules';
 import { encodeLink } from '../core/link';
 import { unrepeatable } from '../core/repeatable';
@@ -24,20 +22,21 @@ import { returnedTrial } from './returned-trial';
 import { Estimates } from './estimate.svelte';
 import { DeviceMeasure } from './device.svelte';
 import { EditFeedback, type SettingChange } from './feedback.svelte';
-import { applyEvents, beginRun, clearRun, failRun, type CurrentTrial, type RunState, type RunStatus } from './run-reducer';
+import { applyEvents, beginRun, clearRun, failRun } from './run-reducer';
+import { RunView } from './run-view.svelte';
 import type { SharedFromLocation } from './url';
 import { UserData, type UserFileRef } from './user-data.svelte';
 import { ModelResults } from './model-results.svelte';
 import { DepthRetrain } from './eval-depth.svelte';
 import { importedRunEvents } from './imported-run';
-import { experimentSpace } from '../core/experiment';
 
 /**
  * The page's state: the experiment being edited, and the run in flight. Created once in main.ts
- * and handed down; the worker is reached only through its typed API. What a run's events do is
- * the pure reducer's (run-reducer.ts); this class holds its result as runes and wires the worker.
+ * and handed down; the worker is reached only through its typed API. The run's state (what the
+ * pure reducer makes of its events) is RunView's, which this class extends; here the experiment is
+ * edited, the workers are wired and recovered, and runs are started, paused and stopped.
  */
-export class SearchSession {
+export class SearchSession extends RunView {
   experiment = $state<Experiment>(defaultExperiment());
   /** A problem with the link the page was opened with. */
   linkProblem = $state.raw<ErrorInfo | null>(null);
@@ -46,24 +45,6 @@ export class SearchSession {
   /** A published architecture shown before any trial (the cell presets). */
   preview = $state.raw<{ title: string; caption: string; graph: ArchGraph } | null>(null);
 
-  status = $state<RunStatus>('idle');
-  backend = $state.raw<BackendReport | null>(null);
-  info = $state.raw<StartInfo | null>(null);
-  trials = $state.raw<TrialRecord[]>([]);
-  current = $state.raw<CurrentTrial | null>(null);
-  error = $state.raw<ErrorInfo | null>(null);
-  digest = $state.raw<ResultDigest | null>(null);
-  /** Something the person should know about the run in progress. */
-  notice = $state<string | null>(null);
-  /** Weight sharing: α (or a controller's sampling frequencies) over time, and the supernet's size and memory. */
-  alphaHistory = $state.raw<AlphaSnapshot[]>([]);
-  supernet = $state.raw<SupernetInfo | null>(null);
-  /** Step mode (chosen before Start): the phase the search announced last, and whether it waits for Next. */
-  stepMode = $state(false);
-  step = $state.raw<StepInfo | null>(null);
-  stepWaiting = $state(false);
-  /** Files appended to the data while the run ran (see contracts/append.ts). */
-  appended = $state.raw<AppendReport[]>([]);
   /** Tensor memory of the worker, polled while a weight-sharing search runs. */
   workerMemory = $state.raw<MemoryInfo | null>(null);
   /** The latest progress of an image-set download (or cache read) in the worker. */
@@ -81,15 +62,13 @@ export class SearchSession {
   readonly results: ModelResults;
   /** The returned trial retrained at evaluation depth (more cells, more epochs), after a run. */
   readonly depth: DepthRetrain;
-  private returned = $state<number | null>(null);
-  private runId = 0;
-  private readonly saved: InterruptedRun;
-  private readonly userData: UserData;
+  /** A run of these settings that a reload or a crash interrupted, kept by the worker (`saved.summary`), and what checking for one found (`saved.notice`). */
+  readonly saved: InterruptedRun;
+  /** The user's own file: load it (`files.loadFile`, `files.loadFolder`); its `columns` and `summary` for the dataset controls. */
+  readonly files: UserData;
 
-  alpha = $derived(this.alphaHistory.length ? this.alphaHistory[this.alphaHistory.length - 1]! : null);
   best = $derived(returnedTrial(this.trials, this.returned, this.experiment.strategy));
   link = $derived(encodeLink(this.experiment, this.digest));
-  running = $derived(this.status === 'preparing' || this.status === 'running' || this.status === 'paused');
   reproduction = $derived.by((): DigestComparison | null => {
     if (!this.sharedDigest || !this.info || this.status !== 'done') return null;
     return compareDigest(this.sharedDigest, this.trials, this.info.backend, unrepeatable(this.experiment));
@@ -104,6 +83,7 @@ export class SearchSession {
     private readonly data: Remote<DataWorkerApi>,
     hooks: { onSearchLost?: (listener: () => void) => void; onDataLost?: (listener: () => void) => void } = {},
   ) {
+    super();
     this.saved = new InterruptedRun(worker);
     this.results = new ModelResults(worker);
     this.depth = new DepthRetrain(worker, () => this.results.refresh());
@@ -112,7 +92,7 @@ export class SearchSession {
         d.dataset = 'own';
         d.data.file = file;
       });
-    this.userData = new UserData([worker, data], useFile, (error) => (this.fileError = error));
+    this.files = new UserData([worker, data], useFile, (error) => (this.fileError = error));
     this.estimates = new Estimates(worker);
     this.device = new DeviceMeasure(worker, globalThis.location?.href ?? 'http://localhost/');
     this.watchDownloads(worker);
@@ -121,13 +101,13 @@ export class SearchSession {
     // worker gets what the dead one held, and the run it kept is offered to resume.
     hooks.onSearchLost?.(() => {
       this.watchDownloads(worker);
-      void this.userData.resend(0);
+      void this.files.resend(0);
       this.backend = null;
       void this.probeBackend().then(() => this.checkInterrupted());
     });
     hooks.onDataLost?.(() => {
       this.watchDownloads(data);
-      void this.userData.resend(1);
+      void this.files.resend(1);
     });
   }
 
@@ -166,32 +146,13 @@ export class SearchSession {
     return true;
   }
 
-  /** Hands a CSV or a zip of class folders the user chose to the worker, which checks it; on success the experiment uses it. */
-  loadUserFile(file: File): Promise<void> {
-    return this.userData.loadFile(file);
-  }
-
-  loadUserFolder(files: FileList | File[]): Promise<void> {
-    return this.userData.loadFolder(files);
-  }
-
-  /** Columns of the user's own file, once loaded: the label can be any of them. */
-  get userColumns(): string[] {
-    return this.userData.columns;
-  }
-
-  /** What the worker found in the user's file, for the dataset menu and the hint under it. */
-  get userSummary(): string | null {
-    return this.userData.summary;
-  }
-
-  /** Examples and class balance of the current experiment's data (read in the worker). */
   /** One more file for the running search's data: the worker checks it against the first and refuses it with what differs. */
   async appendData(file: File): Promise<AppendReport> {
     const { name, bytes } = await readUserFile(file);
     return this.worker.appendData(this.runId, $state.snapshot(this.experiment) as Experiment, name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
   }
 
+  /** Examples and class balance of the current experiment's data (read in the worker). */
   previewData(): Promise<DataPreview> {
     return this.data.preview($state.snapshot(this.experiment) as Experiment);
   }
@@ -204,16 +165,6 @@ export class SearchSession {
     } catch (e) {
       this.error = toErrorInfo(e);
     }
-  }
-
-  /** A run of the current experiment that a reload or a crash interrupted, kept by the worker. */
-  get interrupted(): SavedRunSummary | null {
-    return this.saved.summary;
-  }
-
-  /** What checking for a kept run found besides one: a record removed, storage that is off. */
-  get storageNotice(): string | null {
-    return this.saved.notice;
   }
 
   async checkInterrupted(): Promise<void> {
@@ -287,32 +238,5 @@ export class SearchSession {
 
   stop(): void {
     if (this.running) void this.worker.stop(this.runId);
-  }
-
-  /** The run as a plain value, for the reducer. */
-  private get run(): RunState {
-    const { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting, appended } = this;
-    return { runId, status, backend, info, trials, current, digest, returned, alphaHistory, supernet, error, notice, step, stepWaiting, appended };
-  }
-
-  /** Takes the reducer's result; a piece it left unchanged is the same value, which Svelte does not re-render. */
-  private set run(next: RunState) {
-    ({
-      runId: this.runId,
-      status: this.status,
-      backend: this.backend,
-      info: this.info,
-      trials: this.trials,
-      current: this.current,
-      digest: this.digest,
-      returned: this.returned,
-      alphaHistory: this.alphaHistory,
-      supernet: this.supernet,
-      error: this.error,
-      notice: this.notice,
-      step: this.step,
-      stepWaiting: this.stepWaiting,
-      appended: this.appended,
-    } = next);
   }
 }
