@@ -31,9 +31,44 @@ export function readSharedFromLocation(href: string): SharedFromLocation {
   }
 }
 
-/** Keeps the address bar equal to the share link without adding history entries. */
+/**
+ * The shortest time between two writes of the address bar. A run's digest changes with every
+ * batch of trials, and Chromium's replaceState costs milliseconds each (it was the page's largest
+ * main-thread cost during a search), so the address follows at most this often, and always ends
+ * on the last link.
+ */
+const WRITE_EVERY_MS = 1000;
+let lastWrite = -Infinity;
+let pending: string | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function write(link: string): void {
+  pending = null;
+  if (window.location.hash === link) return;
+  lastWrite = performance.now();
+  history.replaceState(history.state, '', link);
+}
+
+/** Keeps the address bar equal to the share link without adding history entries (at most once a second; the last link always lands). */
 export function writeLinkToLocation(link: string): void {
-  if (window.location.hash !== link) history.replaceState(history.state, '', link);
+  if (pending === null && window.location.hash === link) return;
+  const wait = lastWrite + WRITE_EVERY_MS - performance.now();
+  if (wait <= 0 && pending === null) return write(link);
+  pending = link;
+  timer ??= setTimeout(
+    () => {
+      timer = undefined;
+      if (pending !== null) write(pending);
+    },
+    Math.max(wait, 0),
+  );
+}
+
+/** Writes a link still waiting at once (before the page reads its own address, e.g. to copy it). */
+export function flushLinkToLocation(): void {
+  clearTimeout(timer);
+  timer = undefined;
+  if (pending !== null) write(pending);
 }
 
 /** The link that opens a lesson, for the page's address. */

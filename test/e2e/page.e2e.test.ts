@@ -1,3 +1,4 @@
+import { LINK_VERSION } from '../../src/core/link';
 import { describe, expect, it } from 'vitest';
 import { watchErrors } from './browser';
 import { usePageEnvironment } from './environment';
@@ -30,8 +31,9 @@ describe('the playground page', () => {
     // The returned architecture is reported on the held-out test split, which the search never saw.
     expect(await page.textContent('[data-testid=held-out]')).toMatch(/on validation.*% on \d+ held-out test examples, which the search never saw/s);
     const link = await page.inputValue('[data-testid=share-link]');
-    expect(link).toMatch(/#v=3&x=.*&c=[0-9a-f]{8}$/);
-    expect(new URL(page.url()).hash).toBe(new URL(link).hash);
+    expect(link).toMatch(new RegExp(`#v=${LINK_VERSION}&x=.*&c=[0-9a-f]{8}$`));
+    // The address follows the share link at most once a second.
+    await expect.poll(() => new URL(page.url()).hash).toBe(new URL(link).hash);
 
     const fresh = await env.browser.newPage();
     const freshErrors = watchErrors(fresh);

@@ -31,12 +31,14 @@ describe('your own images in the page', () => {
       writeFileSync(join(dir, ...path.split('/')), bytes);
     }
     const settled = async () => {
-      // The hash is written once the worker has read the folder; wait until it stops changing.
+      // The hash is written once the worker has read the folder, and the address follows the share
+      // link at most once a second: wait until the two agree and stop changing.
       let last = '';
-      for (let i = 0; i < 20; i++) {
+      for (let i = 0; i < 40; i++) {
         await page.waitForTimeout(150);
         const now = new URL(page.url()).hash;
-        if (now === last) return now;
+        const shown = new URL(await page.inputValue('[data-testid=share-link]')).hash;
+        if (now === last && now === shown) return now;
         last = now;
       }
       return last;
