@@ -95,6 +95,15 @@ export interface AlphaSnapshot {
   chosen: number[][];
   /** Share of the derived genotype's ops that have no weights. */
   derivedParameterFree: number;
+  /** ProxylessNAS on the MnasNet space: the per-block latency table measured on this device. */
+  latency?: LatencyView;
+}
+
+/** ms[edge][op] of each block at its layer's shape (0 for zero), `fixed` (stem and head), and the target E[LAT] is held to, in ms. */
+export interface LatencyView {
+  ms: number[][];
+  fixed: number;
+  target: number;
 }
 
 /** The supernet as it trains: size, memory of a step, where it is. */

@@ -52,7 +52,7 @@ export interface MethodTraits {
 export interface CheckContext {
   x: ExperimentView;
   dataset: Described & { kind: string };
-  space: Described & { settings?: { key: string }; supernet?: { check?(settings: object, title: string): Problem | null } };
+  space: Described & { settings?: { key: string }; supernet?: { check?(settings: object, title: string): Problem | null; methods?: readonly string[] } };
   strategy: Described & MethodTraits;
   evaluator: Described & { name: string; table: boolean; fidelities: boolean; sharesWeights: boolean; oneFidelity?(strategyName: string): Problem };
   /** Titles of the spaces that have a supernet, in registry order ("cell and nb201"). */

@@ -7,7 +7,7 @@ import { methodEntry } from './methods';
 import { problem, problemError, type CheckContext, type Problem } from './problems';
 import { ExperimentSchema, type Experiment } from './schema';
 import { describeIssues } from './schema-tools';
-import { createSpace, spaceEntry, SUPERNET_SPACES, type SpaceSettings } from './space/index';
+import { createSpace, servesMethod, spaceEntry, SUPERNET_SPACES, type SpaceSettings } from './space/index';
 import { STRATEGIES } from './strategy/index';
 
 /**
@@ -23,8 +23,13 @@ export function contextOf(x: Experiment): CheckContext {
     space: spaceEntry(x.space),
     strategy: methodEntry(x.strategy),
     evaluator: evaluatorEntry(x.evaluator),
-    supernetSpaces: SUPERNET_SPACES.map((s) => s.id),
+    supernetSpaces: SUPERNET_SPACES.filter((s) => servesMethod(s, sharerOf(x))).map((s) => s.id),
   };
+}
+
+/** The weight-sharing method of an experiment: its one-shot strategy, else its evaluator. */
+function sharerOf(x: Experiment): string {
+  return methodEntry(x.strategy)?.hasSupernet ? x.strategy : x.evaluator;
 }
 
 const own = (groups: Record<string, object>, key: string | undefined): object => (key ? (groups[key] ?? {}) : {});
@@ -35,12 +40,13 @@ function weightSharing(c: CheckContext): Problem[] {
   const by = strategy.hasSupernet ? strategy.title : evaluator.sharesWeights ? evaluator.name : undefined;
   if (!by) return [];
   const out: Problem[] = [];
-  if (!space.supernet) {
+  if (!space.supernet || !c.supernetSpaces.includes(x.space)) {
     const spaces = c.supernetSpaces;
+    const only = space.supernet?.methods ? ` (the ${x.space} supernet serves ${space.supernet.methods.join(', ')} only)` : '';
     out.push(
       problem(
         'space',
-        `${by} shares weights in a supernet, which exists for the ${spaces.join(' and ')} spaces, not "${x.space}".`,
+        `${by} shares weights in a supernet, which exists for the ${spaces.join(' and ')} spaces, not "${x.space}"${only}.`,
         `Choose the ${spaces.join(' or ')} space, or another strategy.`,
       ),
     );

@@ -8,5 +8,5 @@ export const proxyless = defineOneShot({
     'Keeps one sampled path per edge active, so memory is that of one network; learns α with a BinaryConnect-style gradient over two sampled paths, optionally with the expected measured latency in the loss (Cai et al. 2019).',
   readsAlpha: true,
   onePath: true,
-  uses: ['archLearningRate', 'warmup', 'latencyWeight'],
+  uses: ['archLearningRate', 'warmup', 'latencyWeight', 'latencyTarget'],
 });

@@ -21,6 +21,8 @@ export interface SpaceEntry<Id extends string = string, K extends string = strin
     check?(settings: v.InferOutput<S>, title: string): Problem | null;
     /** Changes the settings so that they can. */
     fit?(settings: v.InferOutput<S>): void;
+    /** The weight-sharing methods (ids) its supernet serves, where not all do. */
+    methods?: readonly string[];
   };
   /** Moves other settings along when `field` was set (a choice that implies another). */
   follow?(settings: v.InferOutput<S>, field: string): void;

@@ -30,6 +30,7 @@ export function snapshotOf(
     derived: space.encode(derived),
     chosen: path,
     derivedParameterFree: derivedFree,
+    ...(view.latency ? { latency: view.latency } : {}),
   };
 }
 

@@ -4,6 +4,8 @@ import { Nb201Space } from '../../core/space/nb201';
 import type { InputShape, SearchSpace } from '../../core/space/types';
 import { BuildContext } from '../layers';
 import { CellSupernet } from './cell';
+import { MnasSpace } from '../../core/space/mnas';
+import { MnasSupernet } from './mnas';
 import { Nb201Supernet } from './nb201';
 import type { Supernet } from './types';
 
@@ -14,6 +16,7 @@ export function buildSupernet(space: SearchSpace, input: InputShape, classes: nu
   const ctx = new BuildContext(rng);
   if (space instanceof Nb201Space) return new Nb201Supernet(space.settings, input, classes, ctx) as Supernet;
   if (space instanceof CellSpace) return new CellSupernet(space.settings, input, classes, ctx) as Supernet;
+  if (space instanceof MnasSpace) return new MnasSupernet(space.settings, input, classes, ctx) as Supernet;
   throw new Error(`No supernet for space "${space.id}": weight sharing runs on the cell and nb201 spaces.`);
 }
 
@@ -25,3 +28,5 @@ export function pathChooser(path: readonly (readonly number[])[]): (edge: number
 export type { Supernet, SupernetEdge, EdgeChoice, ChooseEdge } from './types';
 export { CellSupernet, cellEdgeIndex } from './cell';
 export { Nb201Supernet } from './nb201';
+export { MnasSupernet, MNAS_SUPERNET_OPS } from './mnas';
+export type { LatencyTable } from './mnas-latency';
