@@ -1,4 +1,5 @@
-import type { EngineEvent, TrialRecord } from '../contracts/events';
+import type { AlphaSnapshot, EngineEvent, TrialRecord } from '../contracts/events';
+import { latencyLines } from './latency-table';
 import { PlaygroundError, isPlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
 import { evaluatorEntry } from '../core/evaluator/index';
@@ -32,9 +33,18 @@ function cliNetwork(live: boolean): NetworkAccess {
   };
 }
 
-async function searchOnce(experiment: Experiment, backend: string, live: boolean, label = '', userFile?: UserFile, models?: ModelStore): Promise<SearchResult> {
+async function searchOnce(
+  experiment: Experiment,
+  backend: string,
+  live: boolean,
+  label = '',
+  userFile?: UserFile,
+  models?: ModelStore,
+  seen: { alpha?: AlphaSnapshot } = {},
+): Promise<SearchResult> {
   let current = '';
   const onEvent = (event: EngineEvent): void => {
+    if (event.type === 'alphas') seen.alpha = event.snapshot;
     if (!live) return;
     if (event.type === 'trial-start') current = event.encoded;
     if (event.type === 'epoch' || event.type === 'trial' || event.type === 'trial-start') {
@@ -89,7 +99,9 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const models = options.exports.length > 0 ? new ModelStore(1) : undefined;
-  const result = await searchOnce(experiment, backend, live, '', options.userFile, models);
+  const seen: { alpha?: AlphaSnapshot } = {};
+  const result = await searchOnce(experiment, backend, live, '', options.userFile, models, seen);
+  const latency = seen.alpha?.latency;
   const link = encodeLink(experiment, result.digest);
   const written = options.out
     ? await writeOutputs(
@@ -101,10 +113,14 @@ async function main(argv: string[]): Promise<number> {
   if (json) {
     const trials = result.trials.map(trialJson);
     const best = result.best ? trials[result.best.index] : null;
-    out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest, ...(options.out ? { written } : {}) })}\n`);
+    out(
+      `${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest, ...(latency ? { latencyTable: latency } : {}), ...(options.out ? { written } : {}) })}\n`,
+    );
   } else {
     out(
-      `${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${shareLine(link, experiment)}\n${written.map((p) => `wrote ${p}\n`).join('')}`,
+      `${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${latencyLines(seen.alpha, backend)
+        .map((line) => `${line}\n`)
+        .join('')}${shareLine(link, experiment)}\n${written.map((p) => `wrote ${p}\n`).join('')}`,
     );
   }
   return 0;
