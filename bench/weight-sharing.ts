@@ -6,7 +6,8 @@
  *   (b) Kendall τ and Spearman ρ between the two rankings, beside the ceiling set by the noise of
  *       training from scratch itself (the same cells trained again with another seed);
  *   (c) the activations one training step keeps in memory: DARTS (every op on every edge) against
- *       ProxylessNAS (one sampled path), on the same supernets.
+ *       ProxylessNAS (one sampled path), on the same supernets;
+ *   (d) ProxylessNAS on the MnasNet-style space without and with its latency term (proxyless-mnas.ts).
  *
  *   npm run bench:weight-sharing [-- K EPOCHS SUPERNET_EPOCHS]
  */
@@ -27,6 +28,7 @@ import { useNodeBackend } from '../src/nn/backend-node';
 import { Optimizer } from '../src/nn/optimizer';
 import { buildSupernet, pathChooser } from '../src/nn/supernet/index';
 import { batchTensors, type TrainData } from '../src/nn/train';
+import { benchProxylessMnas } from './proxyless-mnas';
 
 await useNodeBackend('wasm');
 const [K, EPOCHS, SUPERNET_EPOCHS] = [Number(process.argv[2] ?? 100), Number(process.argv[3] ?? 3), Number(process.argv[4] ?? 6)];
@@ -142,3 +144,6 @@ async function memory(label: string, s: SearchSpace, d: TrainData): Promise<void
 console.log(`\n(c) activations kept by one weight step, batch 32      DARTS (tensors)  Proxyless, largest of 5 paths`);
 await memory('NAS-Bench-201 supernet, 5 ops × 6 edges', space, data);
 await memory('DARTS cell supernet, 8 ops × 14 edges', new CellSpace(), data);
+
+// (d) ProxylessNAS in its own setting: the MnasNet-style space, without and with the latency term.
+await benchProxylessMnas(SUPERNET_EPOCHS, 2);
