@@ -6,9 +6,10 @@
  *   (b) Kendall τ and Spearman ρ between the two rankings, beside the ceiling set by the noise of
  *       training from scratch itself (the same cells trained again with another seed);
  *   (c) the activations one training step keeps in memory: DARTS (every op on every edge) against
- *       ProxylessNAS (one sampled path), on the same supernets.
+ *       ProxylessNAS (one sampled path), on the same supernets;
  *   (d) Auto-DeepLab's β: DARTS over the resolution trellis, its decoded path, β's entropy by
- *       epoch, the decoded network's accuracy and the cost (bench/weight-sharing-adl.ts, which runs alone too).
+ *       epoch, the decoded network's accuracy and the cost (bench/weight-sharing-adl.ts, which runs alone too);
+ *   (e) ProxylessNAS on the MnasNet-style space without and with its latency term (proxyless-mnas.ts).
  *
  *   npm run bench:weight-sharing [-- K EPOCHS SUPERNET_EPOCHS]
  */
@@ -30,6 +31,7 @@ import { Optimizer } from '../src/nn/optimizer';
 import { buildSupernet, pathChooser } from '../src/nn/supernet/index';
 import { batchTensors, type TrainData } from '../src/nn/train';
 import { autoDeepLab } from './weight-sharing-adl';
+import { benchProxylessMnas } from './proxyless-mnas';
 
 await useNodeBackend('wasm');
 const [K, EPOCHS, SUPERNET_EPOCHS] = [Number(process.argv[2] ?? 100), Number(process.argv[3] ?? 3), Number(process.argv[4] ?? 6)];
@@ -148,3 +150,5 @@ await memory('DARTS cell supernet, 8 ops × 14 edges', new CellSpace(), data);
 
 // (d) Auto-DeepLab's network-level search.
 await autoDeepLab();
+// (e) ProxylessNAS in its own setting: the MnasNet-style space, without and with the latency term.
+await benchProxylessMnas(SUPERNET_EPOCHS, 2);

@@ -1,4 +1,5 @@
-import type { EngineEvent, TrialRecord } from '../contracts/events';
+import type { AlphaSnapshot, EngineEvent, TrialRecord } from '../contracts/events';
+import { latencyLines } from './latency-table';
 import { PlaygroundError, isPlaygroundError } from '../core/errors';
 import type { Experiment } from '../core/experiment';
 import { evaluatorEntry } from '../core/evaluator/index';
@@ -47,11 +48,15 @@ async function searchOnce(
   models?: ModelStore,
   beta?: BetaLog,
   appends: readonly CliAppend[] = [],
+  seen: { alpha?: AlphaSnapshot } = {},
 ): Promise<SearchResult> {
   let current = '';
   const arrivals = appends.length ? new DataArrivals(appends.filter((a) => a.after === 0).map((a) => a.file)) : undefined;
   const onEvent = (event: EngineEvent): void => {
-    if (event.type === 'alphas') beta?.add(event.snapshot);
+    if (event.type === 'alphas') {
+      beta?.add(event.snapshot);
+      seen.alpha = event.snapshot;
+    }
     if (event.type === 'trial') for (const a of appends) if (a.after === event.trial.index + 1) arrivals!.add(a.file);
     if (event.type === 'data' && event.appended.length) err(`${live ? '\n' : ''}${label}${appendLine(event.appended.at(-1)!)}\n`);
     if (!live) return;
@@ -123,7 +128,9 @@ async function main(argv: string[]): Promise<number> {
 
   const models = options.exports.length > 0 ? new ModelStore(1) : undefined;
   const beta = new BetaLog();
-  const result = await searchOnce(experiment, backend, live, '', options.userFile, models, beta, options.appends);
+  const seen: { alpha?: AlphaSnapshot } = {};
+  const result = await searchOnce(experiment, backend, live, '', options.userFile, models, beta, options.appends, seen);
+  const latency = seen.alpha?.latency;
   const deep =
     options.evalDepth && result.best && !result.stopped
       ? await runEvalDepth(experiment, result.best, options.evalDepth, {
@@ -145,10 +152,16 @@ async function main(argv: string[]): Promise<number> {
     const trials = result.trials.map(trialJson);
     const returned = result.best ? trials[result.best.index]! : null;
     const best = returned && deep ? { ...returned, evalDepth: evalDepthJson(deep) } : returned;
-    out(`${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest, ...(options.out ? { written } : {}), ...beta.json() })}\n`);
+    out(
+      `${JSON.stringify({ config: experiment, link, trials, best, digest: result.digest, ...(latency ? { latencyTable: latency } : {}), ...(options.out ? { written } : {}), ...beta.json() })}\n`,
+    );
   } else {
     out(
-      `${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${beta.lines()}${deep ? `${evalDepthLines(deep)}\n` : ''}${shareLine(link, experiment, options.appends.length)}\n${written.map((p) => `wrote ${p}\n`).join('')}`,
+      `${formatTable(result.trials, backend, experiment.dataset, result.best)}\n${beta.lines()}${latencyLines(seen.alpha, backend)
+        .map((line) => `${line}\n`)
+        .join(
+          '',
+        )}${deep ? `${evalDepthLines(deep)}\n` : ''}${shareLine(link, experiment, options.appends.length)}\n${written.map((p) => `wrote ${p}\n`).join('')}`,
     );
   }
   return 0;

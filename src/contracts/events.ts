@@ -100,6 +100,8 @@ export interface AlphaSnapshot {
   derivedParameterFree: number;
   /** Auto-DeepLab's β (resolution space), beside α: the trellis' move probabilities and the path Viterbi decodes from them. */
   beta?: BetaSnapshot;
+  /** ProxylessNAS on the MnasNet space: the per-block latency table measured on this device. */
+  latency?: LatencyView;
 }
 
 /** β at one moment: per trellis node a path can leave (layer 0-based, level), the softmax over its moves. */
@@ -112,6 +114,13 @@ export interface BetaSnapshot {
   path: number[];
   /** Mean entropy of the rows in nats: log 3 undecided, 0 one-hot. */
   entropy: number;
+}
+
+/** ms[edge][op] of each block at its layer's shape (0 for zero), `fixed` (stem and head), and the target E[LAT] is held to, in ms. */
+export interface LatencyView {
+  ms: number[][];
+  fixed: number;
+  target: number;
 }
 
 /** The supernet as it trains: size, memory of a step, where it is. */

@@ -7,7 +7,7 @@ import { methodEntry } from './methods';
 import { problem, problemError, type CheckContext, type Problem } from './problems';
 import { ExperimentSchema, type Experiment } from './schema';
 import { describeIssues } from './schema-tools';
-import { createSpace, spaceEntry, SUPERNET_SPACES, type SpaceSettings } from './space/index';
+import { createSpace, servesMethod, spaceEntry, SUPERNET_SPACES, type SpaceSettings } from './space/index';
 import { STRATEGIES } from './strategy/index';
 import { syntheticProblems } from './synthetic-rules';
 
@@ -24,18 +24,18 @@ export function contextOf(x: Experiment): CheckContext {
     space: spaceEntry(x.space),
     strategy: methodEntry(x.strategy),
     evaluator: evaluatorEntry(x.evaluator),
-    supernetSpaces: SUPERNET_SPACES.filter((s) => servesUser(s.supernet?.methods, x)).map((s) => s.id),
+    supernetSpaces: SUPERNET_SPACES.filter((s) => servesMethod(s, sharerOf(x))).map((s) => s.id),
   };
 }
 
-/** "a", "a and b", "a, b and c". */
-function listed(words: readonly string[]): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+/** "a", "a and b", "a, b and c" (or "a, b or c"). */
+function listed(words: readonly string[], conjunction = 'and'): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }
 
-/** Whether a supernet that serves only `methods` serves this experiment's weight sharing (its strategy's, or else its evaluator's). */
-function servesUser(methods: readonly string[] | undefined, x: { strategy: string; evaluator: string }): boolean {
-  return !methods || methods.includes(methodEntry(x.strategy)?.hasSupernet ? x.strategy : x.evaluator);
+/** The weight-sharing method of an experiment: its one-shot strategy, else its evaluator. */
+function sharerOf(x: { strategy: string; evaluator: string }): string {
+  return methodEntry(x.strategy)?.hasSupernet ? x.strategy : x.evaluator;
 }
 
 const own = (groups: Record<string, object>, key: string | undefined): object => (key ? (groups[key] ?? {}) : {});
@@ -46,13 +46,14 @@ function weightSharing(c: CheckContext): Problem[] {
   const by = strategy.hasSupernet ? strategy.title : evaluator.sharesWeights ? evaluator.name : undefined;
   if (!by) return [];
   const out: Problem[] = [];
-  if (space.supernet && !servesUser(space.supernet.methods, x)) {
-    const only = space.supernet.methods!.map((id) => methodEntry(id)?.title ?? id).join(' or ');
+  // A space whose supernet serves only some methods (the resolution trellis: DARTS; the MnasNet stages: ProxylessNAS).
+  if (space.supernet?.methods && !space.supernet.methods.includes(sharerOf(x))) {
+    const only = space.supernet.methods.map((id) => methodEntry(id)?.title ?? id).join(' or ');
     out.push(
       problem(
         'strategy',
-        `${by} has no supernet of the ${space.title} space: only ${only} trains its trellis supernet (β over the paths, α over the block).`,
-        `Choose ${only} as the strategy, or the ${c.supernetSpaces.join(' or ')} space.`,
+        `${by} has no supernet of the ${space.title} space: only ${only} trains its supernet.`,
+        `Choose ${only} as the strategy, or the ${listed(c.supernetSpaces, 'or')} space.`,
       ),
     );
   }
@@ -62,7 +63,7 @@ function weightSharing(c: CheckContext): Problem[] {
       problem(
         'space',
         `${by} shares weights in a supernet, which exists for the ${listed(spaces)} spaces, not "${x.space}".`,
-        `Choose the ${spaces.join(' or ')} space, or another strategy.`,
+        `Choose the ${listed(spaces, 'or')} space, or another strategy.`,
       ),
     );
   }

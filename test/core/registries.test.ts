@@ -51,7 +51,7 @@ describe('registries', () => {
     expect(STRATEGIES.filter((s) => s.multiFidelity).map((s) => s.id)).toEqual(['hyperband', 'bohb']);
     expect(ONE_SHOT.filter((m) => m.ranksPaths).map((m) => m.id)).toEqual(['spos', 'enas']);
     expect(ONE_SHOT.filter((m) => m.readsAlpha).map((m) => m.id)).toEqual(['darts', 'pdarts', 'proxyless']);
-    expect(SPACES.filter((s) => 'supernet' in s).map((s) => s.id)).toEqual(['cell', 'nb201', 'resolution']);
+    expect(SPACES.filter((s) => 'supernet' in s).map((s) => s.id)).toEqual(['cell', 'nb201', 'mnas', 'resolution']);
     expect(DATASETS.filter((d) => d.kind === 'benchmark').map((d) => d.id)).toEqual(['cifar10', 'cifar100', 'imagenet16']);
     expect(returnsLatest('darts')).toBe(true);
     expect(returnsLatest('evolution')).toBe(false);

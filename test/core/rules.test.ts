@@ -28,9 +28,9 @@ describe('which combinations can run', () => {
     [{ dataset: 'own' }, 'data.file', /needs your file/],
     [{ dataset: 'cifar100' }, 'dataset', /only through the NAS-Bench-201 table/],
     [
-      { strategy: 'darts', space: 'mnas' },
+      { strategy: 'darts', space: 'hierarchical' },
       'space',
-      /^DARTS \(differentiable\) shares weights in a supernet, which exists for the cell, nb201 and resolution spaces, not "mnas"/,
+      /^DARTS \(differentiable\) shares weights in a supernet, which exists for the cell, nb201 and resolution spaces, not "hierarchical"/,
     ],
     [{ strategy: 'enas', space: 'nb201', evaluator: 'nb201', dataset: 'cifar10' }, 'evaluator', /trains a supernet on real examples/],
     [{ strategy: 'pdarts', space: 'cell', spaceSettings: { cell: { ops: 'nasnet' } } }, 'spaceSettings.cell.ops', /uses the DARTS op set/],

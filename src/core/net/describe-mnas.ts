@@ -1,4 +1,5 @@
 import { stageShape, type MnasGenotype, type MnasSettings } from '../space/mnas';
+import { mnasLayers } from '../space/mnas-blocks';
 import type { InputShape } from '../space/types';
 import { classifierHead, convBn } from './blocks';
 import { NetBuilder } from './builder';
@@ -10,19 +11,9 @@ export function describeMnas(g: MnasGenotype, settings: MnasSettings, input: Inp
   const b = new NetBuilder(input);
   let h = convBn(b, 0, 'stem', settings.stemChannels, { kernel: 3 });
   let k = 0;
-  g.stages.forEach((stage, i) => {
-    const { width, layers } = stageShape(settings, i, stage);
-    for (let l = 0; l < layers; l++) {
-      const stride = l === 0 ? settings.strides[i]! : 1;
-      h = opGraph(b, h, `layers.${k++}`, stage.conv, {
-        cin: b.channels(h),
-        cout: width,
-        stride,
-        kernel: stage.kernel,
-        se: stage.se,
-        skip: stage.skip === 'identity',
-      })!;
-    }
-  });
+  for (const layer of mnasLayers(settings, g, (i, s) => stageShape(settings, i, s)).flat()) {
+    const { conv, cout, stride, kernel, se, skip } = layer;
+    h = opGraph(b, h, `layers.${k++}`, conv, { cin: b.channels(h), cout, stride, kernel, se, skip })!;
+  }
   return b.graph('mnas', classes, classifierHead(b, h, 'head', classes));
 }

@@ -30,6 +30,8 @@ export const ONE_SHOT_SETTINGS = v.object({
   ),
   /** ProxylessNAS: weight of the expected latency (relative to a uniform choice) in the loss; 0 ignores latency. */
   latencyWeight: v.optional(v.pipe(real(0, 10), v.title('Latency weight (0 = accuracy only)'), v.metadata({ step: 0.1 })), 0),
+  /** ProxylessNAS: the latency (ms) E[LAT] is divided by in the loss; 0 takes a uniform choice's expected latency. */
+  latencyTarget: v.optional(v.pipe(real(0, 10000), v.title('Latency target, ms (0 = a uniform choice)'), v.metadata({ step: 0.1 })), 0),
   /** P-DARTS: the number of stages. */
   stages: v.optional(v.pipe(int(1, 5), v.title('Stages')), 3),
   /** P-DARTS: drop probability of skip connections in the first stage (it grows by stage). */

@@ -35,6 +35,11 @@ export function spaceEntry(id: string): AnySpaceEntry | undefined {
 /** The spaces weight sharing can build a supernet of, in registry order. */
 export const SUPERNET_SPACES: readonly AnySpaceEntry[] = [...BY_ID.values()].filter((s) => s.supernet);
 
+/** Whether a space's supernet serves the weight-sharing method `method` (a one-shot strategy's id, or the supernet evaluator's). */
+export function servesMethod(entry: AnySpaceEntry | undefined, method: string): boolean {
+  return Boolean(entry?.supernet) && (!entry!.supernet!.methods || entry!.supernet!.methods.includes(method));
+}
+
 /**
  * The space an experiment searches: an architecture space, with the training hyperparameters added
  * when HPO is on; `flat`: its inputs are flat rows (tables, points), for a space that has a form for them.

@@ -2,6 +2,7 @@ import { PlaygroundError } from '../errors';
 import { CHAIN_OP_TABLE } from '../ops/chain';
 import { mnasBlockCost, MNAS_OP_TABLE, type MnasOpId } from '../ops/mnas';
 import type { Rng } from '../rng';
+import { blockStage, decodeBlocks, encodeBlocks, mnasLayers, type MnasBlock } from './mnas-blocks';
 import type { ArchGraph, Cost, Decision, InputShape, SearchSpace } from './types';
 
 /**
@@ -25,6 +26,8 @@ export interface MnasStage {
   skip: (typeof MNAS_SKIPS)[number];
   width: (typeof MNAS_WIDTHS)[number];
   layers: (typeof MNAS_LAYER_DELTAS)[number];
+  /** ProxylessNAS's per-layer blocks (mnas-blocks.ts); absent for a stage that repeats one block. */
+  blocks?: MnasBlock[];
 }
 
 export interface MnasGenotype {
@@ -101,13 +104,17 @@ export class MnasSpace implements SearchSpace<MnasGenotype> {
   }
 
   encode(g: MnasGenotype): string {
-    return g.stages.map((s) => `${s.conv} k${s.kernel} se${s.se} ${s.skip} w${s.width} l${s.layers >= 0 ? '+' : ''}${s.layers}`).join(' | ');
+    return g.stages
+      .map((s) => (s.blocks ? encodeBlocks(s.blocks) : `${s.conv} k${s.kernel} se${s.se} ${s.skip} w${s.width} l${s.layers >= 0 ? '+' : ''}${s.layers}`))
+      .join(' | ');
   }
 
   decode(text: string): MnasGenotype {
     const stages = String(text)
       .split('|')
       .map((part, i) => {
+        const blocks = decodeBlocks(part);
+        if (blocks) return { blocks };
         const m = /^(\w+) k(\d) se([\d.]+) (\w+) w([\d.]+) l([+-]\d)$/.exec(part.trim());
         if (!m) throw invalid(`stage ${i + 1} ("${part.trim()}")`, 'is not of the form "mbconv6 k5 se0.25 identity w1 l+0"');
         return { conv: m[1], kernel: Number(m[2]), se: Number(m[3]), skip: m[4], width: Number(m[5]), layers: Number(m[6]) };
@@ -122,6 +129,11 @@ export class MnasSpace implements SearchSpace<MnasGenotype> {
       throw invalid('the stage list', `has ${stages.length} stages where this space has ${this.settings.baseWidths.length}`);
     return {
       stages: stages.map((s, i) => {
+        const blocks = (s as { blocks?: unknown } | null)?.blocks;
+        if (blocks !== undefined) {
+          if (!Array.isArray(blocks)) throw invalid(`stage ${i + 1}`, 'has blocks that are not a list');
+          return blockStage(this.settings, i, blocks as MnasBlock[]);
+        }
         const stage = {} as Record<string, unknown>;
         for (const field of FIELDS) {
           const v = (s as Record<string, unknown>)?.[field];
@@ -143,11 +155,14 @@ export class MnasSpace implements SearchSpace<MnasGenotype> {
     g.stages.forEach((s, i) => {
       const { width, layers } = stageShape(this.settings, i, s);
       const id = `s${i}`;
+      const kept = s.blocks ? mnasLayers(this.settings, { stages: [s] }, () => ({ width, layers })).flat() : [];
       nodes.push({
         id,
-        label: `${MNAS_OP_TABLE[s.conv].label} ${s.kernel}×${s.kernel}`,
-        kind: s.conv,
-        detail: `${layers}× · ${width} ch${s.se ? ' · SE' : ''}${this.settings.strides[i] === 2 ? ' · /2' : ''}`,
+        label: s.blocks
+          ? kept.map((l) => `${MNAS_OP_TABLE[l.conv].label} ${l.kernel}×${l.kernel}`).join(' · ')
+          : `${MNAS_OP_TABLE[s.conv].label} ${s.kernel}×${s.kernel}`,
+        kind: kept[0]?.conv ?? s.conv,
+        detail: `${s.blocks ? kept.length : layers}× · ${width} ch${s.se ? ' · SE' : ''}${this.settings.strides[i] === 2 ? ' · /2' : ''}`,
       });
       edges.push({ from: prev, to: id, skip: s.skip === 'identity' });
       prev = id;
@@ -168,18 +183,15 @@ export class MnasSpace implements SearchSpace<MnasGenotype> {
     let params = 9 * input.channels * stem + 2 * stem;
     let flops = 9 * input.channels * stem * h * w;
     let cin = stem;
-    g.stages.forEach((s, i) => {
-      const { width, layers } = stageShape(this.settings, i, s);
-      for (let l = 0; l < layers; l++) {
-        const stride = l === 0 ? this.settings.strides[i]! : 1;
-        const cost = mnasBlockCost(MNAS_OP_TABLE[s.conv], { cin, cout: width, height: h, width: w, stride, kernel: s.kernel, se: s.se });
-        params += cost.params;
-        flops += cost.flops;
-        h = Math.ceil(h / stride);
-        w = Math.ceil(w / stride);
-        cin = width;
-      }
-    });
+    for (const layer of mnasLayers(this.settings, g, (i, s) => stageShape(this.settings, i, s)).flat()) {
+      const { conv, cout, stride, kernel, se } = layer;
+      const cost = mnasBlockCost(MNAS_OP_TABLE[conv], { cin, cout, height: h, width: w, stride, kernel, se });
+      params += cost.params;
+      flops += cost.flops;
+      h = Math.ceil(h / stride);
+      w = Math.ceil(w / stride);
+      cin = cout;
+    }
     params += cin * numClasses + numClasses;
     flops += cin * numClasses;
     return { params, flops };

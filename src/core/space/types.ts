@@ -38,7 +38,7 @@ export interface ArchNode {
  * rows of α are these too, so a drawn edge finds its row by value.
  */
 export interface SearchEdgeRef {
-  group: 'normal' | 'reduce' | 'cell';
+  group: 'normal' | 'reduce' | 'cell' | 'layer';
   from: number;
   to: number;
 }

@@ -1,3 +1,4 @@
+import type { LatencyView } from '../../contracts/events';
 import type { OneShotId, OneShotSettings } from '../../core/one-shot';
 import { createRng, type Rng } from '../../core/rng';
 import type { SearchSpace } from '../../core/space/types';
@@ -34,6 +35,8 @@ export interface ArchView {
   probs: number[][];
   /** Auto-DeepLab's β (resolution space): per trellis row, the probabilities of the moves up, stay, down. */
   beta?: number[][];
+  /** ProxylessNAS's per-block latency table, where it has one. */
+  latency?: LatencyView;
 }
 
 export interface MethodState {
@@ -44,6 +47,8 @@ export interface MethodState {
   archOptimizer?: OptimizerState;
   /** ProxylessNAS: the latency table measured at the start, kept so a resumed search optimises the same objective. */
   latency?: number[][] | null;
+  /** ProxylessNAS on the MnasNet space: the stem and head's latency, added to the table's. */
+  latencyFixed?: number;
   controller?: StrategyState;
 }
 

@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../../core/rng';
 import { pathChooser, type ChooseEdge } from '../../nn/supernet/index';
 import { crossEntropy, disposeBatch, type BatchStream } from './common';
+import { latencyLoss, uniformLatency } from './latency-term';
 import { AlphaMethod } from './darts';
-import type { MethodState } from './method';
+import type { ArchView, MethodState } from './method';
 
 /** Samples an index from probabilities restricted to `allowed`, optionally excluding one. */
 function sampleAllowed(p: readonly number[], allowed: readonly boolean[], rng: Rng, exclude = -1): number {
@@ -55,6 +56,14 @@ export class Proxyless extends AlphaMethod {
   protected static override readonly archAdam = { weightDecay: 0, beta1: 0 };
   /** Measured latency per (edge, op), ms; null until measured or when latency is off. */
   latency: number[][] | null = null;
+  /** Measured latency of what every network has (stem, head), ms; 0 on cells, whose table is relative. */
+  latencyFixed = 0;
+
+  /** The latency E[LAT] is measured against: the setting, or a uniform choice's expectation. */
+  latencyTarget(): number {
+    const { latencyTarget } = this.setup.settings;
+    return latencyTarget > 0 ? latencyTarget : uniformLatency(this.latency ?? [], this.setup.allowed, this.latencyFixed);
+  }
 
   /** One op per edge, sampled from softmax(α): the only path a weight step computes and keeps in memory. */
   async samplePath(rng: Rng): Promise<number[][]> {
@@ -92,12 +101,7 @@ export class Proxyless extends AlphaMethod {
       };
       const ce = crossEntropy(this.supernet, vb, choose);
       if (!this.latency || lambda === 0) return ce;
-      const lat = tf.tensor2d(this.latency);
-      const uniform = this.latency.reduce(
-        (s, row, e) => s + row.reduce((t, v, k) => t + (this.setup.allowed[e]![k] ? v : 0), 0) / this.setup.allowed[e]!.filter(Boolean).length,
-        0,
-      );
-      return tf.add(ce, tf.mul(tf.div(tf.sum(tf.mul(probs, lat)), Math.max(uniform, 1e-9)), lambda)) as tf.Scalar;
+      return latencyLoss(ce, probs, this.latency, this.latencyFixed, lambda, this.latencyTarget());
     }, [this.alpha]);
     const before = Float32Array.from(await this.alpha.data());
     this.archOptimizer.apply(grads, this.setup.settings.archLearningRate);
@@ -108,23 +112,37 @@ export class Proxyless extends AlphaMethod {
     tf.tidy(() => this.alpha.assign(tf.tensor2d(after, this.alpha.shape as [number, number])));
   }
 
+  /** α, with the per-block latency table where the supernet has one (the MnasNet space). */
+  override async view(): Promise<ArchView> {
+    const view = await super.view();
+    if (!this.latency || !this.supernet.latencyTable) return view;
+    return { ...view, latency: { ms: this.latency, fixed: this.latencyFixed, target: this.latencyTarget() } };
+  }
+
   /** The latency table, measured once per search (a resumed one keeps the checkpoint's). */
   override async prepare(): Promise<void> {
-    if (this.setup.settings.latencyWeight > 0 && !this.latency) await this.measureLatency();
+    // A per-block table (the MnasNet space) is measured even without the term: it is shown with the result.
+    if ((this.setup.settings.latencyWeight > 0 || this.supernet.latencyTable) && !this.latency) await this.measureLatency();
   }
 
   override async save(): Promise<MethodState> {
-    return { ...(await super.save()), latency: this.latency };
+    return { ...(await super.save()), latency: this.latency, latencyFixed: this.latencyFixed };
   }
 
   override restore(state: MethodState): void {
     super.restore(state);
     this.latency = state.latency ?? null;
+    this.latencyFixed = state.latencyFixed ?? 0;
   }
 
   /** Latency of each op per edge group: the forward time with every edge of the group on that op, less the time with none. */
   async measureLatency(reps = 7): Promise<void> {
     const { supernet, data } = this.setup;
+    if (supernet.latencyTable) {
+      const table = await supernet.latencyTable();
+      [this.latency, this.latencyFixed] = [table.ms, table.fixed];
+      return;
+    }
     const x = tf.zeros([1, data.input.height, data.input.width, data.input.channels]) as tf.Tensor4D;
     const time = async (choose: ChooseEdge) => {
       const runs: number[] = [];

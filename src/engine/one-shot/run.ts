@@ -97,7 +97,7 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
         },
       });
       const supernet = buildSupernet(stageSpace, data.input, data.classes, createRng(x.seed).fork(`supernet-${stage}`));
-      allowed ??= supernet.edges.map(() => supernet.ops.map(() => true));
+      allowed ??= supernet.edges.map((_, e) => supernet.ops.map((_, k) => supernet.allowed?.[e]![k] ?? true));
       const stageAllowed = allowed;
       const at = (epoch: number) => stage * settings.epochs + epoch;
       const method = createMethod({

@@ -33,6 +33,7 @@ export function snapshotOf(
     chosen: path,
     derivedParameterFree: derivedFree,
     ...(view.beta && supernet.trellis ? { beta: betaSnapshot(view.beta, supernet.trellis, derived) } : {}),
+    ...(view.latency ? { latency: view.latency } : {}),
   };
 }
 

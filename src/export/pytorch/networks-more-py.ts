@@ -63,6 +63,14 @@ def stage_shape(settings, i, stage):
     return width, max(1, settings['baseLayers'][i] + stage['layers'])
 
 
+def stage_layers(settings, i, stage):
+    """(conv, kernel, se, skip) per layer: the stage's block repeated, or its own blocks (ProxylessNAS; zero left out)."""
+    if 'blocks' in stage:
+        return [('mbconv' + b[2], int(b[-1]), 0, True) for b in stage['blocks'] if b != 'zero']
+    _, count = stage_shape(settings, i, stage)
+    return [(stage['conv'], stage['kernel'], stage['se'], stage['skip'] == 'identity')] * count
+
+
 class Network(nn.Module):
     """Stem, then each stage's layers (the first one strided), global pooling, linear."""
 
@@ -71,10 +79,10 @@ class Network(nn.Module):
         self.stem = ConvBN(input_shape[2], settings['stemChannels'], 3)
         c_in, layers = settings['stemChannels'], []
         for i, stage in enumerate(genotype['stages']):
-            width, count = stage_shape(settings, i, stage)
-            for layer in range(count):
+            width, _ = stage_shape(settings, i, stage)
+            for layer, (conv, kernel, se, skip) in enumerate(stage_layers(settings, i, stage)):
                 stride = settings['strides'][i] if layer == 0 else 1
-                layers.append(OPS[stage['conv']](c_in, width, stride, kernel=stage['kernel'], se=stage['se'], skip=stage['skip'] == 'identity'))
+                layers.append(OPS[conv](c_in, width, stride, kernel=kernel, se=se, skip=skip))
                 c_in = width
         self.layers = nn.ModuleList(layers)
         self.head = Head(c_in, classes)

@@ -5,6 +5,8 @@ import { ResolutionSpace } from '../../core/space/resolution';
 import type { InputShape, SearchSpace } from '../../core/space/types';
 import { BuildContext } from '../layers';
 import { CellSupernet } from './cell';
+import { MnasSpace } from '../../core/space/mnas';
+import { MnasSupernet } from './mnas';
 import { Nb201Supernet } from './nb201';
 import { ResolutionSupernet } from './resolution';
 import type { Supernet } from './types';
@@ -17,7 +19,8 @@ export function buildSupernet(space: SearchSpace, input: InputShape, classes: nu
   if (space instanceof Nb201Space) return new Nb201Supernet(space.settings, input, classes, ctx) as Supernet;
   if (space instanceof CellSpace) return new CellSupernet(space.settings, input, classes, ctx) as Supernet;
   if (space instanceof ResolutionSpace) return new ResolutionSupernet(space.settings, input, classes, ctx) as Supernet;
-  throw new Error(`No supernet for space "${space.id}": weight sharing runs on the cell, nb201 and resolution spaces.`);
+  if (space instanceof MnasSpace) return new MnasSupernet(space.settings, input, classes, ctx) as Supernet;
+  throw new Error(`No supernet for space "${space.id}": weight sharing runs on the cell, nb201, resolution and mnas spaces.`);
 }
 
 /** A single path through the supernet as a plain network, for training and scoring it. */
@@ -29,3 +32,5 @@ export type { Supernet, SupernetEdge, EdgeChoice, ChooseEdge } from './types';
 export { CellSupernet, cellEdgeIndex } from './cell';
 export { Nb201Supernet } from './nb201';
 export { ResolutionSupernet } from './resolution';
+export { MnasSupernet, MNAS_SUPERNET_OPS } from './mnas';
+export type { LatencyTable } from './mnas-latency';

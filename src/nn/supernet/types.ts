@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { TrellisRow } from '../../core/space/resolution-trellis';
 import type { SearchEdgeRef } from '../../core/space/types';
 import type { BuildContext, Layer } from '../layers';
+import type { LatencyTable } from './mnas-latency';
 
 /** One row of the architecture parameters: a searchable edge of a cell type (shared by every cell of that type), as the space's graphs refer to it. */
 export interface SupernetEdge extends SearchEdgeRef {
@@ -59,6 +60,10 @@ export interface Supernet<G = unknown> {
    * `none` for DARTS cells, the most likely op per edge for NAS-Bench-201; `allowed` masks pruned ops.
    */
   derive(probs: readonly (readonly number[])[], allowed?: readonly (readonly boolean[])[], beta?: readonly (readonly number[])[]): G;
+  /** Per edge, the ops it can hold at all, where not every op fits every edge (ProxylessNAS's zero where the shape changes). */
+  readonly allowed?: readonly (readonly boolean[])[];
+  /** A per-block latency table measured on this device, where the supernet has one (ProxylessNAS's MnasNet space). */
+  latencyTable?(): Promise<LatencyTable>;
   dispose(): void;
 }
 
