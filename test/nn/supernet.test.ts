@@ -5,7 +5,7 @@ import { NB201_EDGES, NB201_OPS, Nb201Space } from '../../src/core/space/nb201';
 import type { InputShape, SearchSpace } from '../../src/core/space/types';
 import { buildNetwork } from '../../src/nn/build';
 import { buildSupernet, pathChooser, type Supernet } from '../../src/nn/supernet/index';
-import { maxAbsDiff, on, seeded, tf } from './helpers';
+import { expectSameInBothModes, maxAbsDiff, on, seeded, shareWeights, tf } from './helpers';
 
 const CASES: Array<[string, SearchSpace, InputShape]> = [
   ['NB201, 2 cells per stage', new Nb201Space({ channels: 4, cellsPerStage: 2 }) as SearchSpace, { height: 8, width: 8, channels: 1 }],
@@ -18,20 +18,8 @@ function expectSameFunction(supernet: Supernet, space: SearchSpace, g: unknown, 
   const x = seeded([3, input.height, input.width, input.channels], `x-${seed}`) as tf.Tensor4D;
   tf.tidy(() => supernet.apply(x, true, path));
   const net = buildNetwork(space, g, input, 5, createRng(`standalone-${seed}`));
-  const own = supernet.variablesOf(g);
-  expect(own.trainable.map((v) => v.shape)).toEqual(net.ctx.trainable.map((v) => v.shape));
-  expect(own.statistics.map((v) => v.shape)).toEqual(net.ctx.statistics.map((v) => v.shape));
-  net.ctx.trainable.forEach((v, k) => v.assign(own.trainable[k]!));
-  net.ctx.statistics.forEach((v, k) => v.assign(own.statistics[k]!));
-  for (const training of [false, true]) {
-    const mode = training ? 'frozen' : 'momentum';
-    supernet.ctx.statisticsMode = { kind: mode } as never;
-    net.ctx.statisticsMode = { kind: mode } as never;
-    const a = tf.tidy(() => supernet.apply(x, training, path));
-    const b = tf.tidy(() => net.apply(x, training));
-    expect(maxAbsDiff(a, b), `${space.encode(g)} (training ${training})`).toBeLessThan(1e-4);
-    tf.dispose([a, b]);
-  }
+  shareWeights(supernet, g, net);
+  expectSameInBothModes(supernet, net, x, path, space.encode(g));
   supernet.ctx.statisticsMode = { kind: 'momentum' };
   net.ctx.dispose();
   x.dispose();

@@ -5,7 +5,7 @@ import { MNAS_BLOCKS, type MnasBlock } from '../../../src/core/space/mnas-blocks
 import type { InputShape } from '../../../src/core/space/types';
 import { buildNetwork } from '../../../src/nn/build';
 import { buildSupernet, MNAS_SUPERNET_OPS, MnasSupernet, type ChooseEdge } from '../../../src/nn/supernet/index';
-import { maxAbsDiff, on, seeded, tf } from '../helpers';
+import { maxAbsDiff, on, seeded, shareWeights, tf } from '../helpers';
 
 const INPUT: InputShape = { height: 8, width: 8, channels: 1 };
 const SPACE = new MnasSpace({ baseWidths: [4, 6], strides: [1, 2], baseLayers: [1, 2], stemChannels: 4 });
@@ -25,11 +25,7 @@ function expectSame(g: MnasGenotype, seed: string): void {
   const x = seeded([3, INPUT.height, INPUT.width, INPUT.channels], `x-${seed}`) as tf.Tensor4D;
   try {
     const net = buildNetwork(SPACE, g, INPUT, 5, createRng(`standalone-${seed}`));
-    const own = supernet.variablesOf(g);
-    expect(own.trainable.map((v) => v.shape)).toEqual(net.ctx.trainable.map((v) => v.shape));
-    expect(own.statistics.map((v) => v.shape)).toEqual(net.ctx.statistics.map((v) => v.shape));
-    net.ctx.trainable.forEach((v, k) => v.assign(own.trainable[k]!));
-    net.ctx.statistics.forEach((v, k) => v.assign(own.statistics[k]!));
+    shareWeights(supernet, g, net);
     const a = tf.tidy(() => supernet.apply(x, false, oneHotMixed(supernet, g)));
     const b = tf.tidy(() => net.apply(x, false));
     expect(maxAbsDiff(a, b), SPACE.encode(g)).toBeLessThan(1e-4);

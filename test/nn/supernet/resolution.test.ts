@@ -5,7 +5,7 @@ import { movesOfPath } from '../../../src/core/space/resolution-trellis';
 import type { InputShape } from '../../../src/core/space/types';
 import { buildNetwork } from '../../../src/nn/build';
 import { buildSupernet, pathChooser, ResolutionSupernet } from '../../../src/nn/supernet/index';
-import { maxAbsDiff, on, seeded, tf } from '../helpers';
+import { expectSameInBothModes, on, seeded, shareWeights, tf } from '../helpers';
 
 const input: InputShape = { height: 8, width: 8, channels: 1 };
 const space = new ResolutionSpace({ layers: 4, levels: 3, channels: 4 });
@@ -29,20 +29,8 @@ describe('Auto-DeepLab supernet over the resolution trellis', () => {
       const net = buildNetwork(space, g, input, 5, createRng(`standalone-${name}`));
       try {
         const path = pathChooser(supernet.pathOf(g));
-        const own = supernet.variablesOf(g);
-        expect(own.trainable.map((v) => v.shape)).toEqual(net.ctx.trainable.map((v) => v.shape));
-        expect(own.statistics.map((v) => v.shape)).toEqual(net.ctx.statistics.map((v) => v.shape));
-        net.ctx.trainable.forEach((v, k) => v.assign(own.trainable[k]!));
-        net.ctx.statistics.forEach((v, k) => v.assign(own.statistics[k]!));
-        for (const training of [false, true]) {
-          const mode = training ? 'frozen' : 'momentum';
-          supernet.ctx.statisticsMode = { kind: mode } as never;
-          net.ctx.statisticsMode = { kind: mode } as never;
-          const a = tf.tidy(() => supernet.apply(x, training, path));
-          const b = tf.tidy(() => net.apply(x, training));
-          expect(maxAbsDiff(a, b), `training ${training}`).toBeLessThan(1e-4);
-          tf.dispose([a, b]);
-        }
+        shareWeights(supernet, g, net);
+        expectSameInBothModes(supernet, net, x, path, name);
       } finally {
         net.ctx.dispose();
         supernet.dispose();
