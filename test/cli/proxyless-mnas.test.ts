@@ -50,6 +50,8 @@ describe('--space mnas --strategy proxyless', () => {
   it('other weight-sharing methods on mnas are refused, and say why', () => {
     const refused = cli(['--space', 'mnas', '--strategy', 'darts']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/not "mnas" \(the mnas supernet serves proxyless only\)/);
+    expect(refused.stderr).toMatch(
+      /DARTS \(differentiable\) has no supernet of the Hierarchical \(MnasNet stages\) space: only ProxylessNAS \(binarised paths\) trains its supernet/,
+    );
   });
 });
