@@ -1,7 +1,9 @@
 import type { BackendName, BackendTiming } from '../contracts/backend';
 import { evaluatorEntry } from '../core/evaluator/index';
 import type { Experiment } from '../core/experiment';
-import { createRng } from '../core/rng';
+import { createRng, type Rng } from '../core/rng';
+import { dataInput } from '../core/dataset/input';
+import { engineering } from '../data/features';
 import { prepareData, type UserFile } from '../data/load';
 import type { NetworkAccess } from '../data/image-sets';
 import type { AssetReader } from '../data/types';
@@ -41,8 +43,9 @@ export async function raceBackends(
   deps: { readAsset: AssetReader; userFile?: UserFile; net?: NetworkAccess },
 ): Promise<BackendTiming[]> {
   if (evaluatorEntry(x.evaluator).table) return [];
-  const data = await prepareData(x, deps.readAsset, deps.userFile, deps.net);
   const rng = createRng(x.seed).fork('backend-race');
+  const data = await raceData(x, deps, rng.fork('data'));
+  if (!data) return [];
   const { arch, inner } = typicalNetwork(x, data.input, data.classes, rng.fork('network'));
   const size = data.input.height * data.input.width * data.input.channels;
   const batch = x.training.batchSize;
@@ -98,6 +101,33 @@ export async function raceBackends(
     }
   }
   return rows;
+}
+
+/** Classes of the random examples an image set is raced on: the head's size hardly moves a step's time. */
+const RACE_CLASSES = 10;
+
+/**
+ * What the race trains on. A step's time depends on the shapes, not on the pixels, so an image set
+ * is raced on random examples of its shape (a set still to download is not downloaded for it); a
+ * small generated or shipped table on its own rows. Where preparing the data costs real time (the
+ * person's own file, feature engineering) there is no race (null): it would hold Start up, and the
+ * run prepares the data again anyway.
+ */
+async function raceData(x: Experiment, deps: { readAsset: AssetReader; net?: NetworkAccess }, rng: Rng): Promise<TrainData | null> {
+  const input = dataInput(x);
+  if (input.kind === 'image' && input.shape && x.dataset !== 'own') {
+    const shape = input.shape;
+    const size = shape.height * shape.width * shape.channels;
+    const n = x.training.batchSize * (STEPS + 1) + 1;
+    const split = (k: number) => ({
+      x: Float32Array.from({ length: k * size }, () => rng.next()),
+      y: Int32Array.from({ length: k }, () => rng.int(RACE_CLASSES)),
+      n: k,
+    });
+    return { input: shape, classes: RACE_CLASSES, train: split(n), val: split(1) };
+  }
+  if (input.kind === 'flat' && x.dataset !== 'own' && !engineering(x.data.features)) return prepareData(x, deps.readAsset, undefined, deps.net);
+  return null;
 }
 
 /** The fastest backend that was timed, or null when none was. */

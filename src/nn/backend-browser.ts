@@ -114,6 +114,7 @@ async function startBackend(preference: BackendPreference, race?: BackendRace): 
   let candidates: BackendName[];
   let measured: BackendTiming[] | undefined;
   let measuredCached = false;
+  let unraced = false;
   if (preference === 'auto') {
     candidates = ORDER.filter((n) => byName.get(n)!.available && !byName.get(n)!.software);
     for (const n of ORDER) {
@@ -124,6 +125,7 @@ async function startBackend(preference: BackendPreference, race?: BackendRace): 
     if (race && candidates.length > 1) {
       const { rows, cached } = await race.race(candidates, useBackend);
       if (rows.length) measured = [...rows].sort((a, b) => (a.msPerStep ?? Infinity) - (b.msPerStep ?? Infinity));
+      else unraced = true;
       measuredCached = cached;
       const rank = new Map((measured ?? []).map((r, i) => [r.name, i]));
       candidates = [...candidates].sort((a, b) => (rank.get(a) ?? 99) - (rank.get(b) ?? 99));
@@ -146,7 +148,9 @@ async function startBackend(preference: BackendPreference, race?: BackendRace): 
         const why =
           timing?.msPerStep != null
             ? `measured fastest here: ${ms(timing)} on this experiment's network${others.length ? ` (${others.join(', ')})` : ''}`
-            : 'the fastest here';
+            : unraced
+              ? 'first in hardware here (not timed: preparing this experiment’s data takes time, and Start would wait for it)'
+              : 'the fastest here';
         const reason =
           preference === 'auto'
             ? `${why}${threads}${notes.length ? ` (${notes.join('; ')})` : ''}`

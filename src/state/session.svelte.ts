@@ -69,6 +69,8 @@ export class SearchSession extends RunView {
 
   best = $derived(returnedTrial(this.trials, this.returned, this.experiment.strategy));
   link = $derived(encodeLink(this.experiment, this.digest));
+  /** Only its changes re-probe the backends (a new experiment object with the same preference does not). */
+  backendPreference = $derived(this.experiment.backend);
   reproduction = $derived.by((): DigestComparison | null => {
     if (!this.sharedDigest || !this.info || this.status !== 'done') return null;
     return compareDigest(this.sharedDigest, this.trials, this.info.backend, unrepeatable(this.experiment));
@@ -159,7 +161,7 @@ export class SearchSession extends RunView {
 
   async probeBackend(): Promise<void> {
     try {
-      // Only the preference is a dependency: the experiment is raced as it is now (its later changes are raced by the estimate, and at Start).
+      // The experiment as it is now is raced; its later changes are raced by the estimate, and at Start.
       const experiment = untrack(() => $state.snapshot(this.experiment) as Experiment);
       this.backend = await this.worker.prepare(this.experiment.backend, evaluatorEntry(experiment.evaluator).table ? undefined : experiment);
     } catch (e) {

@@ -39,4 +39,21 @@ describe('choosing the backend by timing the experiment’s own network', () => 
     expect(raceKey(other)).toBe(raceKey(experiment));
     expect(raceKey(parseExperiment({ ...experiment, training: { ...experiment.training, batchSize: 64 } }))).not.toBe(raceKey(experiment));
   });
+
+  it('races an image set on random examples of its shape (nothing downloaded), and does not race data that is slow to prepare', async () => {
+    const refuse = () => Promise.reject(new Error('the race must not read or download data'));
+    const use = async (name: 'wasm' | 'cpu') => {
+      await useNodeBackend(name);
+      return true;
+    };
+    const mnist = parseExperiment({ dataset: 'mnist', space: 'chain', training: { batchSize: 8, epochs: 1 } });
+    const rows = await raceBackends(mnist, ['wasm'], (n) => use(n as 'wasm'), {
+      readAsset: refuse,
+      net: { fetch: refuse, cache: { get: refuse, put: refuse } } as never,
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.msPerStep).toBeGreaterThan(0);
+    const engineered = parseExperiment({ dataset: 'breast_cancer', data: { features: { construct: 'polynomial' } } });
+    expect(await raceBackends(engineered, ['wasm', 'cpu'], (n) => use(n as 'wasm'), { readAsset: refuse })).toEqual([]);
+  }, 60_000);
 });
