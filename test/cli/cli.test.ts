@@ -194,4 +194,19 @@ describe('command line with your own file', () => {
     expect(line![1]).toBe(best.name);
     expect(JSON.parse(r.stdout).trials).toHaveLength(1);
   }, 120_000);
+
+  it('runs the names scripts use: --space hierarchical with evolution, and --strategy grid', () => {
+    for (const flags of [
+      ['--space', 'hierarchical', '--strategy', 'evolution'],
+      ['--strategy', 'grid'],
+    ]) {
+      const r = cli(['--dataset', 'digits', ...flags, '--budget', '2', '--epochs', '1', '--seed', '3', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      expect(json.config.space).toBe(flags.includes('hierarchical') ? 'hierarchical' : 'chain');
+      expect(json.config.strategy).toBe(flags[flags.indexOf('--strategy') + 1]);
+      expect(json.trials).toHaveLength(2);
+      expect(json.best.testAccuracy).toBeGreaterThan(0);
+    }
+  }, 240_000);
 });
