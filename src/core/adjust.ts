@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { BENCHMARK_DATASETS, datasetEntry } from './dataset/index';
 import { EVALUATORS, evaluatorEntry } from './evaluator/index';
-import { methodEntry } from './methods';
+import { methodEntry, sharerOf } from './methods';
 import type { CostMetric } from './objective';
 import { ExperimentSchema, type Experiment } from './schema';
 import { servesMethod, SPACES, spaceEntry, SUPERNET_SPACES, type AnySpaceEntry } from './space/index';
@@ -63,8 +63,7 @@ function settingsOf(d: Experiment, entry: AnySpaceEntry | undefined): Record<str
 /** Into a space that has a supernet, with settings it can build, and without per-candidate extras. */
 function toSupernet(d: Experiment): void {
   // A space with no supernet, or one whose supernet serves only some methods (the resolution trellis: DARTS), hands the others the preferred space.
-  const sharer = methodEntry(d.strategy as string)?.hasSupernet ? (d.strategy as string) : (d.evaluator as string);
-  if (!servesMethod(spaceEntry(d.space as string), sharer)) d.space = (SUPERNET_SPACES.find((s) => s.supernet?.preferred) ?? SUPERNET_SPACES[0]!).id;
+  if (!servesMethod(spaceEntry(d.space as string), sharerOf(d))) d.space = (SUPERNET_SPACES.find((s) => s.supernet?.preferred) ?? SUPERNET_SPACES[0]!).id;
   const entry = spaceEntry(d.space as string);
   const settings = settingsOf(d, entry);
   if (settings) entry?.supernet?.fit?.(settings);

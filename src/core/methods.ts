@@ -14,6 +14,11 @@ export function methodEntry(id: string): MethodEntry | undefined {
   return isOneShot(id) ? oneShotEntry(id) : strategyEntry(id);
 }
 
+/** The weight-sharing method of an experiment: its one-shot strategy, else its evaluator (the supernet evaluator, or one that shares none). */
+export function sharerOf(x: { strategy: string; evaluator: string }): string {
+  return methodEntry(x.strategy)?.hasSupernet ? x.strategy : x.evaluator;
+}
+
 /**
  * What a search returns: a method that reads its answer off α returns its latest derived genotype;
  * every other returns its best-scoring trial.

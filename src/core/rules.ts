@@ -3,7 +3,7 @@ import { adjustFor, type ExperimentPatch } from './adjust';
 import { datasetEntry } from './dataset/index';
 import { dataInput } from './dataset/input';
 import { evaluatorEntry } from './evaluator/index';
-import { methodEntry } from './methods';
+import { methodEntry, sharerOf } from './methods';
 import { problem, problemError, type CheckContext, type Problem } from './problems';
 import { ExperimentSchema, type Experiment } from './schema';
 import { describeIssues } from './schema-tools';
@@ -31,11 +31,6 @@ export function contextOf(x: Experiment): CheckContext {
 /** "a", "a and b", "a, b and c" (or "a, b or c"). */
 function listed(words: readonly string[], conjunction = 'and'): string {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
-}
-
-/** The weight-sharing method of an experiment: its one-shot strategy, else its evaluator. */
-function sharerOf(x: { strategy: string; evaluator: string }): string {
-  return methodEntry(x.strategy)?.hasSupernet ? x.strategy : x.evaluator;
 }
 
 const own = (groups: Record<string, object>, key: string | undefined): object => (key ? (groups[key] ?? {}) : {});
