@@ -1,6 +1,5 @@
 import type { BackendName, BackendTiming } from '../contracts/backend';
 import type { Experiment } from '../core/experiment';
-import type { UserFile } from '../data/load';
 import type { NetworkAccess } from '../data/image-sets';
 import { readPublicAsset } from '../data/node-assets';
 import { fastest, raceBackends } from '../engine/backend-race';
@@ -11,10 +10,7 @@ import { useNodeBackend } from '../nn/backend-node';
  * hardware backends (WASM and plain-JavaScript CPU; WebGPU in Node here is a software Vulkan, so
  * it is chosen only by name) and keeps the fastest. Returns the backend and a line for the person.
  */
-export async function autoNodeBackend(
-  x: Experiment,
-  deps: { userFile?: UserFile; net?: NetworkAccess },
-): Promise<{ backend: string; rows: BackendTiming[]; line: string }> {
+export async function autoNodeBackend(x: Experiment, deps: { net?: NetworkAccess }): Promise<{ backend: string; rows: BackendTiming[]; line: string }> {
   const names: BackendName[] = ['wasm', 'cpu'];
   const rows = await raceBackends(
     x,

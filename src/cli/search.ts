@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
   let backend: string;
   if (evaluatorEntry(experiment.evaluator).table) backend = 'table';
   else if (options.backend === 'auto') {
-    const chosen = await autoNodeBackend(experiment, { ...(options.userFile ? { userFile: options.userFile } : {}), net: cliNetwork(live) });
+    const chosen = await autoNodeBackend(experiment, { net: cliNetwork(live) });
     backend = chosen.backend;
     err(chosen.line);
   } else backend = await useNodeBackend(options.backend);

@@ -4,7 +4,7 @@ import type { Experiment } from '../core/experiment';
 import { createRng, type Rng } from '../core/rng';
 import { dataInput } from '../core/dataset/input';
 import { engineering } from '../data/features';
-import { prepareData, type UserFile } from '../data/load';
+import { prepareData } from '../data/load';
 import type { NetworkAccess } from '../data/image-sets';
 import type { AssetReader } from '../data/types';
 import { buildNetwork } from '../nn/build';
@@ -40,7 +40,7 @@ export async function raceBackends(
   x: Experiment,
   names: readonly BackendName[],
   use: (name: BackendName) => Promise<boolean>,
-  deps: { readAsset: AssetReader; userFile?: UserFile; net?: NetworkAccess },
+  deps: { readAsset: AssetReader; net?: NetworkAccess },
 ): Promise<BackendTiming[]> {
   if (evaluatorEntry(x.evaluator).table) return [];
   const rng = createRng(x.seed).fork('backend-race');

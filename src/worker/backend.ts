@@ -2,16 +2,14 @@ import type { BackendName, BackendReport, BackendTiming } from '../contracts/bac
 import type { BackendPreference, Experiment } from '../core/experiment';
 import { evaluatorEntry } from '../core/evaluator/index';
 import { raceBackends, raceKey } from '../engine/backend-race';
-import type { UserFile } from '../data/load';
 import type { NetworkAccess } from '../data/image-sets';
 import type { AssetReader } from '../data/types';
 import { browserStore, type KeyValueStore } from '../data/browser-store';
 import { chooseBackend, probeBackends, type BackendRace } from '../nn/backend-browser';
 
-/** What racing the backends needs to build the experiment's network: its data. */
+/** What racing the backends reads: a small table's rows (image sets are raced on random examples; a user's file is not raced). */
 export interface RaceDeps {
   readAsset: AssetReader;
-  userFile?: () => UserFile | undefined;
   net?: NetworkAccess;
 }
 
@@ -25,6 +23,8 @@ export class WorkerBackend {
   private report: BackendReport | null = null;
   private readonly timings = new Map<string, BackendTiming[]>();
   private store: KeyValueStore | null = null;
+  /** What the device offers, probed once: it is part of every timing's key. */
+  private device: Promise<string> | null = null;
 
   constructor(private readonly deps?: RaceDeps) {}
 
@@ -42,6 +42,8 @@ export class WorkerBackend {
 
   /** WASM in place of a GPU that failed; `reason` is what the page shows beside the backend's name. */
   async fallBack(reason: string): Promise<BackendReport> {
+    // A lost GPU changes what the device offers: probe it afresh next time.
+    this.device = null;
     this.report = { ...(await chooseBackend('wasm')), fallback: true, reason };
     return this.report;
   }
@@ -50,7 +52,8 @@ export class WorkerBackend {
     const deps = this.deps;
     if (!deps) return undefined;
     // The device is part of the key: the same browser profile on another GPU (or none) times differently.
-    const device = (await probeBackends()).map((p) => `${p.name}:${p.available}:${p.detail}`).join('|');
+    this.device ??= probeBackends().then((found) => found.map((p) => `${p.name}:${p.available}:${p.detail}`).join('|'));
+    const device = await this.device;
     const key = `${device}|${raceKey(x)}`;
     return {
       key,
@@ -62,8 +65,7 @@ export class WorkerBackend {
         }
         let rows: BackendTiming[];
         try {
-          const userFile = deps.userFile?.();
-          rows = await raceBackends(x, names, use, { readAsset: deps.readAsset, ...(userFile ? { userFile } : {}), ...(deps.net ? { net: deps.net } : {}) });
+          rows = await raceBackends(x, names, use, deps);
         } catch {
           // The data could not be prepared: the run will say why; the choice falls back to the fixed order.
           return { rows: [], cached: false };

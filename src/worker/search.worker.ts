@@ -30,7 +30,7 @@ const runs = new ActiveRun();
 const models = new WorkerModels();
 /** The user's own file: held here, in the worker, and nowhere else. */
 let userFile: UserFile | undefined;
-const backend = new WorkerBackend({ readAsset, userFile: () => userFile, net: downloads.net });
+const backend = new WorkerBackend({ readAsset, net: downloads.net });
 /** Where files appended to the run in flight go. */
 let growing: { runId: number; arrivals: DataArrivals } | null = null;
 
