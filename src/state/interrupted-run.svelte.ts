@@ -8,26 +8,36 @@ export class InterruptedRun {
   summary = $state.raw<SavedRunSummary | null>(null);
   /** What checking found besides a run: a record removed, storage that is off. */
   notice = $state<string | null>(null);
+  /**
+   * Which question is current: a run started, or a newer check asked, since an answer was asked
+   * for makes that answer stale. (A check asked just before Resume and answered just after it
+   * would otherwise offer the run again while it runs, with the count it had then.)
+   */
+  private asked = 0;
 
   constructor(private readonly worker: Remote<SearchWorkerApi>) {}
 
   async check(experiment: Experiment): Promise<void> {
+    const question = ++this.asked;
     try {
       const found = await this.worker.interruptedRun(experiment);
+      if (question !== this.asked) return;
       this.summary = found.run;
       this.notice = found.notice;
     } catch {
-      this.summary = null;
+      if (question === this.asked) this.summary = null;
     }
   }
 
   async discard(experiment: Experiment): Promise<void> {
+    this.asked++;
     await this.worker.forgetRun(experiment);
     this.summary = null;
   }
 
-  /** A run started: resumed or replaced, there is nothing left to offer. */
+  /** A run started: resumed or replaced, there is nothing left to offer (and no answer still on its way may offer it). */
   clear(): void {
+    this.asked++;
     this.summary = null;
   }
 }

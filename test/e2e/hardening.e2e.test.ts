@@ -38,6 +38,8 @@ describe('a person in a hurry', () => {
       // Mid-trial: one more trial than before has finished, and the next is training.
       await expect.poll(rows, { timeout: 120_000 }).toBeGreaterThan(finished);
       finished = await rows();
+      // While the run runs, nothing offers to resume it (an answer to an earlier check must not bring the offer back).
+      expect(await page.locator('[data-testid=interrupted]').count()).toBe(0);
       await killSearchWorker(page);
       // Said, not hung: the run ends in an error that names the worker, and its trials stay on screen.
       await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.getAttribute('data-status') === 'error', null, { timeout: 30_000 });
