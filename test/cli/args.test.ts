@@ -25,6 +25,13 @@ describe('command-line flags from the registries', () => {
     expect(() => parseCliArgs(['--reinforce-learning-rate', 'fast'])).toThrow(/must be a number from/);
   });
 
+  it("sets the supernet evaluator's path sampling and recalibration batches, uniform and 8 unless asked", () => {
+    const { experiment } = parseCliArgs(['--space', 'nb201', '--evaluator', 'supernet', '--sampling', 'fair', '--calibration-batches', '32']);
+    expect(experiment.strategySettings.oneShot).toMatchObject({ sampling: 'fair', calibrationBatches: 32 });
+    expect(parseCliArgs(['--space', 'nb201']).experiment.strategySettings.oneShot).toMatchObject({ sampling: 'uniform', calibrationBatches: 8 });
+    expect(() => parseCliArgs(['--sampling', 'sandwich'])).toThrow(/--sampling must be one of uniform, fair/);
+  });
+
   it('keeps the weight-sharing flags it had, and turns a default-on switch off with --no-', () => {
     const { experiment } = parseCliArgs([
       '--space',

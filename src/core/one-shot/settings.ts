@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { int, real } from '../schema-tools';
+import { PATH_SAMPLINGS } from './path-sampling';
 
 /**
  * The settings all weight-sharing methods share (and the supernet evaluator): the supernet's
@@ -28,6 +29,17 @@ export const ONE_SHOT_SETTINGS = v.object({
     v.pipe(v.picklist(['evolution', 'random']), v.title('Search over paths'), v.metadata({ labels: { evolution: 'regularised evolution', random: 'random' } })),
     'evolution',
   ),
+  /** SPOS and the supernet evaluator: how each weight step's path is drawn (path-sampling.ts); uniform keeps links made before. */
+  sampling: v.optional(
+    v.pipe(
+      v.picklist(PATH_SAMPLINGS),
+      v.title('Path sampling'),
+      v.metadata({ labels: { uniform: 'uniform, every step', fair: 'fair: every op of an edge once per group (FairNAS)' } }),
+    ),
+    'uniform',
+  ),
+  /** Batches of training data that recompute batch norm's statistics before a sub-network is scored. */
+  calibrationBatches: v.optional(v.pipe(int(1, 200), v.title('Batch-norm recalibration batches')), 8),
   /** ProxylessNAS: weight of the expected latency (relative to a uniform choice) in the loss; 0 ignores latency. */
   latencyWeight: v.optional(v.pipe(real(0, 10), v.title('Latency weight (0 = accuracy only)'), v.metadata({ step: 0.1 })), 0),
   /** ProxylessNAS: the latency (ms) E[LAT] is divided by in the loss; 0 takes a uniform choice's expected latency. */

@@ -9,5 +9,5 @@ export const spos = defineOneShot({
   ranksPaths: true,
   sampler: 'uniform',
   onePath: true,
-  uses: ['search'],
+  uses: ['search', 'sampling', 'calibrationBatches'],
 });

@@ -85,8 +85,6 @@ export interface NextStage {
   message: string;
 }
 
-const CALIBRATION_BATCHES = 8;
-
 /** The shared part: the supernet's weights, their optimiser and schedule, scoring and checkpoints. */
 export abstract class OneShotMethod {
   protected readonly optimizer: Optimizer;
@@ -190,7 +188,7 @@ export abstract class OneShotMethod {
     if (this.setup.settings.recalibrate) {
       const { data, training } = this.setup;
       const batches = new BatchStream(data.train, data.input, data.classes, training.batchSize, this.rng(stream));
-      await recalibrate(this.supernet, batches, choose, Math.min(CALIBRATION_BATCHES, batches.stepsPerPass));
+      await recalibrate(this.supernet, batches, choose, Math.min(this.setup.settings.calibrationBatches, batches.stepsPerPass));
     }
     return choose;
   }

@@ -1,3 +1,4 @@
+import { pathSampler, type PathSampler } from '../../core/one-shot/path-sampling';
 import type { Rng } from '../../core/rng';
 import type { StrategyId } from '../../core/strategy/index';
 import { ReinforceLstm } from '../../core/strategy/reinforce-lstm';
@@ -21,8 +22,12 @@ async function bestOfSamples(method: OneShotMethod, sample: () => unknown, count
 
 /** SPOS (Guo et al. 2020): one uniformly sampled path per step; the search over paths comes after training. */
 export class Spos extends OneShotMethod {
+  /** Each epoch's sampling stream with its sampler (fair sampling keeps its group between steps). */
+  private sampling: { rng: Rng; next: PathSampler } | null = null;
+
   protected weightChoice(rng: Rng): ChooseEdge {
-    return pathChooser(this.supernet.pathOf(this.setup.space.sample(rng)));
+    if (this.sampling?.rng !== rng) this.sampling = { rng, next: pathSampler(this.setup.settings.sampling, this.setup.space, rng) };
+    return pathChooser(this.supernet.pathOf(this.sampling.next()));
   }
 
   async view(): Promise<ArchView | null> {

@@ -1,0 +1,131 @@
+/**
+ * Does weight sharing rank NAS-Bench-201 cells as training them from scratch does? On the
+ * procedural shapes (bench/shapes-data.ts), one run: K cells trained from scratch with two seeds
+ * (the second sets the ceiling any cheaper ranking can reach), then one SPOS supernet per
+ * technique, each changing one thing against plain SPOS, with its Kendall τ and its cost.
+ */
+import { DEFAULT_ONE_SHOT, type OneShotSettings } from '../src/core/one-shot';
+import { createRng, type Rng } from '../src/core/rng';
+import { NB201_OPS, Nb201Space, type Nb201Genotype } from '../src/core/space/nb201';
+import { kendallTau, spearman } from '../src/core/stats';
+import { ScratchEvaluator } from '../src/engine/evaluate/scratch';
+import { Spos, type MethodSetup } from '../src/engine/one-shot/methods';
+import { pathChooser, buildSupernet, type ChooseEdge } from '../src/nn/supernet/index';
+import type { TrainData, TrainSettings } from '../src/nn/train';
+
+export interface RankOptions {
+  K: number;
+  epochs: number;
+  supernetEpochs: number;
+  channels: number;
+  data: TrainData;
+  training: TrainSettings;
+}
+
+/** Few-shot (Zhao et al. 2021): a child supernet whose first edge always holds one op. */
+class SplitSpos extends Spos {
+  constructor(
+    setup: MethodSetup,
+    private readonly op: number,
+  ) {
+    super(setup);
+  }
+  protected override weightChoice(rng: Rng): ChooseEdge {
+    const g = this.setup.space.sample(rng) as Nb201Genotype;
+    return pathChooser(this.supernet.pathOf({ ops: g.ops.map((o, e) => (e === 0 ? NB201_OPS[this.op]! : o)) }));
+  }
+}
+
+const seconds = (from: number) => (performance.now() - from) / 1000;
+
+export async function rankTechniques(o: RankOptions): Promise<void> {
+  const space = new Nb201Space({ channels: o.channels, cellsPerStage: 1 });
+  const rng = createRng('bench-weight-sharing');
+  const cells: Nb201Genotype[] = [];
+  const seen = new Set<string>();
+  while (cells.length < o.K) {
+    const g = space.sample(rng);
+    if (!seen.has(space.canonical(g))) {
+      seen.add(space.canonical(g));
+      cells.push(g);
+    }
+  }
+  console.log(
+    `NAS-Bench-201 cells (${o.channels} channels) on shapes 16×16 (${o.data.train.n} train / ${o.data.val.n} validation), WASM; K = ${o.K}, from scratch ${o.epochs} epochs, supernet ${o.supernetEpochs} epochs`,
+  );
+  // Both seeds cell by cell, so a run cut short still says how far the ceiling had got.
+  const first = new ScratchEvaluator(space, o.data, { ...o.training, epochs: o.epochs }, 1);
+  const second = new ScratchEvaluator(space, o.data, { ...o.training, epochs: o.epochs }, 2);
+  const truth: number[] = [];
+  const again: number[] = [];
+  let scratchSeconds = 0;
+  let t = performance.now();
+  for (let i = 0; i < o.K; i++) {
+    t = performance.now();
+    truth.push((await first.evaluate(cells[i], i)).accuracy);
+    scratchSeconds += seconds(t);
+    again.push((await second.evaluate(cells[i], i)).accuracy);
+    if ((i + 1) % 10 === 0 && i + 1 < o.K) console.log(`  … ${i + 1} cells from scratch, two seeds agree to τ ${kendallTau(truth, again).toFixed(3)}`);
+  }
+  const ceiling = kendallTau(truth, again);
+  const line = (label: string, acc: number[], s: number) => {
+    const tau = kendallTau(truth, acc);
+    const top = [...truth].sort((a, b) => b - a).indexOf(truth[acc.indexOf(Math.max(...acc))]!) + 1;
+    console.log(
+      `  ${label.padEnd(52)}${tau.toFixed(3).padStart(7)}${spearman(truth, acc).toFixed(3).padStart(7)}${(tau / ceiling).toFixed(2).padStart(7)}${s.toFixed(1).padStart(8)} s  1/${(scratchSeconds / s).toFixed(1).padEnd(6)} #${top}`,
+    );
+  };
+  console.log(`\n  ${'ranking'.padEnd(52)}      τ      ρ  τ/ceil    cost   vs scratch  top cell`);
+  line(`from scratch, another seed (the ceiling)`, again, scratchSeconds);
+
+  const childEpochs = Math.max(1, Math.round(o.supernetEpochs / 2 / NB201_OPS.length));
+  const supernetRun = async (label: string, change: Partial<OneShotSettings>, fewShot = false) => {
+    t = performance.now();
+    const settings = { ...DEFAULT_ONE_SHOT, epochs: o.supernetEpochs, ...change };
+    const supernet = buildSupernet(space, o.data.input, o.data.classes, createRng('bench-supernet'));
+    const setup: MethodSetup = {
+      id: 'spos',
+      space,
+      supernet,
+      data: o.data,
+      training: o.training,
+      settings,
+      seed: 1,
+      stage: 0,
+      allowed: supernet.edges.map(() => supernet.ops.map(() => true)),
+      skipDropout: 0,
+      between: async () => {},
+      progress: () => {},
+    };
+    const acc = new Array<number>(o.K).fill(0);
+    if (!fewShot) {
+      const spos = new Spos(setup);
+      for (let e = 1; e <= settings.epochs; e++) await spos.trainEpoch(e);
+      for (let i = 0; i < o.K; i++) acc[i] = await spos.score(cells[i], 1000 + i);
+      spos.dispose();
+    } else {
+      // Half the epochs on the whole supernet, then one child per op of edge 0, each from the parent's weights.
+      const parentEpochs = Math.ceil(settings.epochs / 2);
+      const parent = new Spos({ ...setup, settings: { ...settings, epochs: parentEpochs } });
+      for (let e = 1; e <= parentEpochs; e++) await parent.trainEpoch(e);
+      const state = await parent.save();
+      parent.dispose();
+      for (let k = 0; k < NB201_OPS.length; k++) {
+        const child = new SplitSpos({ ...setup, stage: k + 1, settings: { ...settings, epochs: childEpochs } }, k);
+        child.restore(state);
+        for (let e = 1; e <= childEpochs; e++) await child.trainEpoch(e);
+        for (let i = 0; i < o.K; i++) if (cells[i]!.ops[0] === NB201_OPS[k]) acc[i] = await child.score(cells[i], 1000 + i);
+        child.dispose();
+      }
+    }
+    supernet.dispose();
+    line(label, acc, seconds(t));
+  };
+  const E = o.supernetEpochs;
+  await supernetRun(`SPOS, uniform paths, ${E} epochs (the evaluator before)`, {});
+  await supernetRun(`+ fair sampling (FairNAS)`, { sampling: 'fair' });
+  await supernetRun(`+ batch norm recalibrated on 32 batches, not 8`, { calibrationBatches: 32 });
+  await supernetRun(`+ twice the supernet epochs (${2 * E})`, { epochs: 2 * E });
+  await supernetRun(`+ few-shot: ${Math.ceil(E / 2)} epochs, then 5 children (edge 0) × ${childEpochs}`, {}, true);
+  await supernetRun(`fair + 32 batches + ${2 * E} epochs`, { sampling: 'fair', calibrationBatches: 32, epochs: 2 * E });
+}
