@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { NetNode, Ref } from '../core/net/index';
 import { batchNorm, type BuildContext, type Layer } from './layers';
-import { conv2d, depthwiseConv2d, subsample2 } from './ops';
+import { depthwiseSame } from './depthwise-ops';
+import { conv2d } from './ops';
 import { avgPool, maxPool } from './pool-ops';
+import { stepPath } from './step-path';
 
 type Value = tf.Tensor;
 /** One node's computation, given its inputs' values. */
@@ -39,8 +41,7 @@ function stepOf(ctx: BuildContext, node: NetNode, made: tf.Variable[]): Step {
       const w = weight(0) as tf.Tensor4D;
       const [k, , c] = w.shape;
       return ([x]) => {
-        const full = depthwiseConv2d(x as tf.Tensor4D, w, p.dilation);
-        const y = p.subsample ? subsample2(full) : full;
+        const y = depthwiseSame(x as tf.Tensor4D, w, p.dilation, p.subsample ? 2 : 1, stepPath() === 'legacy');
         ctx.countMacs(k * k * c * y.shape[1] * y.shape[2]);
         return y;
       };
