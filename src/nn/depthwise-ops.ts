@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { samePadding } from '../core/net/padding';
 import { depthwiseConv2d, subsample2 } from './ops';
+import { padToPhases, phaseOf, spreadBy } from './phase-ops';
 
 type Pads = [[number, number], [number, number]];
 
@@ -51,34 +52,6 @@ function depthwiseExplicit(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, dilat
   return op(x, w) as tf.Tensor4D;
 }
 
-/** dy with stride − 1 zeros between its rows and columns: [n, (H'−1)·s + 1, (W'−1)·s + 1, c]. */
-function spreadBy(dy: tf.Tensor4D, s: number): tf.Tensor4D {
-  const [n, outH, outW, c] = dy.shape;
-  const expanded = tf.reshape(dy, [n, outH, 1, outW, 1, c]);
-  const padded = tf.pad(expanded, [
-    [0, 0],
-    [0, 0],
-    [0, s - 1],
-    [0, 0],
-    [0, s - 1],
-    [0, 0],
-  ]);
-  return tf.slice(tf.reshape(padded, [n, outH * s, outW * s, c]), [0, 0, 0, 0], [n, (outH - 1) * s + 1, (outW - 1) * s + 1, c]);
-}
-
-/** Rows and columns 0, 2, 4, … of x, `rows` × `cols` of them, x zero-padded at the end where short. */
-function evenGrid(x: tf.Tensor4D, rows: number, cols: number): tf.Tensor4D {
-  const [n, h, w, c] = x.shape;
-  const fit = tf.pad(tf.slice(x, [0, 0, 0, 0], [n, Math.min(h, 2 * rows), Math.min(w, 2 * cols), c]), [
-    [0, 0],
-    [0, Math.max(2 * rows - h, 0)],
-    [0, Math.max(2 * cols - w, 0)],
-    [0, 0],
-  ]);
-  const grid = tf.reshape(fit, [n, rows, 2, cols, 2, c]);
-  return tf.reshape(tf.slice(grid, [0, 0, 0, 0, 0, 0], [n, rows, 1, cols, 1, c]), [n, rows, cols, c]);
-}
-
 /**
  * The depthwise prim of the layer graph: k × k, 'same' padding as at stride 1, dilated, and at
  * stride 2 every second output pixel of that (so a genotype computes what it always did). The
@@ -101,7 +74,7 @@ export function depthwiseSame(x: tf.Tensor4D, w: tf.Tensor4D, dilation: number, 
   const outW = Math.ceil(wd / 2);
   const half = dilation / 2;
   const xp = tf.pad(x, [[0, 0], pad[0], pad[1], [0, 0]]);
-  const evens = evenGrid(xp, outH + (k - 1) * half, outW + (k - 1) * half);
+  const evens = phaseOf(padToPhases(xp, 2, outH + (k - 1) * half, outW + (k - 1) * half), 2, 0, 0);
   return depthwiseExplicit(evens, w, 1, half, [
     [0, 0],
     [0, 0],

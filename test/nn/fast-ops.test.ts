@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { depthwiseSame } from '../../src/nn/depthwise-ops';
 import { depthwiseConv2d } from '../../src/nn/ops';
+import { maxPool } from '../../src/nn/pool-ops';
+import { useStepPath, type StepPath } from '../../src/nn/step-path';
 import { maxAbsDiff, on, seeded, tf } from './helpers';
 
 /** The old path, stride 1 then every second pixel, with a subsample tfjs can differentiate at odd sizes too. */
@@ -54,4 +56,30 @@ describe.each(['cpu', 'wasm'] as const)('depthwise convs computed at their strid
       expect(tf.max(tf.abs(gw!)).dataSync()[0]).toBeGreaterThan(0.1);
     },
   );
+});
+
+describe.each(['cpu', 'wasm'] as const)('the max-pool gradient by phases, on %s', (backend) => {
+  it.each([
+    [3, 1, 8],
+    [3, 2, 8],
+    [3, 2, 7],
+    [5, 1, 6],
+    [5, 2, 9],
+  ])('kernel %i, stride %i, side %i: equals the legacy gradient, ties included', async (k, stride, size) => {
+    await on(backend);
+    // Values on a coarse grid, so that windows hold tied maxima.
+    const x = tf.round(tf.mul(seeded([2, size, size, 3], `pool${k}${stride}${size}`), 2));
+    const dy = seeded([2, Math.ceil(size / stride), Math.ceil(size / stride), 3], `pool-dy${size}`);
+    const grad = (path: StepPath) => {
+      useStepPath(path);
+      return tf.grad((a: tf.Tensor) => tf.sum(tf.mul(maxPool(a as tf.Tensor4D, k, stride), dy)))(x);
+    };
+    try {
+      const legacy = grad('legacy');
+      expect(maxAbsDiff(grad('fast'), legacy)).toBe(0);
+      expect(tf.max(tf.abs(legacy)).dataSync()[0]).toBeGreaterThan(0.1);
+    } finally {
+      useStepPath('fast');
+    }
+  });
 });
