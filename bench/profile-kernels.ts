@@ -1,8 +1,8 @@
 /**
- * Kernel-by-kernel time of one training step on WASM in Node, for the bench CNN (chain) or a sampled
- * network of another space (the mean over the same genotypes bench:spaces samples):
+ * Kernel-by-kernel time of one training step on WASM in Node, the step before the fast ops
+ * (src/nn/step-path.ts) and now, for the bench CNN (chain) or sampled networks of another space:
  *
- *   node --import tsx bench/profile-kernels.ts [--space cell] [--top 12]
+ *   node --import tsx bench/profile-kernels.ts [--space cell] [--top 5] [--samples 3]
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -12,22 +12,25 @@ import { createSpace, type SpaceId } from '../src/core/space/index';
 import { buildNetwork } from '../src/nn/build';
 import { Optimizer } from '../src/nn/optimizer';
 import { BENCH_INPUT, BENCH_NET, benchSpace } from '../src/nn/step-bench';
+import { useStepPath, type StepPath } from '../src/nn/step-path';
 
 const { values } = parseArgs({
-  options: { space: { type: 'string', default: 'chain' }, top: { type: 'string', default: '12' }, samples: { type: 'string', default: '3' } },
+  options: { space: { type: 'string', default: 'chain' }, top: { type: 'string', default: '5' }, samples: { type: 'string', default: '3' } },
 });
 await useNodeBackend('wasm');
 const STEPS = 5;
-const agg = new Map<string, [number, number]>();
-let wall = 0;
-const samples = values.space === 'chain' ? 1 : Number(values.samples);
+const chain = values.space === 'chain';
+const samples = chain ? 1 : Number(values.samples);
+const agg: Record<StepPath, Map<string, [number, number]>> = { legacy: new Map(), fast: new Map() };
+const wall: Record<StepPath, number> = { legacy: 0, fast: 0 };
 for (let s = 0; s < samples; s++) {
-  const space = values.space === 'chain' ? benchSpace() : createSpace(values.space as SpaceId);
+  const space = chain ? benchSpace() : createSpace(values.space as SpaceId);
   const rng = createRng(`bench-${values.space}`);
-  const g = values.space === 'chain' ? space.decode(BENCH_NET) : space.sample(rng);
-  const input =
-    values.space === 'chain' || space.checkInput({ height: 8, width: 8, channels: 1 }) !== null ? BENCH_INPUT : { height: 8, width: 8, channels: 1 };
-  const net = buildNetwork(space, g, input, 10, rng.fork(`init-${s}`));
+  for (let k = 0; k < s; k++) space.sample(rng);
+  const g = chain ? space.decode(BENCH_NET) : space.sample(rng);
+  const small = { height: 8, width: 8, channels: 1 };
+  const input = chain || space.checkInput(small) !== null ? BENCH_INPUT : small;
+  const net = buildNetwork(space, g, input, 10, createRng(`init-${s}`));
   const opt = new Optimizer('sgd', net.ctx.trainable, 5e-4);
   const x = tf.randomUniform([32, input.height, input.width, input.channels]) as tf.Tensor4D;
   const y = tf.oneHot(
@@ -43,30 +46,35 @@ for (let s = 0; s < samples; s++) {
     await value.data();
     tf.dispose([value, ...Object.values(grads)]);
   };
-  for (let i = 0; i < 2; i++) await step();
-  const started = performance.now();
-  const info = await tf.profile(async () => {
-    for (let i = 0; i < STEPS; i++) await step();
-  });
-  wall += performance.now() - started;
-  for (const k of info.kernels) {
-    const t = await (k as { kernelTimeMs?: unknown }).kernelTimeMs;
-    const a = agg.get(k.name) ?? [0, 0];
-    agg.set(k.name, [a[0] + (typeof t === 'number' ? t : 0), a[1] + 1]);
+  for (const path of ['legacy', 'fast'] as const) {
+    useStepPath(path);
+    for (let i = 0; i < 2; i++) await step();
+    const started = performance.now();
+    const info = await tf.profile(async () => {
+      for (let i = 0; i < STEPS; i++) await step();
+    });
+    wall[path] += performance.now() - started;
+    for (const k of info.kernels) {
+      const t = await (k as { kernelTimeMs?: unknown }).kernelTimeMs;
+      const a = agg[path].get(k.name) ?? [0, 0];
+      agg[path].set(k.name, [a[0] + (typeof t === 'number' ? t : 0), a[1] + 1]);
+    }
   }
   opt.dispose();
   net.ctx.dispose();
   tf.dispose([x, y]);
 }
 const per = STEPS * samples;
-// customGrad's 'forward' wraps kernels that are listed on their own: it is left out of the total.
-const rows = [...agg.entries()].filter(([n]) => n !== 'forward').sort((a, b) => b[1][0] - a[1][0]);
-const total = rows.reduce((sum, r) => sum + r[1][0], 0);
-const calls = rows.reduce((sum, r) => sum + r[1][1], 0);
-console.log(
-  `${values.space}: kernels ${(total / per).toFixed(1)} ms/step (profiled wall ${(wall / per).toFixed(1)} ms), ${Math.round(calls / per)} kernels/step`,
-);
-for (const [n, [t, c]] of rows.slice(0, Number(values.top)))
+for (const path of ['legacy', 'fast'] as const) {
+  // customGrad's 'forward' wraps kernels that are listed on their own: it is left out of the total.
+  const rows = [...agg[path].entries()].filter(([n]) => n !== 'forward').sort((a, b) => b[1][0] - a[1][0]);
+  const total = rows.reduce((sum, r) => sum + r[1][0], 0);
+  const calls = rows.reduce((sum, r) => sum + r[1][1], 0);
   console.log(
-    `  ${n.padEnd(24)}${(t / per).toFixed(2).padStart(8)} ms/step${(c / per).toFixed(1).padStart(8)} calls/step${((100 * t) / total).toFixed(0).padStart(5)} %`,
+    `${values.space}, ${path === 'legacy' ? 'before' : 'now'}: kernels ${(total / per).toFixed(1)} ms/step (profiled wall ${(wall[path] / per).toFixed(1)} ms), ${Math.round(calls / per)} kernels/step`,
   );
+  for (const [n, [t, c]] of rows.slice(0, Number(values.top)))
+    console.log(
+      `  ${n.padEnd(24)}${(t / per).toFixed(2).padStart(8)} ms/step${(c / per).toFixed(1).padStart(8)} calls/step${((100 * t) / total).toFixed(0).padStart(5)} %`,
+    );
+}

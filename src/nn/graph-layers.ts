@@ -17,7 +17,7 @@ function upsample2(x: tf.Tensor4D): tf.Tensor4D {
 }
 
 /** Creates a node's variables on `ctx` (in the order the node lists them) and returns what it computes. */
-function stepOf(ctx: BuildContext, node: NetNode, made: tf.Variable[]): Step {
+function stepOf(ctx: BuildContext, node: NetNode, made: tf.Variable[], readsData: boolean): Step {
   const p = node.prim;
   const weight = (i: number) => {
     const spec = node.weights[i]!;
@@ -32,7 +32,7 @@ function stepOf(ctx: BuildContext, node: NetNode, made: tf.Variable[]): Step {
       const w = weight(0) as tf.Tensor4D;
       const [kh, kw, cin, cout] = w.shape;
       return ([x]) => {
-        const y = conv2d(x as tf.Tensor4D, w, p.stride, 'same');
+        const y = conv2d(x as tf.Tensor4D, w, p.stride, 'same', !readsData || stepPath() === 'legacy');
         ctx.countMacs(kh * kw * cin * cout * y.shape[1] * y.shape[2]);
         return y;
       };
@@ -100,11 +100,12 @@ export interface GraphFunction {
 
 /**
  * Instantiates graph nodes on a build context: variables are created node by node from the
- * seeded stream, so a graph gives the weights the hand-written layers always gave.
+ * seeded stream, so a graph gives the weights the hand-written layers always gave. `dataInput`:
+ * node 0 is the network's data (no gradient wanted), not a supernet op's input.
  */
-export function instantiate(ctx: BuildContext, nodes: readonly NetNode[], output: Ref): GraphFunction {
+export function instantiate(ctx: BuildContext, nodes: readonly NetNode[], output: Ref, dataInput = false): GraphFunction {
   const variables: tf.Variable[] = [];
-  const steps = nodes.map((node) => stepOf(ctx, node, variables));
+  const steps = nodes.map((node) => stepOf(ctx, node, variables, dataInput && node.inputs[0] === 0));
   return {
     variables,
     run(x, training) {
