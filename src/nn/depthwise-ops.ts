@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { samePadding } from '../core/net/padding';
 import { depthwiseConv2d, subsample2 } from './ops';
-import { padToPhases, phaseOf, spreadBy } from './phase-ops';
+import { padToPhases, phaseOf, sliceHW, spreadBy } from './phase-ops';
 
 type Pads = [[number, number], [number, number]];
 
@@ -40,7 +40,7 @@ function depthwiseExplicit(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, dilat
           [0, 0],
         ];
         const dx = tf.depthwiseConv2d(spread, tf.reverse(ws, [0, 1]) as tf.Tensor4D, 1, back, 'NHWC', dilation);
-        const xp = tf.slice(tf.pad(xs, explicit), [0, 0, 0, 0], [n, reachH, reachW, c]);
+        const xp = sliceHW(tf.pad(xs, explicit), 0, 0, reachH, reachW);
         const xCh = tf.reshape(tf.transpose(xp, [1, 2, 0, 3]), [1, reachH, reachW, n * c]) as tf.Tensor4D;
         const dyCh = tf.reshape(tf.transpose(dy4, [1, 2, 0, 3]), [outH, outW, n * c, 1]) as tf.Tensor4D;
         const perExample = tf.depthwiseConv2d(xCh, dyCh, dilation, 'valid', 'NHWC', stride);

@@ -1,12 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { interleave, padToPhases, phaseOf } from './phase-ops';
+import { interleave, padToPhases, phaseOf, sliceHW } from './phase-ops';
 
 type Pad = [number, number];
 
 /** x's rows r, r + s, … and columns q, q + s, …: `rows` × `cols` of them (x holds them all). */
 function gridOf(x: tf.Tensor4D, s: number): (r: number, q: number, rows: number, cols: number) => tf.Tensor4D {
-  const [n, , , c] = x.shape;
-  if (s === 1) return (r, q, rows, cols) => tf.slice(x, [0, r, q, 0], [n, rows, cols, c]);
+  if (s === 1) return (r, q, rows, cols) => sliceHW(x, r, q, rows, cols);
   // The s × s phases of x once, then every view is a plain slice of one.
   const whole = padToPhases(x, s);
   const phases = new Map<number, tf.Tensor4D>();
@@ -15,7 +14,7 @@ function gridOf(x: tf.Tensor4D, s: number): (r: number, q: number, rows: number,
     if (!phases.has(key)) phases.set(key, phaseOf(whole, s, pr, pq));
     return phases.get(key)!;
   };
-  return (r, q, rows, cols) => tf.slice(phase(r % s, q % s), [0, Math.floor(r / s), Math.floor(q / s), 0], [n, rows, cols, c]);
+  return (r, q, rows, cols) => sliceHW(phase(r % s, q % s), Math.floor(r / s), Math.floor(q / s), rows, cols);
 }
 
 /**
@@ -57,5 +56,5 @@ export function maxPoolGradient(xs: tf.Tensor4D, ys: tf.Tensor4D, dy: tf.Tensor4
   }
   const sums: tf.Tensor4D[] = parts.map((p) => (p.length === 0 ? tf.zeros([n, R, C, c]) : p.length === 1 ? p[0]! : tf.addN(p)));
   const dxp = s === 1 ? sums[0]! : interleave(sums, s);
-  return tf.slice(dxp, [0, padH[0], padW[0], 0], [n, h, wd, c]);
+  return sliceHW(dxp, padH[0], padW[0], h, wd);
 }

@@ -49,5 +49,16 @@ export function spreadBy(dy: tf.Tensor4D, s: number): tf.Tensor4D {
     [0, 0],
     [0, (s - 1) * c],
   ]);
-  return tf.slice(tf.reshape(padded, [n, outH * s, outW * s, c]) as tf.Tensor4D, [0, 0, 0, 0], [n, (outH - 1) * s + 1, (outW - 1) * s + 1, c]);
+  return sliceHW(tf.reshape(padded, [n, outH * s, outW * s, c]) as tf.Tensor4D, 0, 0, (outH - 1) * s + 1, (outW - 1) * s + 1);
+}
+
+/**
+ * x[:, top : top + rows, left : left + cols, :] as a rank-3 slice of [n, H, W·c]: tfjs-wasm copies a
+ * slice one innermost run at a time, so a run of cols·c values instead of c is ~cols × fewer copies.
+ */
+export function sliceHW(x: tf.Tensor4D, top: number, left: number, rows: number, cols: number): tf.Tensor4D {
+  const [n, h, w, c] = x.shape;
+  if (top === 0 && left === 0 && rows === h && cols === w) return x;
+  const flat = tf.slice(tf.reshape(x, [n, h, w * c]), [0, top, left * c], [n, rows, cols * c]);
+  return tf.reshape(flat, [n, rows, cols, c]);
 }
