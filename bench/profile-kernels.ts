@@ -1,37 +1,80 @@
-// Kernel-by-kernel time of one chain training step on WASM in Node: `node --import tsx bench/profile-kernels.ts`.
+/**
+ * Kernel-by-kernel time of one training step on WASM in Node, the step before the fast ops
+ * (src/nn/step-path.ts) and now, for the bench CNN (chain) or sampled networks of another space:
+ *
+ *   node --import tsx bench/profile-kernels.ts [--space cell] [--top 5] [--samples 3]
+ */
+import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { useNodeBackend } from '../src/nn/backend-node';
 import { createRng } from '../src/core/rng';
-import { ChainSpace } from '../src/core/space/chain';
+import { createSpace, type SpaceId } from '../src/core/space/index';
 import { buildNetwork } from '../src/nn/build';
 import { Optimizer } from '../src/nn/optimizer';
+import { BENCH_INPUT, BENCH_NET, benchSpace } from '../src/nn/step-bench';
+import { useStepPath, type StepPath } from '../src/nn/step-path';
+
+const { values } = parseArgs({
+  options: { space: { type: 'string', default: 'chain' }, top: { type: 'string', default: '5' }, samples: { type: 'string', default: '3' } },
+});
 await useNodeBackend('wasm');
-const space = new ChainSpace({ depth: 2, widths: [16, 32] });
-const net = buildNetwork(space, space.decode('conv3x3-16|conv3x3-32'), { height: 16, width: 16, channels: 1 }, 10, createRng(1));
-const opt = new Optimizer('sgd', net.ctx.trainable, 5e-4);
-const x = tf.randomUniform([32, 16, 16, 1]);
-const y = tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1], 'int32'), 10);
-for (let i = 0; i < 3; i++) {
-  const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x as tf.Tensor4D, true)) as tf.Scalar, net.ctx.trainable);
-  opt.apply(grads, 0.01);
-  tf.dispose([value, ...Object.values(grads)]);
-}
-const info = await tf.profile(async () => {
-  for (let i = 0; i < 10; i++) {
-    const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x as tf.Tensor4D, true)) as tf.Scalar, net.ctx.trainable);
+const STEPS = 5;
+const chain = values.space === 'chain';
+const samples = chain ? 1 : Number(values.samples);
+const agg: Record<StepPath, Map<string, [number, number]>> = { legacy: new Map(), fast: new Map() };
+const wall: Record<StepPath, number> = { legacy: 0, fast: 0 };
+for (let s = 0; s < samples; s++) {
+  const space = chain ? benchSpace() : createSpace(values.space as SpaceId);
+  const rng = createRng(`bench-${values.space}`);
+  for (let k = 0; k < s; k++) space.sample(rng);
+  const g = chain ? space.decode(BENCH_NET) : space.sample(rng);
+  const small = { height: 8, width: 8, channels: 1 };
+  const input = chain || space.checkInput(small) !== null ? BENCH_INPUT : small;
+  const net = buildNetwork(space, g, input, 10, createRng(`init-${s}`));
+  const opt = new Optimizer('sgd', net.ctx.trainable, 5e-4);
+  const x = tf.randomUniform([32, input.height, input.width, input.channels]) as tf.Tensor4D;
+  const y = tf.oneHot(
+    tf.tensor1d(
+      Array.from({ length: 32 }, (_, i) => i % 10),
+      'int32',
+    ),
+    10,
+  );
+  const step = async () => {
+    const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tf.Scalar, net.ctx.trainable);
     opt.apply(grads, 0.01);
     await value.data();
     tf.dispose([value, ...Object.values(grads)]);
+  };
+  for (const path of ['legacy', 'fast'] as const) {
+    useStepPath(path);
+    for (let i = 0; i < 2; i++) await step();
+    const started = performance.now();
+    const info = await tf.profile(async () => {
+      for (let i = 0; i < STEPS; i++) await step();
+    });
+    wall[path] += performance.now() - started;
+    for (const k of info.kernels) {
+      const t = await (k as { kernelTimeMs?: unknown }).kernelTimeMs;
+      const a = agg[path].get(k.name) ?? [0, 0];
+      agg[path].set(k.name, [a[0] + (typeof t === 'number' ? t : 0), a[1] + 1]);
+    }
   }
-});
-const agg = new Map<string, [number, number]>();
-for (const k of info.kernels) {
-  const t = await (k as { kernelTimeMs?: unknown }).kernelTimeMs;
-  const a = agg.get(k.name) ?? [0, 0];
-  agg.set(k.name, [a[0] + (typeof t === 'number' ? t : 0), a[1] + 1]);
+  opt.dispose();
+  net.ctx.dispose();
+  tf.dispose([x, y]);
 }
-const rows = [...agg.entries()].sort((a, b) => b[1][0] - a[1][0]);
-let total = 0;
-for (const r of rows) total += r[1][0];
-console.log('total kernel ms/step', (total / 10).toFixed(1), 'kernels/step', info.kernels.length / 10);
-for (const [n, [t, c]] of rows.slice(0, 25)) console.log(n.padEnd(24), (t / 10).toFixed(2), 'ms/step', c / 10, 'calls/step');
+const per = STEPS * samples;
+for (const path of ['legacy', 'fast'] as const) {
+  // customGrad's 'forward' wraps kernels that are listed on their own: it is left out of the total.
+  const rows = [...agg[path].entries()].filter(([n]) => n !== 'forward').sort((a, b) => b[1][0] - a[1][0]);
+  const total = rows.reduce((sum, r) => sum + r[1][0], 0);
+  const calls = rows.reduce((sum, r) => sum + r[1][1], 0);
+  console.log(
+    `${values.space}, ${path === 'legacy' ? 'before' : 'now'}: kernels ${(total / per).toFixed(1)} ms/step (profiled wall ${(wall[path] / per).toFixed(1)} ms), ${Math.round(calls / per)} kernels/step`,
+  );
+  for (const [n, [t, c]] of rows.slice(0, Number(values.top)))
+    console.log(
+      `  ${n.padEnd(24)}${(t / per).toFixed(2).padStart(8)} ms/step${(c / per).toFixed(1).padStart(8)} calls/step${((100 * t) / total).toFixed(0).padStart(5)} %`,
+    );
+}

@@ -1,7 +1,8 @@
 /**
  * One line per search space, in one run: the time to sample a genotype and build its tfjs model,
  * and the time of one training step on WASM, at the default (playground) scale, on 8 × 8 digits
- * (16 × 16 shapes where a space needs more pixels), batch 32.
+ * (16 × 16 shapes where a space needs more pixels), batch 32 — the step as before the fast ops
+ * (src/nn/step-path.ts) and now, alternating on the same networks.
  *
  *   npm run bench:spaces
  */
@@ -12,13 +13,14 @@ import { compactNumber } from '../src/core/format';
 import { useNodeBackend } from '../src/nn/backend-node';
 import { buildNetwork } from '../src/nn/build';
 import { Optimizer } from '../src/nn/optimizer';
+import { useStepPath, type StepPath } from '../src/nn/step-path';
 
 await useNodeBackend('wasm');
 const SAMPLES = 5;
 const STEPS = 5;
 console.log(`per space: mean over ${SAMPLES} sampled genotypes; training step = forward + backward + SGD update, batch 32, WASM\n`);
 console.log(
-  `${'space'.padEnd(14)}${'input'.padEnd(9)}${'params'.padStart(9)}${'sample+build ms'.padStart(17)}${'ms/step'.padStart(10)}${'× chain'.padStart(9)}`,
+  `${'space'.padEnd(14)}${'input'.padEnd(9)}${'params'.padStart(9)}${'sample+build ms'.padStart(17)}${'before ms'.padStart(11)}${'ms/step'.padStart(10)}${'speed-up'.padStart(10)}${'× chain'.padStart(9)}`,
 );
 let chainStep = 0;
 for (const id of SPACE_IDS) {
@@ -26,7 +28,7 @@ for (const id of SPACE_IDS) {
   const input = space.checkInput({ height: 8, width: 8, channels: 1 }) === null ? { height: 8, width: 8, channels: 1 } : { height: 16, width: 16, channels: 1 };
   const rng = createRng(`bench-${id}`);
   let buildMs = 0;
-  let stepMs = 0;
+  const stepMs: Record<StepPath, number> = { legacy: 0, fast: 0 };
   let params = 0;
   for (let s = 0; s < SAMPLES; s++) {
     const started = performance.now();
@@ -49,17 +51,22 @@ for (const id of SPACE_IDS) {
       await value.data();
       tf.dispose([value, ...Object.values(grads)]);
     };
-    await step();
-    const t = performance.now();
-    for (let k = 0; k < STEPS; k++) await step();
-    stepMs += (performance.now() - t) / STEPS;
+    // Alternating paths, each warmed up, so the machine's load falls on both alike.
+    for (const path of ['legacy', 'fast', 'legacy', 'fast'] as const) {
+      useStepPath(path);
+      await step();
+      const t = performance.now();
+      for (let k = 0; k < STEPS; k++) await step();
+      stepMs[path] += (performance.now() - t) / STEPS / 2;
+    }
     optimizer.dispose();
     net.ctx.dispose();
     tf.dispose([x, y]);
   }
-  const ms = stepMs / SAMPLES;
+  const ms = stepMs.fast / SAMPLES;
+  const before = stepMs.legacy / SAMPLES;
   if (id === 'chain') chainStep = ms;
   console.log(
-    `${id.padEnd(14)}${`${input.height}×${input.width}`.padEnd(9)}${compactNumber(Math.round(params / SAMPLES)).padStart(9)}${(buildMs / SAMPLES).toFixed(1).padStart(17)}${ms.toFixed(1).padStart(10)}${(ms / chainStep).toFixed(2).padStart(9)}`,
+    `${id.padEnd(14)}${`${input.height}×${input.width}`.padEnd(9)}${compactNumber(Math.round(params / SAMPLES)).padStart(9)}${(buildMs / SAMPLES).toFixed(1).padStart(17)}${before.toFixed(1).padStart(11)}${ms.toFixed(1).padStart(10)}${`${(before / ms).toFixed(2)} ×`.padStart(10)}${(ms / chainStep).toFixed(2).padStart(9)}`,
   );
 }

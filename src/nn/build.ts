@@ -9,7 +9,7 @@ import type { Network } from './network';
 /** A layer graph → tfjs network; weights drawn from `rng` in the graph's order. */
 export function networkOf(graph: NetGraph, rng: Rng): Network {
   const ctx = new BuildContext(rng);
-  const fn = instantiate(ctx, graph.nodes, graph.output);
+  const fn = instantiate(ctx, graph.nodes, graph.output, true);
   return { ctx, graph, variables: fn.variables, apply: (x, training) => fn.run(x, training) as tf.Tensor2D };
 }
 

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { NetNode, Ref } from '../core/net/index';
 import { batchNorm, type BuildContext, type Layer } from './layers';
-import { conv2d, depthwiseConv2d, subsample2 } from './ops';
+import { depthwiseSame } from './depthwise-ops';
+import { conv2d } from './ops';
 import { avgPool, maxPool } from './pool-ops';
+import { stepPath } from './step-path';
 
 type Value = tf.Tensor;
 /** One node's computation, given its inputs' values. */
@@ -15,7 +17,7 @@ function upsample2(x: tf.Tensor4D): tf.Tensor4D {
 }
 
 /** Creates a node's variables on `ctx` (in the order the node lists them) and returns what it computes. */
-function stepOf(ctx: BuildContext, node: NetNode, made: tf.Variable[]): Step {
+function stepOf(ctx: BuildContext, node: NetNode, made: tf.Variable[], readsData: boolean): Step {
   const p = node.prim;
   const weight = (i: number) => {
     const spec = node.weights[i]!;
@@ -30,7 +32,7 @@ function stepOf(ctx: BuildContext, node: NetNode, made: tf.Variable[]): Step {
       const w = weight(0) as tf.Tensor4D;
       const [kh, kw, cin, cout] = w.shape;
       return ([x]) => {
-        const y = conv2d(x as tf.Tensor4D, w, p.stride, 'same');
+        const y = conv2d(x as tf.Tensor4D, w, p.stride, 'same', !readsData || stepPath() === 'legacy');
         ctx.countMacs(kh * kw * cin * cout * y.shape[1] * y.shape[2]);
         return y;
       };
@@ -39,8 +41,7 @@ function stepOf(ctx: BuildContext, node: NetNode, made: tf.Variable[]): Step {
       const w = weight(0) as tf.Tensor4D;
       const [k, , c] = w.shape;
       return ([x]) => {
-        const full = depthwiseConv2d(x as tf.Tensor4D, w, p.dilation);
-        const y = p.subsample ? subsample2(full) : full;
+        const y = depthwiseSame(x as tf.Tensor4D, w, p.dilation, p.subsample ? 2 : 1, stepPath() === 'legacy');
         ctx.countMacs(k * k * c * y.shape[1] * y.shape[2]);
         return y;
       };
@@ -99,11 +100,12 @@ export interface GraphFunction {
 
 /**
  * Instantiates graph nodes on a build context: variables are created node by node from the
- * seeded stream, so a graph gives the weights the hand-written layers always gave.
+ * seeded stream, so a graph gives the weights the hand-written layers always gave. `dataInput`:
+ * node 0 is the network's data (no gradient wanted), not a supernet op's input.
  */
-export function instantiate(ctx: BuildContext, nodes: readonly NetNode[], output: Ref): GraphFunction {
+export function instantiate(ctx: BuildContext, nodes: readonly NetNode[], output: Ref, dataInput = false): GraphFunction {
   const variables: tf.Variable[] = [];
-  const steps = nodes.map((node) => stepOf(ctx, node, variables));
+  const steps = nodes.map((node) => stepOf(ctx, node, variables, dataInput && node.inputs[0] === 0));
   return {
     variables,
     run(x, training) {

@@ -91,8 +91,11 @@ function inputGradient(
   return bottom < 0 || right < 0 ? tf.slice(dx, [0, 0, 0, 0], [n, h, wd, cin]) : dx;
 }
 
-/** 2-D convolution, NHWC, filter [kh, kw, C_in, C_out], with our own gradients. */
-export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: Stride, padding: Padding): tf.Tensor4D {
+/**
+ * 2-D convolution, NHWC, filter [kh, kw, C_in, C_out], with our own gradients. `inputGrad` false
+ * where x is the network's data: its gradient (a whole conv) would be computed and thrown away.
+ */
+export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: Stride, padding: Padding, inputGrad = true): tf.Tensor4D {
   const [, h, wd] = x.shape;
   const [kh, kw] = w.shape;
   const [sh, sw] = strides(stride);
@@ -115,7 +118,7 @@ export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: Stride, padding: 
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
         const dy4 = dy as tf.Tensor4D;
-        const dx = inputGradient(dy4, ws, xs.shape, [sh, sw], pad);
+        const dx = inputGrad ? inputGradient(dy4, ws, xs.shape, [sh, sw], pad) : tf.zerosLike(xs);
         const dw = filterGradient(xs, dy4, [kh, kw], [sh, sw], pad);
         return [dx, dw];
       },

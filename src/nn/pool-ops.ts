@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { maxPoolGradient } from './maxpool-grad';
 import { samePadding } from './ops';
+import { stepPath } from './step-path';
 
 /**
  * Max pooling whose gradient is shared evenly among the tied maxima of each window (a valid
@@ -17,6 +19,7 @@ export function maxPool(x: tf.Tensor4D, k: number, stride: number): tf.Tensor4D 
       value: y,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [xs, ys] = saved as [tf.Tensor4D, tf.Tensor4D];
+        if (stepPath() !== 'legacy') return maxPoolGradient(xs, ys, dy as tf.Tensor4D, k, stride, padH, padW);
         const [n, , , c] = xs.shape;
         const [, outH, outW] = ys.shape;
         const xp = tf.pad(xs, [[0, 0], padH, padW, [0, 0]], -3.4e38);

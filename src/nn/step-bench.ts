@@ -10,12 +10,17 @@ export const BENCH_INPUT = { height: 16, width: 16, channels: 1 };
 export const BENCH_BATCH = 32;
 export const BENCH_CLASSES = 10;
 
+/** The chain space the bench net lives in. */
+export function benchSpace(): ChainSpace {
+  return new ChainSpace({ depth: 2, widths: [16, 32] });
+}
+
 /**
  * Milliseconds per training step (forward, backward, SGD-momentum update) after warm-up, the
  * losses read back once at the end as the trainer reads them once an epoch.
  */
 export async function msPerStep(tf: typeof tfType, steps: number, warmup = 3): Promise<number> {
-  const space = new ChainSpace({ depth: 2, widths: [16, 32] });
+  const space = benchSpace();
   const g = space.decode(BENCH_NET);
   const rng = createRng('bench');
   const net = buildNetwork(space, g, BENCH_INPUT, BENCH_CLASSES, rng.fork('init'));
