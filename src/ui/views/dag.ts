@@ -2,9 +2,11 @@ import * as d3 from 'd3';
 import type { ArchGraph, ArchKind } from '../../core/space/types';
 import { opColor, opLabel } from './theme';
 import { dagreLayout } from './dag-layout';
+import { layoutLater } from './dag-layout-later';
 
 export interface DagView {
-  update(graph: ArchGraph | null): void;
+  /** `later`: a shape not laid out yet is laid out in a worker, the drawing following it (while a search runs). */
+  update(graph: ArchGraph | null, later?: boolean): void;
   /** Zooms by a factor about the centre (1 / factor zooms out), for the panel's buttons and keys. */
   zoomBy(factor: number): void;
   /** Back to the whole graph. */
@@ -66,7 +68,19 @@ export function createDagView(svgElement: SVGSVGElement, onToggle?: (motif: stri
     return `url(#${id})`;
   }
 
-  function update(graph: ArchGraph | null): void {
+  // The newest update wins over a layout still on its way.
+  let wanted = 0;
+  function update(graph: ArchGraph | null, later = false): void {
+    const token = ++wanted;
+    if (graph && later && !graph.nodes.every((n) => n.grid))
+      void layoutLater(
+        graph,
+        graph.edges.some((e) => e.op !== undefined),
+      ).then(() => token === wanted && draw(graph));
+    else draw(graph);
+  }
+
+  function draw(graph: ArchGraph | null): void {
     if (!graph) {
       root.selectAll('*').remove();
       return;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Nb201Space } from '../../../src/core/space/nb201';
-import { dagreLayout, shapeKey } from '../../../src/ui/views/dag-layout';
+import { dagreLayout, knownLayout, layOut, shapeKey, shapeOf } from '../../../src/ui/views/dag-layout';
+import type { ArchGraph } from '../../../src/core/space/types';
+
+const key = (g: ArchGraph, cellLike: boolean) => shapeKey(shapeOf(g, cellLike));
 
 const space = new Nb201Space();
 const cell = (code: string) => space.describe(space.decode(code));
@@ -19,12 +22,20 @@ describe('a DAG laid out once per shape', () => {
   });
 
   it('reuses the layout of a graph with the same shape and other ops, and lays out a new shape anew', () => {
-    expect(shapeKey(a, true)).toBe(shapeKey(b, true));
+    expect(key(a, true)).toBe(key(b, true));
     expect(dagreLayout(b, true)).toBe(dagreLayout(a, true));
     const fewer = { ...a, edges: a.edges.slice(1) };
-    expect(shapeKey(fewer, true)).not.toBe(shapeKey(a, true));
+    expect(key(fewer, true)).not.toBe(key(a, true));
     expect(dagreLayout(fewer, true)).not.toBe(dagreLayout(a, true));
     // A chain's boxes are wider than a cell's nodes: the same graph drawn as a chain is another layout.
     expect(dagreLayout(a, false)).not.toBe(dagreLayout(a, true));
+  });
+
+  it('knows a layout only once it was laid out, and lays out the same shape the same way (as the worker does)', () => {
+    const c = cell('|skip_connect~0|+|nor_conv_1x1~0|none~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|');
+    expect(knownLayout(shapeOf(c, true))).toBeUndefined();
+    const here = dagreLayout(c, true);
+    expect(knownLayout(shapeOf(c, true))).toBe(here);
+    expect(layOut(shapeOf(c, true))).toEqual(here);
   });
 });
