@@ -133,7 +133,7 @@ export function createAccuracyChart(svgElement: SVGSVGElement, onSelect: (index:
     dots
       .selectAll<SVGCircleElement, ChartPoint>('circle')
       .data(points, (d) => String(d.index))
-      .join((enter) => enter.append('circle').attr('class', 'trial-dot').style('cursor', 'pointer'))
+      .join((enter) => enter.append('circle').attr('class', 'trial-dot'))
       .attr('data-index', (d) => d.index)
       .attr('cx', (d) => at(d))
       .attr('cy', (d) => y(d.accuracy))

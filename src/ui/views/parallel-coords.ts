@@ -89,7 +89,7 @@ export function createParallelCoords(svgElement: SVGSVGElement, onSelect: (index
     lineLayer
       .selectAll<SVGPathElement, ParallelLine>('path')
       .data(ordered, (l) => String(l.index))
-      .join((enter) => enter.append('path').style('cursor', 'pointer'))
+      .join('path')
       .order()
       .attr('d', path)
       .attr('stroke', (l) => color(l.accuracy))
