@@ -7,16 +7,22 @@
  * Node, where the worker's engine runs the same code). One run, side by side.
  *
  *   npm run bench:responsiveness
+ *   ONLY=lookups npm run bench:responsiveness   (the scenarios whose name contains it, no memory figures)
+ *   BEFORE=/path/to/a/checkout npm run bench:responsiveness
+ *
+ * With BEFORE (another checkout of the project, its node_modules linked), that page is built and
+ * served too, and every scenario runs on both pages one after the other, alternating which goes
+ * first: on a busy machine only figures taken side by side compare.
  */
-import { build } from 'vite';
+import { build, preview } from 'vite';
 import * as tf from '@tensorflow/tfjs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseExperiment, type Experiment } from '../src/core/experiment';
 import { encodeLink } from '../src/core/link';
 import { readPublicAsset } from '../src/data/node-assets';
 import { runSearch } from '../src/engine/search';
 import { useNodeBackend } from '../src/nn/backend-node';
-import { launchBrowser, startPreview } from '../test/e2e/browser';
+import { launchBrowser } from '../test/e2e/browser';
 
 interface Scenario {
   name: string;
@@ -60,49 +66,86 @@ const scenarios: Scenario[] = [
   },
 ];
 
-await build({ logLevel: 'warn' });
-const server = await startPreview();
-const browser = await launchBrowser();
-const rows: string[] = [];
-let firstTrialSeconds = NaN;
-try {
-  for (const s of scenarios) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+/** Builds and serves the page of the checkout at `root` (its config reads files relative to the working directory). */
+async function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const here = process.cwd();
+  process.chdir(root);
+  try {
+    await build({ root, logLevel: 'warn' });
+    const server = await preview({ root, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+    const url = server.resolvedUrls?.local[0];
+    if (!url) throw new Error('vite preview did not report a URL');
+    return { url, close: () => server.close() };
+  } finally {
+    process.chdir(here);
+  }
+}
+
+async function measure(browser: Browser, url: string, s: Scenario): Promise<{ seconds: number; tasks: number[]; firstTrial: number }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  try {
     const page = await context.newPage();
     await page.addInitScript(() => {
       const w = window as unknown as { longTasks: number[] };
       w.longTasks = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(`${server.url}${encodeLink(s.experiment)}`);
+    await page.goto(`${url}${encodeLink(s.experiment)}`);
     await page.waitForFunction(() => (document.querySelector('[data-testid=backend]')?.textContent ?? '…').trim() !== '…', null, { timeout: 120_000 });
     // Loading the page is not what is measured: only the tasks while the work runs.
     await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
     const started = performance.now();
-    if (s.name === 'default search') {
-      void page
-        .waitForSelector('[data-testid=trial-row]', { timeout: 600_000 })
-        .then(() => (firstTrialSeconds = (performance.now() - started) / 1000))
-        .catch(() => undefined);
-    }
+    let firstTrial = NaN;
+    const first =
+      s.name === 'default search'
+        ? page
+            .waitForSelector('[data-testid=trial-row]', { timeout: 600_000 })
+            .then(() => (firstTrial = (performance.now() - started) / 1000))
+            .catch(() => undefined)
+        : null;
     await s.act(page);
+    await first;
     const seconds = (performance.now() - started) / 1000;
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    const longest = tasks.length ? Math.max(...tasks) : 0;
-    rows.push(`${s.name.padEnd(52)}${seconds.toFixed(1).padStart(8)} s${String(tasks.length).padStart(8)}${longest.toFixed(0).padStart(10)} ms`);
+    return { seconds, tasks, firstTrial };
+  } finally {
     await context.close();
+  }
+}
+
+const pages: Array<{ label: string; root: string }> = [{ label: process.env.BEFORE ? 'after' : '', root: process.cwd() }];
+if (process.env.BEFORE) pages.unshift({ label: 'before', root: process.env.BEFORE });
+const servers = [];
+for (const p of pages) servers.push({ ...p, ...(await serve(p.root)) });
+const browser = await launchBrowser();
+const rows: string[] = [];
+const firstTrial: string[] = [];
+try {
+  let turn = 0;
+  for (const s of scenarios.filter((x) => !process.env.ONLY || x.name.includes(process.env.ONLY))) {
+    const order = turn++ % 2 ? [...servers].reverse() : servers;
+    const results = new Map<string, Awaited<ReturnType<typeof measure>>>();
+    for (const server of order) results.set(server.label, await measure(browser, server.url, s));
+    for (const server of servers) {
+      const { seconds, tasks, firstTrial: first } = results.get(server.label)!;
+      const longest = tasks.length ? Math.max(...tasks) : 0;
+      const name = server.label ? `${s.name}, ${server.label}` : s.name;
+      rows.push(`${name.padEnd(60)}${seconds.toFixed(1).padStart(8)} s${String(tasks.length).padStart(8)}${longest.toFixed(0).padStart(10)} ms`);
+      if (s.name === 'default search') firstTrial.push(`${first.toFixed(1)} s${server.label ? ` (${server.label})` : ''}`);
+    }
   }
 } finally {
   await browser.close();
-  await server.close();
+  for (const server of servers) await server.close();
 }
 
-console.log(`\nmain-thread tasks over 50 ms in the built page (Chromium, ${server.url})\n`);
-console.log(`${'while'.padEnd(52)}${'took'.padStart(10)}${'> 50 ms'.padStart(8)}${'longest'.padStart(13)}`);
+console.log(`\nmain-thread tasks over 50 ms in the built page (Chromium${process.env.BEFORE ? `; before: ${process.env.BEFORE}` : ''})\n`);
+console.log(`${'while'.padEnd(60)}${'took'.padStart(10)}${'> 50 ms'.padStart(8)}${'longest'.padStart(13)}`);
 for (const r of rows) console.log(r);
-console.log(`\nStart → first finished trial, default experiment: ${firstTrialSeconds.toFixed(1)} s (backend race and data included)`);
+if (firstTrial.length) console.log(`\nStart → first finished trial, default experiment: ${firstTrial.join(', ')} (backend race and data included)`);
 
 // Memory: the engine in Node, as it runs in the worker.
+if (process.env.ONLY) process.exit(0);
 await useNodeBackend('wasm');
 const heap = () => process.memoryUsage().heapUsed / 2 ** 20;
 async function memoryOver(x: Experiment, backend: string): Promise<string> {

@@ -38,7 +38,20 @@ export function createAccuracyChart(svgElement: SVGSVGElement, onSelect: (index:
   const xAxis = svg.append('g').attr('transform', `translate(0,${H - M.bottom})`);
   const yAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
   const bestLine = svg.append('path').attr('fill', 'none').attr('stroke', CHART.best).attr('stroke-width', 3);
-  const dots = svg.append('g');
+  // One set of listeners for all the dots (a thousand dots had three listeners each).
+  const dotOf = (event: Event) => ((event.target as Element).closest('circle.trial-dot') as (SVGCircleElement & { __data__?: ChartPoint }) | null)?.__data__;
+  const dots = svg
+    .append('g')
+    .on('mousemove', (event: MouseEvent) => {
+      const d = dotOf(event);
+      if (d) tip.show(event, [`Trial ${d.index + 1}: ${percent(d.accuracy)}`, d.architecture, 'click to show it']);
+      else tip.hide();
+    })
+    .on('mouseleave', () => tip.hide())
+    .on('click', (event: MouseEvent) => {
+      const d = dotOf(event);
+      if (d) onSelect(d.index);
+    });
   const empty = svg
     .append('text')
     .attr('x', (M.left + W - M.right) / 2)
@@ -120,15 +133,7 @@ export function createAccuracyChart(svgElement: SVGSVGElement, onSelect: (index:
     dots
       .selectAll<SVGCircleElement, ChartPoint>('circle')
       .data(points, (d) => String(d.index))
-      .join((enter) =>
-        enter
-          .append('circle')
-          .attr('class', 'trial-dot')
-          .style('cursor', 'pointer')
-          .on('mousemove', (event: MouseEvent, d) => tip.show(event, [`Trial ${d.index + 1}: ${percent(d.accuracy)}`, d.architecture, 'click to show it']))
-          .on('mouseleave', () => tip.hide())
-          .on('click', (_e, d) => onSelect(d.index)),
-      )
+      .join((enter) => enter.append('circle').attr('class', 'trial-dot'))
       .attr('data-index', (d) => d.index)
       .attr('cx', (d) => at(d))
       .attr('cy', (d) => y(d.accuracy))

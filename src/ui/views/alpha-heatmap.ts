@@ -20,11 +20,11 @@ export function drawAlphaHeatmap(svg: SVGSVGElement, snapshot: AlphaSnapshot, ch
   const width = LEFT + ops.length * COL + 60;
   const height = rowY(edges.length - 1) + ROW + 8;
   const root = d3.select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('data-rows', edges.length);
-  root.selectAll('*').remove();
   const shade = d3.scaleSequential(d3.interpolateBlues).domain([0, 1]);
+  // Updated in place, epoch after epoch: only the shades, outlines and figures change.
+  const layer = (name: string) => root.selectAll<SVGGElement, string>(`g.${name}`).data([name]).join('g').attr('class', name);
 
-  root
-    .append('g')
+  layer('alpha-ops')
     .selectAll('text')
     .data(ops)
     .join('text')
@@ -34,57 +34,65 @@ export function drawAlphaHeatmap(svg: SVGSVGElement, snapshot: AlphaSnapshot, ch
     .attr('fill', (op) => opLookOf(op).color)
     .text((op, k) => `${opLookOf(op).label}${parameterFree[k] ? ' ◦' : ''}`);
 
-  groups.forEach((group) => {
-    if (groups.length < 2) return;
-    const first = edges.findIndex((e) => e.group === group);
-    root
-      .append('text')
-      .attr('x', 4)
-      .attr('y', rowY(first) - 6)
-      .attr('font-size', 12)
-      .attr('font-weight', 700)
-      .attr('fill', CHART.text)
-      .text(group === 'reduce' ? 'reduction cell' : `${group} cell`);
-  });
-
-  const rows = root
-    .append('g')
-    .selectAll('g')
-    .data(edges)
-    .join('g')
-    .attr('transform', (_, i) => `translate(0, ${rowY(i)})`);
-  rows
-    .append('text')
-    .attr('x', LEFT - 6)
-    .attr('y', ROW / 2 + 4)
-    .attr('text-anchor', 'end')
+  layer('alpha-groups')
+    .selectAll('text')
+    .data(groups.length < 2 ? [] : groups)
+    .join('text')
+    .attr('x', 4)
+    .attr('y', (group) => rowY(edges.findIndex((e) => e.group === group)) - 6)
     .attr('font-size', 12)
+    .attr('font-weight', 700)
     .attr('fill', CHART.text)
-    .text((e) => e.label);
+    .text((group) => (group === 'reduce' ? 'reduction cell' : `${group} cell`));
+
+  const rows = layer('alpha-rows')
+    .selectAll<SVGGElement, AlphaSnapshot['edges'][number]>('g.alpha-row')
+    .data(edges)
+    .join((enter) => {
+      const row = enter.append('g').attr('class', 'alpha-row');
+      row
+        .append('text')
+        .attr('x', LEFT - 6)
+        .attr('y', ROW / 2 + 4)
+        .attr('text-anchor', 'end')
+        .attr('font-size', 12)
+        .attr('fill', CHART.text);
+      return row;
+    })
+    .attr('transform', (_, i) => `translate(0, ${rowY(i)})`);
+  rows.select('text').text((e) => e.label);
   rows.each(function (_, i) {
     const cells = d3
       .select(this)
-      .selectAll('g')
+      .selectAll<SVGGElement, { p: number; k: number; on: boolean; kept: boolean }>('g')
       .data(probs[i]!.map((p, k) => ({ p, k, on: allowed[i]![k]!, kept: chosen[i]?.includes(k) ?? false })))
-      .join('g')
+      .join((enter) => {
+        const cell = enter.append('g');
+        cell
+          .append('rect')
+          .attr('class', 'alpha-cell')
+          .attr('width', COL - 2)
+          .attr('height', ROW - 2)
+          .attr('rx', 2)
+          .attr('stroke-width', 2.5)
+          .append('title');
+        cell
+          .append('text')
+          .attr('x', (COL - 2) / 2)
+          .attr('y', ROW / 2 + 3)
+          .attr('text-anchor', 'middle')
+          .attr('font-size', 10);
+        return cell;
+      })
       .attr('transform', (d) => `translate(${LEFT + d.k * COL}, 0)`);
     cells
-      .append('rect')
-      .attr('class', 'alpha-cell')
-      .attr('width', COL - 2)
-      .attr('height', ROW - 2)
-      .attr('rx', 2)
+      .select('rect')
       .attr('fill', (d) => (d.on ? shade(d.p) : '#f1f5f9'))
       .attr('stroke', (d) => (d.kept ? '#f59e0b' : 'none'))
-      .attr('stroke-width', 2.5)
-      .append('title')
+      .select('title')
       .text((d) => `${edges[i]!.label}, ${ops[d.k]}: ${d.on ? (d.p * 100).toFixed(1) + ' %' : 'pruned'}`);
     cells
-      .append('text')
-      .attr('x', (COL - 2) / 2)
-      .attr('y', ROW / 2 + 3)
-      .attr('text-anchor', 'middle')
-      .attr('font-size', 10)
+      .select(':scope > text')
       .attr('fill', (d) => (d.on && d.p > 0.55 ? 'white' : CHART.text))
       .text((d) => (d.on ? (d.p * 100).toFixed(0) : '×'));
   });

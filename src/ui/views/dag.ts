@@ -1,10 +1,12 @@
-import dagre from '@dagrejs/dagre';
 import * as d3 from 'd3';
 import type { ArchGraph, ArchKind } from '../../core/space/types';
 import { opColor, opLabel } from './theme';
+import { dagreLayout } from './dag-layout';
+import { layoutLater } from './dag-layout-later';
 
 export interface DagView {
-  update(graph: ArchGraph | null): void;
+  /** `later`: a shape not laid out yet is laid out in a worker, the drawing following it (while a search runs). */
+  update(graph: ArchGraph | null, later?: boolean): void;
   /** Zooms by a factor about the centre (1 / factor zooms out), for the panel's buttons and keys. */
   zoomBy(factor: number): void;
   /** Back to the whole graph. */
@@ -66,7 +68,19 @@ export function createDagView(svgElement: SVGSVGElement, onToggle?: (motif: stri
     return `url(#${id})`;
   }
 
-  function update(graph: ArchGraph | null): void {
+  // The newest update wins over a layout still on its way.
+  let wanted = 0;
+  function update(graph: ArchGraph | null, later = false): void {
+    const token = ++wanted;
+    if (graph && later && !graph.nodes.every((n) => n.grid))
+      void layoutLater(
+        graph,
+        graph.edges.some((e) => e.op !== undefined),
+      ).then(() => token === wanted && draw(graph));
+    else draw(graph);
+  }
+
+  function draw(graph: ArchGraph | null): void {
     if (!graph) {
       root.selectAll('*').remove();
       return;
@@ -88,20 +102,10 @@ export function createDagView(svgElement: SVGSVGElement, onToggle?: (motif: stri
       }));
       info = { width: 160 + Math.max(...nodes.map((n) => n.x)) - 80, height: 80 + Math.max(...nodes.map((n) => n.y)) - 40 };
     } else {
-      const g = new dagre.graphlib.Graph({ multigraph: true });
-      g.setGraph({ rankdir: 'LR', nodesep: cellLike ? 40 : 22, ranksep: cellLike ? 90 : 46, marginx: 12, marginy: 12 });
-      g.setDefaultEdgeLabel(() => ({}));
-      for (const n of graph.nodes) g.setNode(n.id, { width: cellLike ? 76 : NODE_W, height: NODE_H });
-      graph.edges.forEach((e, i) => g.setEdge(e.from, e.to, { width: e.op ? 100 : 0, height: e.op ? 20 : 0, labelpos: 'c' }, `e${i}`));
-      dagre.layout(g);
-      nodes = graph.nodes.map((n) => ({ ...n, x: g.node(n.id).x, y: g.node(n.id).y }));
-      // dagre places each edge's label where it overlaps no node and no other label.
-      edges = graph.edges.map((e, i) => {
-        const laid = g.edge({ v: e.from, w: e.to, name: `e${i}` }) as { points: Array<{ x: number; y: number }>; x?: number; y?: number };
-        const label = laid.x !== undefined && laid.y !== undefined ? { x: laid.x, y: laid.y } : undefined;
-        return { ...e, key: `${e.from}-${e.to}-${e.op ?? ''}-${i}`, points: laid.points, label };
-      });
-      info = g.graph();
+      const laid = dagreLayout(graph, cellLike);
+      nodes = graph.nodes.map((n) => ({ ...n, ...laid.nodes.get(n.id)! }));
+      edges = graph.edges.map((e, i) => ({ ...e, key: `${e.from}-${e.to}-${e.op ?? ''}-${i}`, points: laid.edges[i]!.points, label: laid.edges[i]!.label }));
+      info = laid;
     }
     // Never magnify a small graph beyond its natural size: centre it in a minimum canvas instead.
     const w = info.width ?? 0;

@@ -39,11 +39,30 @@ export function accuracyColor(domain: [number, number]): (a: number) => string {
  */
 export function createParallelCoords(svgElement: SVGSVGElement, onSelect: (index: number) => void): { update(data: ParallelData): void; destroy(): void } {
   const svg = d3.select(svgElement).attr('viewBox', `0 0 ${W} ${H}`);
-  const lineLayer = svg.append('g').attr('fill', 'none');
-  const axisLayer = svg.append('g');
   const tip = createChartTip(svgElement);
+  let shownAxes: ParallelAxis[] = [];
+  // One set of listeners for all the lines (a thousand lines had three listeners each).
+  const lineOf = (event: Event) => ((event.target as Element).closest('path') as (SVGPathElement & { __data__?: ParallelLine }) | null)?.__data__;
+  const lineLayer = svg
+    .append('g')
+    .attr('fill', 'none')
+    .on('mousemove', (event: MouseEvent) => {
+      const l = lineOf(event);
+      if (!l) return tip.hide();
+      tip.show(event, [
+        `Trial ${l.index + 1}: ${percent(l.accuracy)}`,
+        ...shownAxes.map((a, i) => `${a.name}: ${a.options[l.choices[i]!] ?? '?'}`).slice(0, 6),
+      ]);
+    })
+    .on('mouseleave', () => tip.hide())
+    .on('click', (event: MouseEvent) => {
+      const l = lineOf(event);
+      if (l) onSelect(l.index);
+    });
+  const axisLayer = svg.append('g');
 
   function update({ axes, lines, best, selected }: ParallelData): void {
+    shownAxes = axes;
     const x = d3
       .scalePoint<number>()
       .domain(d3.range(axes.length + 1))
@@ -70,19 +89,7 @@ export function createParallelCoords(svgElement: SVGSVGElement, onSelect: (index
     lineLayer
       .selectAll<SVGPathElement, ParallelLine>('path')
       .data(ordered, (l) => String(l.index))
-      .join((enter) =>
-        enter
-          .append('path')
-          .style('cursor', 'pointer')
-          .on('mousemove', (event: MouseEvent, l) =>
-            tip.show(event, [
-              `Trial ${l.index + 1}: ${percent(l.accuracy)}`,
-              ...axes.map((a, i) => `${a.name}: ${a.options[l.choices[i]!] ?? '?'}`).slice(0, 6),
-            ]),
-          )
-          .on('mouseleave', () => tip.hide())
-          .on('click', (_e, l) => onSelect(l.index)),
-      )
+      .join('path')
       .order()
       .attr('d', path)
       .attr('stroke', (l) => color(l.accuracy))
