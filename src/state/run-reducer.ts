@@ -85,6 +85,9 @@ export function failRun(state: RunState, runId: number, error: ErrorInfo): RunSt
 export function applyEvents(state: RunState, runId: number, events: readonly RunEvent[]): RunState {
   if (runId !== state.runId || events.length === 0) return state;
   const next = { ...state };
+  // The trials array this batch made (copied once, then grown in place): copying it per trial made
+  // a batch of a thousand table lookups quadratic.
+  let ownTrials: TrialRecord[] | null = null;
   for (const event of events) {
     switch (event.type) {
       case 'start':
@@ -99,7 +102,10 @@ export function applyEvents(state: RunState, runId: number, events: readonly Run
         break;
       case 'trial':
         // By position: a search resumed from a checkpoint (a lost GPU) sends again the trials after it.
-        next.trials = [...next.trials.slice(0, event.trial.index), event.trial];
+        ownTrials ??= next.trials.slice();
+        if (event.trial.index < ownTrials.length) ownTrials.length = event.trial.index;
+        ownTrials.push(event.trial);
+        next.trials = ownTrials;
         break;
       case 'done':
         next.stepWaiting = false;
@@ -108,7 +114,7 @@ export function applyEvents(state: RunState, runId: number, events: readonly Run
         if (event.best !== undefined) next.returned = event.best;
         // The returned trial's test accuracy, measured only now: it joins that trial's record.
         if (event.test !== undefined && event.best != null && next.trials[event.best])
-          next.trials = next.trials.map((t, i) => (i === event.best ? { ...t, testAccuracy: event.test } : t));
+          next.trials = ownTrials = next.trials.map((t, i) => (i === event.best ? { ...t, testAccuracy: event.test } : t));
         break;
       case 'alphas':
         next.alphaHistory = [...next.alphaHistory, event.snapshot];

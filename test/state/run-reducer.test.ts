@@ -35,6 +35,19 @@ const started = (): RunState => beginRun(idleRun());
 const run = (state: RunState, ...batches: RunEvent[][]): RunState => batches.reduce((s, events) => applyEvents(s, s.runId, events), state);
 
 describe('the run reducer', () => {
+  it('takes a batch of many trials in order, by position, and never changes the state it was given', () => {
+    const before = run(started(), [{ type: 'start', info }, ...[0, 1, 2].map((i): RunEvent => ({ type: 'trial', trial: trial(i, 0.5) }))]);
+    const kept = Object.freeze([...before.trials]);
+    const frozen = { ...before, trials: kept as TrialRecord[] };
+    const burst: RunEvent[] = Array.from({ length: 1000 }, (_, i) => ({ type: 'trial', trial: trial(i + 3, i / 1000) }));
+    // A trial sent again (after resuming from a checkpoint) replaces its first copy and what came after it.
+    const after = run(frozen, [...burst, { type: 'trial', trial: trial(2, 0.9, 'again') }, { type: 'trial', trial: trial(3, 0.8, 'next') }]);
+    expect(after.trials.map((t) => t.encoded)).toEqual(['g0', 'g1', 'again', 'next']);
+    expect(run(frozen, burst).trials.map((t) => t.index)).toEqual(Array.from({ length: 1003 }, (_, i) => i));
+    expect(frozen.trials).toBe(kept);
+    expect(kept.map((t) => t.encoded)).toEqual(['g0', 'g1', 'g2']);
+  });
+
   it('follows a search from start to done: the trial in flight, its epochs, the finished trials, the digest', () => {
     let s = run(started(), [{ type: 'start', info }]);
     expect(s.status).toBe('running');

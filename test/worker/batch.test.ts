@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/contracts/events';
-import { createEventBatcher } from '../../src/worker/batch';
+import { createEventBatcher, MAX_EVENTS_PER_MESSAGE } from '../../src/worker/batch';
 
 const log = (message: string): RunEvent => ({ type: 'log', message });
 
@@ -23,5 +23,17 @@ describe('event batching between worker and page', () => {
     expect(batches.map((b) => b.map((e) => e.type))).toEqual([['log', 'done']]);
     batcher.flush();
     expect(batches).toHaveLength(1);
+  });
+
+  it('splits a burst (a thousand table lookups in one interval) into messages of bounded size, in order, the lifecycle event last', () => {
+    const batches: RunEvent[][] = [];
+    const batcher = createEventBatcher((events) => batches.push(events), 10_000);
+    const burst = 5 * MAX_EVENTS_PER_MESSAGE + 3;
+    for (let i = 0; i < burst; i++) batcher.push(log(String(i)));
+    batcher.push({ type: 'done', stopped: false, digest: null });
+    expect(batches).toHaveLength(6);
+    expect(Math.max(...batches.map((b) => b.length))).toBe(MAX_EVENTS_PER_MESSAGE);
+    const all = batches.flat();
+    expect(all.map((e) => (e.type === 'log' ? e.message : e.type))).toEqual([...Array.from({ length: burst }, (_, i) => String(i)), 'done']);
   });
 });
