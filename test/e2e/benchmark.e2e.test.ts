@@ -21,7 +21,9 @@ describe('searching the NAS-Bench-201 table in the page', () => {
     await page.click('[data-testid=start]');
     expect(await waitForRunEnd(page, 120_000)).toBe('done');
     expect(await page.textContent('[data-testid=status]')).toMatch(/Done: 1000 trials/);
-    expect(await page.locator('[data-testid=trial-row]').count()).toBe(200);
+    // Rows enter a few dozen a frame (two hundred at once held the page): the table fills within moments of the end.
+    await expect.poll(() => page.locator('[data-testid=trial-row]').count(), { timeout: 5_000 }).toBe(200);
+    expect(await page.getAttribute('table.trials', 'aria-busy')).toBe('false');
     expect(await page.textContent('table.trials thead')).toMatch(/200-epoch test/);
     expect(await page.textContent('table.trials')).toMatch(/Showing the first 200 of 1000/);
     expect(await page.locator('[data-testid=dag] [data-testid=dag-node]').count()).toBe(4);
