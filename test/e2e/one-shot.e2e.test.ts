@@ -1,3 +1,4 @@
+import { decodeLink } from '../../src/core/link';
 import { describe, expect, it } from 'vitest';
 import { usePageEnvironment } from './environment';
 import { openAdvanced, openPlayground, setNumber, waitForRunEnd } from './page-helpers';
@@ -54,10 +55,15 @@ describe('weight sharing in the page', () => {
     await page.selectOption('[data-testid=max-examples]', '250');
     await setNumber(page, 'one-shot-epochs', 1);
     await setNumber(page, 'budget', 3);
+    // The supernet's own training settings show (SPOS's path sampling), not SPOS's search: the strategy searches.
+    await page.selectOption('[data-testid=strategy-settings-one-shot-sampling]', 'fair');
+    expect(await page.locator('[data-testid=strategy-settings-one-shot-calibration-batches]').count()).toBe(1);
+    expect(await page.locator('[data-testid=strategy-settings-one-shot-search]').count()).toBe(0);
     await page.click('[data-testid=start]');
     expect(await waitForRunEnd(page)).toBe('done');
     await expect.poll(() => page.locator('[data-testid=trial-row]').count()).toBe(4);
     expect(await page.textContent('[data-testid=supernet-panel]')).toMatch(/SPOS/);
+    expect(decodeLink(await page.inputValue('[data-testid=share-link]')).experiment.strategySettings.oneShot.sampling).toBe('fair');
     const rows = await page.$$eval('[data-testid=trial-row]', (trs) => trs.map((tr) => tr.textContent ?? ''));
     expect(rows.filter((r) => /random over paths/.test(r))).toHaveLength(3);
     expect(errors).toEqual([]);
