@@ -10,9 +10,9 @@ import { useNodeBackend } from '../src/nn/backend-node';
 import { createRng } from '../src/core/rng';
 import { createSpace, type SpaceId } from '../src/core/space/index';
 import { buildNetwork } from '../src/nn/build';
-import { Optimizer } from '../src/nn/optimizer';
 import { BENCH_INPUT, BENCH_NET, benchSpace } from '../src/nn/step-bench';
 import { useStepPath, type StepPath } from '../src/nn/step-path';
+import { randomBatchStep } from './random-step';
 
 const { values } = parseArgs({
   options: { space: { type: 'string', default: 'chain' }, top: { type: 'string', default: '5' }, samples: { type: 'string', default: '3' } },
@@ -31,21 +31,7 @@ for (let s = 0; s < samples; s++) {
   const small = { height: 8, width: 8, channels: 1 };
   const input = chain || space.checkInput(small) !== null ? BENCH_INPUT : small;
   const net = buildNetwork(space, g, input, 10, createRng(`init-${s}`));
-  const opt = new Optimizer('sgd', net.ctx.trainable, 5e-4);
-  const x = tf.randomUniform([32, input.height, input.width, input.channels]) as tf.Tensor4D;
-  const y = tf.oneHot(
-    tf.tensor1d(
-      Array.from({ length: 32 }, (_, i) => i % 10),
-      'int32',
-    ),
-    10,
-  );
-  const step = async () => {
-    const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tf.Scalar, net.ctx.trainable);
-    opt.apply(grads, 0.01);
-    await value.data();
-    tf.dispose([value, ...Object.values(grads)]);
-  };
+  const { step, dispose } = randomBatchStep(net, input, 0.01);
   for (const path of ['legacy', 'fast'] as const) {
     useStepPath(path);
     for (let i = 0; i < 2; i++) await step();
@@ -60,9 +46,8 @@ for (let s = 0; s < samples; s++) {
       agg[path].set(k.name, [a[0] + (typeof t === 'number' ? t : 0), a[1] + 1]);
     }
   }
-  opt.dispose();
+  dispose();
   net.ctx.dispose();
-  tf.dispose([x, y]);
 }
 const per = STEPS * samples;
 for (const path of ['legacy', 'fast'] as const) {

@@ -6,14 +6,13 @@
  *
  *   npm run bench:spaces
  */
-import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../src/core/rng';
 import { createSpace, SPACE_IDS } from '../src/core/space/index';
 import { compactNumber } from '../src/core/format';
 import { useNodeBackend } from '../src/nn/backend-node';
 import { buildNetwork } from '../src/nn/build';
-import { Optimizer } from '../src/nn/optimizer';
 import { useStepPath, type StepPath } from '../src/nn/step-path';
+import { randomBatchStep } from './random-step';
 
 await useNodeBackend('wasm');
 const SAMPLES = 5;
@@ -36,21 +35,7 @@ for (const id of SPACE_IDS) {
     const net = buildNetwork(space, g, input, 10, rng.fork(`init-${s}`));
     buildMs += performance.now() - started;
     params += space.cost(g, input, 10).params;
-    const optimizer = new Optimizer('sgd', net.ctx.trainable, 5e-4);
-    const x = tf.randomUniform([32, input.height, input.width, input.channels]) as tf.Tensor4D;
-    const y = tf.oneHot(
-      tf.tensor1d(
-        Array.from({ length: 32 }, (_, i) => i % 10),
-        'int32',
-      ),
-      10,
-    );
-    const step = async () => {
-      const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, net.apply(x, true)) as tf.Scalar, net.ctx.trainable);
-      optimizer.apply(grads, 0.05);
-      await value.data();
-      tf.dispose([value, ...Object.values(grads)]);
-    };
+    const { step, dispose } = randomBatchStep(net, input, 0.05);
     // Alternating paths, each warmed up, so the machine's load falls on both alike.
     for (const path of ['legacy', 'fast', 'legacy', 'fast'] as const) {
       useStepPath(path);
@@ -59,9 +44,8 @@ for (const id of SPACE_IDS) {
       for (let k = 0; k < STEPS; k++) await step();
       stepMs[path] += (performance.now() - t) / STEPS / 2;
     }
-    optimizer.dispose();
+    dispose();
     net.ctx.dispose();
-    tf.dispose([x, y]);
   }
   const ms = stepMs.fast / SAMPLES;
   const before = stepMs.legacy / SAMPLES;
