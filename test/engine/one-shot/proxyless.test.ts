@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ONE_SHOT } from '../../../src/core/one-shot';
-import { createRng } from '../../../src/core/rng';
-import { Nb201Space } from '../../../src/core/space/nb201';
-import { Proxyless, type MethodSetup } from '../../../src/engine/one-shot/methods';
+import { Proxyless } from '../../../src/engine/one-shot/methods';
 import { rescaleSampled } from '../../../src/engine/one-shot/proxyless';
-import { buildSupernet } from '../../../src/nn/supernet/index';
-import type { TrainData } from '../../../src/nn/train';
 import { on } from '../../nn/helpers';
+import { tinyNb201Setup } from './helpers';
 
 const softmax = (row: number[]) => {
   const top = Math.max(...row);
@@ -39,26 +35,7 @@ describe('ProxylessNAS α rescaling (Cai et al. 2019, §3.2.1)', () => {
 
   it('an α step of a fresh search changes the probabilities of the sampled ops only', async () => {
     await on('wasm');
-    const space = new Nb201Space({ channels: 2, cellsPerStage: 1 });
-    const input = { height: 8, width: 8, channels: 1 };
-    const rng = createRng('proxyless-data');
-    const split = (n: number) => ({ x: Float32Array.from({ length: n * 64 }, () => rng.next()), y: Int32Array.from({ length: n }, () => rng.int(4)), n });
-    const data: TrainData = { input, classes: 4, train: split(16), val: split(16) };
-    const supernet = buildSupernet(space, input, 4, createRng('proxyless'));
-    const setup: MethodSetup = {
-      id: 'proxyless',
-      space,
-      supernet,
-      data,
-      training: { epochs: 1, batchSize: 16, optimizer: 'sgd', learningRate: 0.05, weightDecay: 0 },
-      settings: { ...DEFAULT_ONE_SHOT, epochs: 1, archLearningRate: 0.2, latencyWeight: 0 },
-      seed: 3,
-      stage: 0,
-      allowed: supernet.edges.map(() => supernet.ops.map(() => true)),
-      skipDropout: 0,
-      between: async () => {},
-      progress: () => {},
-    };
+    const setup = tinyNb201Setup('proxyless', 'proxyless', 16, { archLearningRate: 0.2, latencyWeight: 0 });
     const method = new Proxyless(setup);
     const before = (await method.view()).probs;
     await method.trainEpoch(1); // one batch: one α step, then one weight step
@@ -73,6 +50,6 @@ describe('ProxylessNAS α rescaling (Cai et al. 2019, §3.2.1)', () => {
     });
     expect(moved).toBeGreaterThan(0);
     method.dispose();
-    supernet.dispose();
+    setup.supernet.dispose();
   });
 });

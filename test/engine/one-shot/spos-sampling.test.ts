@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ONE_SHOT, type OneShotSettings } from '../../../src/core/one-shot';
+import type { OneShotSettings } from '../../../src/core/one-shot';
 import { createRng, type Rng } from '../../../src/core/rng';
 import { Nb201Space } from '../../../src/core/space/nb201';
-import { Spos, type MethodSetup } from '../../../src/engine/one-shot/methods';
-import { buildSupernet } from '../../../src/nn/supernet/index';
-import type { TrainData } from '../../../src/nn/train';
+import { Spos } from '../../../src/engine/one-shot/methods';
 import { on } from '../../nn/helpers';
+import { tinyNb201Setup } from './helpers';
 
 /** SPOS with its weight step's path choice in reach, to see which ops each step trains. */
 class OpenSpos extends Spos {
@@ -17,26 +16,7 @@ class OpenSpos extends Spos {
 
 async function spos(change: Partial<OneShotSettings>): Promise<OpenSpos> {
   await on('wasm');
-  const space = new Nb201Space({ channels: 2, cellsPerStage: 1 });
-  const input = { height: 8, width: 8, channels: 1 };
-  const rng = createRng('spos-data');
-  const split = (n: number) => ({ x: Float32Array.from({ length: n * 64 }, () => rng.next()), y: Int32Array.from({ length: n }, () => rng.int(4)), n });
-  const data: TrainData = { input, classes: 4, train: split(16), val: split(16) };
-  const supernet = buildSupernet(space, input, 4, createRng('spos'));
-  const setup: MethodSetup = {
-    id: 'spos',
-    space,
-    supernet,
-    data,
-    training: { epochs: 1, batchSize: 8, optimizer: 'sgd', learningRate: 0.05, weightDecay: 0 },
-    settings: { ...DEFAULT_ONE_SHOT, epochs: 1, ...change },
-    seed: 3,
-    stage: 0,
-    allowed: supernet.edges.map(() => supernet.ops.map(() => true)),
-    skipDropout: 0,
-    between: async () => {},
-    progress: () => {},
-  };
+  const setup = tinyNb201Setup('spos', 'spos', 8, change);
   return new OpenSpos(setup);
 }
 
