@@ -8,10 +8,10 @@
  *   shared   the ops of the edges leaving a node share its ReLU and its poolings (src/nn/supernet/shared-edge.ts)
  *   + early  and α is also shown after weight steps 1, 2, 4, 8… of the first epoch (src/engine/one-shot/progress.ts)
  *
- * For each: seconds from Start to the first α snapshot, seconds per supernet epoch, the whole run,
+ * First one weight step of each supernet profiled kernel by kernel (bench/one-shot-profile.ts). For each run: seconds from Start to the first α snapshot, seconds per supernet epoch, the whole run,
  * and how far the last α and the returned genotype are from the `before` run's (they must agree).
  *
- *   npm run bench:one-shot [-- --epochs 1 --only darts,pdarts,cell --cell-examples 300 --repeat 1]
+ *   npm run bench:one-shot [-- --epochs 1 --only darts,pdarts,cell --cell-examples 300 --repeat 1 --no-profile]
  */
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
@@ -23,6 +23,7 @@ import { readPublicAsset } from '../src/data/node-assets';
 import { useEarlyAlpha } from '../src/engine/one-shot/progress';
 import { runSearch } from '../src/engine/search';
 import { useNodeBackend } from '../src/nn/backend-node';
+import { profileDartsStep } from './one-shot-profile';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'darts,pdarts,cell' },
     'cell-examples': { type: 'string', default: '300' },
     repeat: { type: 'string', default: '1' },
+    'no-profile': { type: 'boolean', default: false },
   },
 });
 const epochs = Number(values.epochs);
@@ -80,6 +82,11 @@ const WAYS = [
   { name: 'shared', shared: true, early: false },
   { name: 'shared + early α', shared: true, early: true },
 ];
+
+if (!values['no-profile']) {
+  await profileDartsStep("NAS-Bench-201 supernet (the page's DARTS)", experiments.darts!.x);
+  await profileDartsStep('DARTS cell supernet', experiments.cell!.x, 1, 1);
+}
 
 const s = (t: number) => t.toFixed(1).padStart(6);
 /** The median of a way's rounds (the rounds alternate ways, so a busy spell hits them alike). */

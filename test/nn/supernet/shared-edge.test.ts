@@ -10,35 +10,35 @@ import { maxAbsDiff, on, seeded, tf } from '../helpers';
 
 const INPUT = { height: 8, width: 8, channels: 1 };
 
-/** DARTS's mixed op on every edge: every op but `none`, weighted by softmax(α). */
-function mixed(net: Supernet, alpha: tf.Tensor2D): ChooseEdge {
+/** DARTS's mixed op on every edge: every op but `none` (or, `pruned`, a different few per edge, as P-DARTS's later stages), weighted by softmax(α). */
+function mixed(net: Supernet, alpha: tf.Tensor2D, pruned: boolean): ChooseEdge {
   const probs = tf.softmax(alpha);
   return (edge) => {
-    const ops = net.ops.flatMap((op, k) => (op === 'none' ? [] : [k]));
+    const ops = net.ops.flatMap((op, k) => (op === 'none' || (pruned && (edge + k) % 3 === 0) ? [] : [k]));
     return { ops, coefs: ops.map((k) => tf.reshape(tf.slice(probs, [edge, k], [1, 1]), [])) };
   };
 }
 
 interface Pass {
   logits: tf.Tensor;
-  grads: tf.Tensor[];
+  grads: (tf.Tensor | undefined)[];
   alphaGrad: tf.Tensor;
   statistics: tf.Tensor[];
 }
 
 /** Logits, loss gradients for every weight and for α, and the running statistics after one training pass. */
-function pass(space: SearchSpace, shareEdgeWork: boolean, x: tf.Tensor4D, y: tf.Tensor2D, alphaValues: tf.Tensor2D): Pass {
+function pass(space: SearchSpace, shareEdgeWork: boolean, x: tf.Tensor4D, y: tf.Tensor2D, alphaValues: tf.Tensor2D, pruned: boolean): Pass {
   const net = buildSupernet(space, INPUT, 10, createRng('shared-edge'), { shareEdgeWork });
   const alpha = tf.variable(alphaValues.clone(), true);
   let logits: tf.Tensor | null = null;
   const { value, grads } = tf.variableGrads(() => {
-    const out = net.apply(x, true, mixed(net, alpha));
+    const out = net.apply(x, true, mixed(net, alpha, pruned));
     logits = tf.keep(out);
     return tf.losses.softmaxCrossEntropy(y, out) as tf.Scalar;
   }, [...net.ctx.trainable, alpha]);
   const result = {
     logits: logits!,
-    grads: net.ctx.trainable.map((v) => grads[v.name]!),
+    grads: net.ctx.trainable.map((v) => grads[v.name]),
     alphaGrad: grads[alpha.name]!,
     statistics: net.ctx.statistics.map((s) => s.clone()),
   };
@@ -51,11 +51,12 @@ function pass(space: SearchSpace, shareEdgeWork: boolean, x: tf.Tensor4D, y: tf.
 describe('work shared across the ops of a mixed edge', () => {
   beforeAll(() => on('wasm'));
 
-  const spaces: [string, SearchSpace][] = [
-    ['DARTS cells (normal and reduction)', new CellSpace({ nodes: 3, channels: 4, stemMultiplier: 1 })],
-    ['NAS-Bench-201 cells', new Nb201Space({ channels: 4, cellsPerStage: 1 })],
+  const spaces: [string, SearchSpace, boolean][] = [
+    ['DARTS cells (normal and reduction)', new CellSpace({ nodes: 3, channels: 4, stemMultiplier: 1 }), false],
+    ['DARTS cells, a few ops per edge (P-DARTS pruned)', new CellSpace({ nodes: 3, channels: 4, stemMultiplier: 1 }), true],
+    ['NAS-Bench-201 cells', new Nb201Space({ channels: 4, cellsPerStage: 1 }), false],
   ];
-  it.each(spaces)('%s: the same logits, weight and α gradients and running statistics as every op on its own', (_, space) => {
+  it.each(spaces)('%s: the same logits, weight and α gradients and running statistics as every op on its own', (_, space, pruned) => {
     const x = seeded([6, 8, 8, 1], 'x') as tf.Tensor4D;
     const y = tf.oneHot(tf.tensor1d([0, 3, 5, 9, 2, 7], 'int32'), 10) as tf.Tensor2D;
     const probe = buildSupernet(space, INPUT, 10, createRng('probe'));
@@ -63,16 +64,18 @@ describe('work shared across the ops of a mixed edge', () => {
     probe.dispose();
     // α far from uniform, so a mix-up of ops or edges would show.
     const alpha = tf.mul(seeded(shape, 'alpha'), 2) as tf.Tensor2D;
-    const before = pass(space, false, x, y, alpha);
-    const after = pass(space, true, x, y, alpha);
+    const before = pass(space, false, x, y, alpha, pruned);
+    const after = pass(space, true, x, y, alpha, pruned);
     expect(after.grads).toHaveLength(before.grads.length);
     expect(maxAbsDiff(after.logits, before.logits)).toBeLessThan(1e-5);
     expect(maxAbsDiff(after.alphaGrad, before.alphaGrad)).toBeLessThan(1e-5);
-    before.grads.forEach((g, i) => expect(maxAbsDiff(after.grads[i]!, g)).toBeLessThan(1e-4));
+    // Ops left out of every edge (pruned) get no gradient, alike in both.
+    expect(after.grads.map((g) => g === undefined)).toEqual(before.grads.map((g) => g === undefined));
+    before.grads.forEach((g, i) => g && expect(maxAbsDiff(after.grads[i]!, g)).toBeLessThan(1e-4));
     before.statistics.forEach((s, i) => expect(maxAbsDiff(after.statistics[i]!, s)).toBeLessThan(1e-5));
     // The gradients are not all zero: the comparison means something.
     expect(tf.max(tf.abs(before.alphaGrad)).dataSync()[0]).toBeGreaterThan(1e-4);
-    tf.dispose([x, y, alpha, ...Object.values(before).flat(), ...Object.values(after).flat()]);
+    tf.dispose([x, y, alpha, ...[before, after].flatMap((p) => [p.logits, p.alphaGrad, ...p.statistics, ...p.grads.filter((g) => g !== undefined)])]);
   });
 
   it('marks what each DARTS op can share: the ReLU of ReLU-conv-BN and FactorizedReduce, a pooling, nothing for identity', () => {
