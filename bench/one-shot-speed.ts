@@ -45,7 +45,7 @@ const experiments: Record<string, { title: string; x: Experiment }> = {
   darts: { title: `the page's DARTS (NAS-Bench-201 cells, digits, ${epochs} epoch(s))`, x: asPage('darts') },
   pdarts: { title: `the page's P-DARTS (3 stages × ${epochs} epoch(s))`, x: asPage('pdarts') },
   cell: {
-    title: `DARTS on the DARTS cell space (digits, ${values['cell-examples']} examples, ${epochs} epoch(s))`,
+    title: `DARTS on the DARTS cell space (digits, ${Number(values['cell-examples']) || 'all'} examples, ${epochs} epoch(s))`,
     x: asPage('darts', { space: 'cell', data: { maxExamples: Number(values['cell-examples']) } }),
   },
 };
