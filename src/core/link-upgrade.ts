@@ -20,6 +20,8 @@ const ADDED: readonly Added[] = [
   { since: 3, path: ['training', 'avgPoolGradient'], was: 'tfjs' },
   // PNAS grew cells one decision at a time; since link version 4 it grows them block by block, as its paper.
   { since: 4, path: ['strategySettings', 'pnas', 'growth'], was: 'decisions' },
+  // Supernets computed every op of an edge on its own; since version 5 they share ReLU and pooling (same maths, another summation order).
+  { since: 5, path: ['strategySettings', 'oneShot', 'shareEdgeWork'], was: false },
 ];
 
 type Raw = Record<string, unknown>;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseExperiment } from '../../src/core/experiment';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { decodeLink, encodeLink } from '../../src/core/link';
+import { decodeLink, encodeLink, LINK_VERSION } from '../../src/core/link';
 
 function cli(args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/search.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -65,7 +65,7 @@ describe('command line', () => {
     const out = cli([...FLAGS]);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/accuracy\s+params\s+FLOPs/);
-    expect(out.stdout).toMatch(/share link: #v=4&x=/);
+    expect(out.stdout).toMatch(new RegExp(`share link: #v=${LINK_VERSION}&x=`));
   });
 
   it.each([

@@ -104,8 +104,12 @@ describe('share links', () => {
       ...x,
       data: { ...x.data, testFraction: 0 },
       training: { ...x.training, avgPoolGradient: 'tfjs' },
-      // PNAS grew one decision at a time before it grew cells block by block.
-      strategySettings: { ...x.strategySettings, pnas: { ...x.strategySettings.pnas, growth: 'decisions' } },
+      // PNAS grew one decision at a time before it grew cells block by block; supernets computed every op of an edge on its own.
+      strategySettings: {
+        ...x.strategySettings,
+        pnas: { ...x.strategySettings.pnas, growth: 'decisions' },
+        oneShot: { ...x.strategySettings.oneShot, shareEdgeWork: false },
+      },
     });
     expect(defaultExperiment().training.avgPoolGradient).toBe('exact');
     // Version 3 links carry what they say: the default test split, or none when set so.
@@ -164,6 +168,15 @@ describe('share links', () => {
       expect(decodeLink(link(3, { strategy: 'pnas', strategySettings: { pnas: { growth: 'blocks' } } })).experiment.strategySettings.pnas.growth).toBe(
         'blocks',
       );
+    });
+
+    it('opens a version 4 weight-sharing link with every op of an edge computed on its own (its numbers), and a version 5 one with shared ReLU and pooling', () => {
+      expect(defaultExperiment().strategySettings.oneShot.shareEdgeWork).toBe(true);
+      expect(decodeLink(link(4, { strategy: 'darts', space: 'nb201' })).experiment.strategySettings.oneShot.shareEdgeWork).toBe(false);
+      expect(decodeLink(link(5, { strategy: 'darts', space: 'nb201' })).experiment.strategySettings.oneShot.shareEdgeWork).toBe(true);
+      expect(decodeLink(link(4, { strategySettings: { oneShot: { shareEdgeWork: true } } })).experiment.strategySettings.oneShot.shareEdgeWork).toBe(true);
+      const made = parseExperiment({ strategy: 'pdarts', space: 'cell' });
+      expect(decodeLink(encodeLink(made)).experiment).toEqual(made);
     });
 
     it('keeps a hostile "__proto__" in an old link from reaching the settings', () => {

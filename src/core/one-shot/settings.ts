@@ -48,6 +48,11 @@ export const ONE_SHOT_SETTINGS = v.object({
   stages: v.optional(v.pipe(int(1, 5), v.title('Stages')), 3),
   /** P-DARTS: drop probability of skip connections in the first stage (it grows by stage). */
   skipDropout: v.optional(v.pipe(real(0, 0.9), v.title('Skip dropout'), v.metadata({ step: 0.05 })), 0.1),
+  /**
+   * DARTS cells and NAS-Bench-201: the ops of the edges leaving a node share its ReLU and poolings (a faster
+   * step, the same maths summed in another order). Not on the page; links made before it exist run without.
+   */
+  shareEdgeWork: v.optional(v.pipe(v.boolean(), v.title('Share ReLU and pooling across the ops of an edge')), true),
   /** Train the derived genotype from scratch at the end, with the experiment's training settings. */
   retrain: v.optional(v.pipe(v.boolean(), v.title('Train the result from scratch at the end')), false),
 });

@@ -7,6 +7,7 @@ import type { Proposal, Strategy } from '../../core/strategy/types';
 import { cosineRate, Optimizer, type OptimizerState } from '../../nn/optimizer';
 import { pathChooser, type ChooseEdge, type Supernet } from '../../nn/supernet/index';
 import type { TrainData, TrainSettings } from '../../nn/train';
+import { showsAlpha } from './progress';
 import { BatchStream, disposeBatch, pathAccuracy, readVariables, recalibrate, weightStep, writeVariables, type StepMemory } from './common';
 
 export interface MethodSetup {
@@ -124,7 +125,7 @@ export abstract class OneShotMethod {
     let lossSum = 0;
     let seen = 0;
     let memory: StepMemory = { bytes: 0, tensors: 0 };
-    const every = Math.max(1, Math.floor(this.steps / 4));
+    const firstLearning = epoch === this.setup.settings.warmup + 1;
     for (let s = 0; s < this.steps; s++) {
       await this.setup.between();
       if (this.archActive(epoch)) await this.archStep(val, train, rng, this.learningRate(epoch, s));
@@ -135,7 +136,7 @@ export abstract class OneShotMethod {
       lossSum += step.loss * batch.n;
       seen += batch.n;
       if (step.memory.bytes > memory.bytes) memory = step.memory;
-      if ((s + 1) % every === 0 && s + 1 < this.steps) this.setup.progress(epoch - 1 + (s + 1) / this.steps);
+      if (showsAlpha(s + 1, this.steps, firstLearning)) this.setup.progress(epoch - 1 + (s + 1) / this.steps);
     }
     await this.afterEpoch(epoch, val);
     return { loss: lossSum / Math.max(seen, 1), memory };

@@ -96,7 +96,8 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
           nb201: { ...x.spaceSettings.nb201, cellsPerStage: depth },
         },
       });
-      const supernet = buildSupernet(stageSpace, data.input, data.classes, createRng(x.seed).fork(`supernet-${stage}`));
+      // The settings carry shareEdgeWork (ReLU and pooling shared across a node's edges).
+      const supernet = buildSupernet(stageSpace, data.input, data.classes, createRng(x.seed).fork(`supernet-${stage}`), settings);
       allowed ??= supernet.edges.map((_, e) => supernet.ops.map((_, k) => supernet.allowed?.[e]![k] ?? true));
       const stageAllowed = allowed;
       const at = (epoch: number) => stage * settings.epochs + epoch;

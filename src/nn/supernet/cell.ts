@@ -5,7 +5,8 @@ import { cellPlan } from '../../core/space/cell-cost';
 import type { InputShape } from '../../core/space/types';
 import { classifierHead, convBn, factorizedReduce } from '../../core/net/blocks';
 import type { BuildContext } from '../layers';
-import { buildOp, graphHead, graphLayer } from '../op-factories';
+import { graphHead, graphLayer } from '../op-factories';
+import { edgeCandidate, SharedInput, type EdgeCandidate } from './shared-edge';
 import { collectVariables, tracked, type Candidate, type ChooseEdge, type Supernet, type SupernetEdge } from './types';
 
 /** Edge index of (node j, input i) within a cell: node j has j + 2 incoming edges. */
@@ -17,7 +18,7 @@ interface CellParts {
   pre0: Candidate;
   pre1: Candidate;
   /** [edge][op] */
-  candidates: Candidate[][];
+  candidates: EdgeCandidate[][];
   reduction: boolean;
 }
 
@@ -43,6 +44,8 @@ export class CellSupernet implements Supernet<CellGenotype> {
     input: InputShape,
     classes: number,
     ctx: BuildContext,
+    /** Share ReLU and poolings across the edges leaving a state (shared-edge.ts). */
+    share = false,
   ) {
     if (settings.ops !== 'darts' || settings.concat !== 'all') {
       throw new Error('The cell supernet needs the DARTS op set with all nodes concatenated.');
@@ -70,11 +73,11 @@ export class CellSupernet implements Supernet<CellGenotype> {
         graphLayer(ctx, cPrevPrev, (b, x) => (reductionPrev ? factorizedReduce(b, x, 'pre0', c) : convBn(b, x, 'pre0', c, { kernel: 1, relu: 'before' }))),
       );
       const pre1 = tracked(ctx, () => graphLayer(ctx, cPrev, (b, x) => convBn(b, x, 'pre1', c, { kernel: 1, relu: 'before' })));
-      const candidates: Candidate[][] = [];
+      const candidates: EdgeCandidate[][] = [];
       for (let j = 0; j < B; j++) {
         for (let i = 0; i < j + 2; i++) {
           const stride = reduction && i < 2 ? 2 : 1;
-          candidates.push(this.ops.map((op) => tracked(ctx, () => buildOp(ctx, op, { cin: c, cout: c, stride }))));
+          candidates.push(this.ops.map((op) => edgeCandidate(ctx, op, { cin: c, cout: c, stride }, share)));
         }
       }
       this.parts.push({ pre0, pre1, candidates, reduction });
@@ -89,6 +92,8 @@ export class CellSupernet implements Supernet<CellGenotype> {
 
   private cell(part: CellParts, prevPrev: tf.Tensor4D, prev: tf.Tensor4D, training: boolean, choose: ChooseEdge): tf.Tensor4D {
     const states = [part.pre0.layer!(prevPrev, training), part.pre1.layer!(prev, training)];
+    // Every edge leaving a state reads it the same way (same stride): ReLU and poolings once per state.
+    const inputs = states.map((s) => new SharedInput(s));
     const offset = part.reduction ? this.perGroup : 0;
     for (let j = 0; j < this.settings.nodes; j++) {
       const terms: tf.Tensor4D[] = [];
@@ -96,9 +101,9 @@ export class CellSupernet implements Supernet<CellGenotype> {
         const e = cellEdgeIndex(j, i);
         const choice = choose(offset + e);
         choice.ops.forEach((k, n) => {
-          const layer = part.candidates[e]![k]!.layer;
-          if (!layer) return;
-          const out = layer(states[i]!, training);
+          const candidate = part.candidates[e]![k]!;
+          if (!candidate.layer) return;
+          const out = inputs[i]!.apply(candidate, training);
           terms.push(choice.coefs ? tf.mul(out, choice.coefs[n]!) : out);
         });
       }
@@ -107,6 +112,7 @@ export class CellSupernet implements Supernet<CellGenotype> {
         terms.push(part.reduction ? tf.zeros([n, Math.ceil(h / 2), Math.ceil(w / 2), c]) : tf.zerosLike(states[0]!));
       }
       states.push(terms.length === 1 ? terms[0]! : terms.length === 2 ? tf.add(terms[0]!, terms[1]!) : (tf.addN(terms) as tf.Tensor4D));
+      inputs.push(new SharedInput(states[states.length - 1]!));
     }
     return tf.concat(states.slice(2), 3);
   }

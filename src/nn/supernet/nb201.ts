@@ -5,23 +5,25 @@ import type { InputShape } from '../../core/space/types';
 import { batchNorm, classifierHead, convBn } from '../../core/net/blocks';
 import { reductionBlock } from '../../core/net/describe-nb201';
 import type { BuildContext } from '../layers';
-import { buildOp, graphHead, graphLayer } from '../op-factories';
+import { graphHead, graphLayer } from '../op-factories';
+import { edgeCandidate, SharedInput, type EdgeCandidate } from './shared-edge';
 import { collectVariables, tracked, type Candidate, type ChooseEdge, type Supernet, type SupernetEdge } from './types';
 
 /** Node j sums the terms of its incoming edges (zero without any); the cell's output is node 3. */
-function nb201Forward(x: tf.Tensor4D, terms: (edge: number, input: tf.Tensor4D) => tf.Tensor4D[]): tf.Tensor4D {
-  const nodes: tf.Tensor4D[] = [x];
+function nb201Forward(x: tf.Tensor4D, terms: (edge: number, input: SharedInput) => tf.Tensor4D[]): tf.Tensor4D {
+  // The edges leaving a node share its ReLU and its pooling.
+  const nodes = [new SharedInput(x)];
   for (let to = 1; to <= 3; to++) {
     const sum: tf.Tensor4D[] = [];
     NB201_EDGES.forEach(([from, t], e) => {
       if (t === to) sum.push(...terms(e, nodes[from]!));
     });
-    nodes.push(sum.length === 0 ? tf.zerosLike(x) : sum.length === 1 ? sum[0]! : (tf.addN(sum) as tf.Tensor4D));
+    nodes.push(new SharedInput(sum.length === 0 ? tf.zerosLike(x) : sum.length === 1 ? sum[0]! : (tf.addN(sum) as tf.Tensor4D)));
   }
-  return nodes[3]!;
+  return nodes[3]!.x;
 }
 
-type Block = { kind: 'cell'; candidates: Candidate[][] } | { kind: 'reduce'; part: Candidate };
+type Block = { kind: 'cell'; candidates: EdgeCandidate[][] } | { kind: 'reduce'; part: Candidate };
 
 /** The NAS-Bench-201 supernet: each of the cell's 6 edges holds all 5 ops; α has one row per edge. */
 export class Nb201Supernet implements Supernet<Nb201Genotype> {
@@ -35,7 +37,7 @@ export class Nb201Supernet implements Supernet<Nb201Genotype> {
   private readonly blocks: Block[] = [];
   private readonly tail: { lastNorm: Candidate; head: (x: tf.Tensor4D) => tf.Tensor2D; headVars: tf.Variable[] };
 
-  constructor(settings: Nb201Settings, input: InputShape, classes: number, ctx: BuildContext) {
+  constructor(settings: Nb201Settings, input: InputShape, classes: number, ctx: BuildContext, share = false) {
     this.ctx = ctx;
     const { channels, cellsPerStage } = settings;
     this.cells = 3 * cellsPerStage;
@@ -49,7 +51,7 @@ export class Nb201Supernet implements Supernet<Nb201Genotype> {
       }
       for (let i = 0; i < cellsPerStage; i++) {
         const width = c;
-        const candidate = (op: (typeof NB201_OPS)[number]) => tracked(ctx, () => buildOp(ctx, op, { cin: width, cout: width, stride: 1 }));
+        const candidate = (op: (typeof NB201_OPS)[number]) => edgeCandidate(ctx, op, { cin: width, cout: width, stride: 1 }, share);
         this.blocks.push({ kind: 'cell', candidates: NB201_EDGES.map(() => NB201_OPS.map(candidate)) });
       }
     }
@@ -59,13 +61,13 @@ export class Nb201Supernet implements Supernet<Nb201Genotype> {
     this.tail = { lastNorm, head, headVars: ctx.trainable.slice(t) };
   }
 
-  private cell(candidates: Candidate[][], x: tf.Tensor4D, training: boolean, choose: ChooseEdge): tf.Tensor4D {
+  private cell(candidates: EdgeCandidate[][], x: tf.Tensor4D, training: boolean, choose: ChooseEdge): tf.Tensor4D {
     return nb201Forward(x, (e, input) => {
       const choice = choose(e);
       return choice.ops.flatMap((k, n) => {
-        const layer = candidates[e]![k]!.layer;
-        if (!layer) return [];
-        const out = layer(input, training);
+        const candidate = candidates[e]![k]!;
+        if (!candidate.layer) return [];
+        const out = input.apply(candidate, training);
         return [choice.coefs ? tf.mul(out, choice.coefs[n]!) : out];
       });
     });
