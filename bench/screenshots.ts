@@ -34,6 +34,8 @@ try {
       window.scrollTo(0, 0);
       for (const el of document.querySelectorAll('main, aside')) el.scrollTop = 0;
     });
+    // Charts redraw in a task of their own after a change (src/ui/views/draw-later.ts): the picture waits for them, as an eye does.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)))));
     const path = `docs/playground-${view.width}x${view.height}.png`;
     await page.screenshot({ path });
     console.log(path);
