@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { NetBuilder, OP_GRAPHS, type NetNode, type OpArgs } from '../../core/net/index';
 import type { OpId } from '../../core/ops/index';
-import { instantiate } from '../graph-layers';
-import type { BuildContext, Layer } from '../layers';
-import type { Candidate } from './types';
+import { fragmentLayer } from '../graph-layers';
+import type { BuildContext } from '../layers';
+import { buildOp } from '../op-factories';
+import { tracked, type Candidate } from './types';
 
 /**
  * How a candidate reads its edge's input, so that the ops of a mixed edge (and of every edge
@@ -27,29 +28,19 @@ function afterRelu(nodes: readonly NetNode[]): NetNode[] {
  * marked with what of its input it can share. Without `share` it is `buildOp`'s layer, reading the input.
  */
 export function edgeCandidate(ctx: BuildContext, op: OpId, args: OpArgs, share: boolean): EdgeCandidate {
-  const t = ctx.trainable.length;
-  const s = ctx.statistics.length;
+  if (!share) return { ...tracked(ctx, () => buildOp(ctx, op, args)), input: { kind: 'raw' } };
   const b = new NetBuilder({ height: 8, width: 8, channels: args.cin });
   const out = OP_GRAPHS[op](b, 0, 'op', args);
   const nodes = b.nodes;
-  let layer: Layer | null = null;
-  let input: EdgeInput = { kind: 'raw' };
-  if (out !== null) {
-    const readers = nodes.filter((n) => n.inputs.includes(0));
-    const first = nodes[1];
-    const reluFirst = out > 1 && first?.prim.kind === 'relu' && readers.length === 1 && readers[0] === first;
-    const pool = out === 1 && (first?.prim.kind === 'maxpool' || first?.prim.kind === 'avgpool') ? first.prim : null;
-    if (share && reluFirst) {
-      const fn = instantiate(ctx, afterRelu(nodes), out - 1);
-      layer = (x, training) => fn.run(x, training) as tf.Tensor4D;
-      input = { kind: 'relu' };
-    } else {
-      const fn = instantiate(ctx, nodes, out);
-      layer = (x, training) => fn.run(x, training) as tf.Tensor4D;
-      if (share && pool) input = { kind: 'pool', key: `${pool.kind}-${pool.kernel}-${pool.stride}` };
-    }
-  }
-  return { layer, input, trainable: ctx.trainable.slice(t), statistics: ctx.statistics.slice(s) };
+  const first = out === null ? undefined : nodes[1];
+  const readers = nodes.filter((n) => n.inputs.includes(0));
+  if (out !== null && out > 1 && first?.prim.kind === 'relu' && readers.length === 1 && readers[0] === first)
+    return { ...tracked(ctx, () => fragmentLayer(ctx, afterRelu(nodes), out - 1)), input: { kind: 'relu' } };
+  const pool = out === 1 && (first?.prim.kind === 'maxpool' || first?.prim.kind === 'avgpool') ? first.prim : null;
+  return {
+    ...tracked(ctx, () => fragmentLayer(ctx, nodes, out)),
+    input: pool ? { kind: 'pool', key: `${pool.kind}-${pool.kernel}-${pool.stride}` } : { kind: 'raw' },
+  };
 }
 
 /**
