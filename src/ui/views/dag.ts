@@ -4,6 +4,9 @@ import { opColor, opLabel } from './theme';
 import { dagreLayout } from './dag-layout';
 import { layoutLater } from './dag-layout-later';
 
+/** A cell's graph (ops on its edges) is laid out wider than a chain's (ops in its nodes). */
+const isCellLike = (graph: ArchGraph): boolean => graph.edges.some((e) => e.op !== undefined);
+
 export interface DagView {
   /** `later`: a shape not laid out yet is laid out in a worker, the drawing following it (while a search runs). */
   update(graph: ArchGraph | null, later?: boolean): void;
@@ -72,11 +75,7 @@ export function createDagView(svgElement: SVGSVGElement, onToggle?: (motif: stri
   let wanted = 0;
   function update(graph: ArchGraph | null, later = false): void {
     const token = ++wanted;
-    if (graph && later && !graph.nodes.every((n) => n.grid))
-      void layoutLater(
-        graph,
-        graph.edges.some((e) => e.op !== undefined),
-      ).then(() => token === wanted && draw(graph));
+    if (graph && later && !graph.nodes.every((n) => n.grid)) void layoutLater(graph, isCellLike(graph)).then(() => token === wanted && draw(graph));
     else draw(graph);
   }
 
@@ -85,7 +84,7 @@ export function createDagView(svgElement: SVGSVGElement, onToggle?: (motif: stri
       root.selectAll('*').remove();
       return;
     }
-    const cellLike = graph.edges.some((e) => e.op !== undefined);
+    const cellLike = isCellLike(graph);
     // A trellis comes with its own grid; anything else is laid out by dagre.
     const gridded = graph.nodes.length > 0 && graph.nodes.every((n) => n.grid);
     let nodes: Placed[];
