@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../../core/rng';
+import { timeForward } from '../../nn/latency';
 import { pathChooser, type ChooseEdge } from '../../nn/supernet/index';
 import { crossEntropy, disposeBatch, type BatchStream } from './common';
 import { latencyLoss, uniformLatency } from './latency-term';
@@ -143,20 +144,10 @@ export class Proxyless extends AlphaMethod {
       [this.latency, this.latencyFixed] = [table.ms, table.fixed];
       return;
     }
-    const x = tf.zeros([1, data.input.height, data.input.width, data.input.channels]) as tf.Tensor4D;
-    const time = async (choose: ChooseEdge) => {
-      const runs: number[] = [];
-      for (let r = 0; r < reps + 1; r++) {
-        const start = performance.now();
-        const y = tf.tidy(() => supernet.apply(x, false, choose));
-        await y.data();
-        y.dispose();
-        if (r > 0) runs.push(performance.now() - start);
-      }
-      // The fastest run: on a shared machine other work only ever adds time, so the minimum is the
-      // op's own cost (a median of tiny times minus the base's can come out at zero or below).
-      return Math.min(...runs);
-    };
+    // The fastest run: on a shared machine other work only ever adds time, so the minimum is the
+    // op's own cost (a median of tiny times minus the base's can come out at zero or below).
+    const time = (choose: ChooseEdge) =>
+      timeForward((x) => supernet.apply(x, false, choose), [1, data.input.height, data.input.width, data.input.channels], reps, 1, 'min');
     const groups = [...new Set(supernet.edges.map((e) => e.group))];
     const base = await time(() => ({ ops: [] }));
     const perOp = new Map<string, number>();
@@ -167,7 +158,6 @@ export class Proxyless extends AlphaMethod {
         perOp.set(`${group}/${k}`, Math.max(0, t - base) / count);
       }
     }
-    x.dispose();
     this.latency = supernet.edges.map((e) => supernet.ops.map((_, k) => perOp.get(`${e.group}/${k}`)!));
   }
 }
