@@ -33,6 +33,19 @@ describe('searching the NAS-Bench-201 table in the page', () => {
     expect(await front()).toBeLessThan(1000);
     await page.selectOption('[data-testid=pareto-y]', 'flops');
     expect(await front()).toBeGreaterThan(0);
+    // The last trial's tip, at the chart's right edge, opens to the cursor's left: it stays inside its panel.
+    const last = await page.$$eval('[data-testid=accuracy-chart] circle.trial-dot', (dots) => {
+      const boxes = dots.map((d) => d.getBoundingClientRect());
+      const right = boxes.reduce((a, b) => (b.right > a.right ? b : a));
+      return { x: right.left + right.width / 2, y: right.top + right.height / 2 };
+    });
+    await page.mouse.move(last.x, last.y);
+    const tip = page.locator('figure:has([data-testid=accuracy-chart]) .chart-tip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const [inside, panel] = await Promise.all([tip.boundingBox(), page.locator('figure:has([data-testid=accuracy-chart])').boundingBox()]);
+    expect(inside!.x).toBeGreaterThanOrEqual(panel!.x);
+    expect(inside!.x + inside!.width).toBeLessThanOrEqual(panel!.x + panel!.width);
+    expect(inside!.x + inside!.width).toBeLessThan(last.x);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -13,6 +13,8 @@ export async function waitForRunEnd(page: Page, timeout = 180_000): Promise<stri
     null,
     { timeout },
   );
+  // The architecture the end brings is laid out in a worker: wait for its drawing too.
+  await page.waitForFunction(() => !document.querySelector('svg.dag[aria-busy=true]'), null, { timeout });
   return (await page.getAttribute('[data-testid=status]', 'data-status'))!;
 }
 

@@ -7,20 +7,29 @@ export interface ChartTip {
   remove(): void;
 }
 
+/** Pixels between the cursor and its tip. */
+const GAP = 12;
+
 export function createChartTip(svgElement: SVGSVGElement): ChartTip {
   const host = svgElement.parentElement ?? document.body;
   const tip = d3.select(host).append('div').attr('class', 'chart-tip').attr('role', 'presentation').style('display', 'none');
   return {
     show(event, lines) {
-      const box = host.getBoundingClientRect();
       tip
         .style('display', 'block')
-        .style('left', `${event.clientX - box.left + 12}px`)
-        .style('top', `${event.clientY - box.top + 12}px`)
         .selectAll('div')
         .data(lines)
         .join('div')
         .text((d) => d);
+      // Placed in the box it is positioned in, on the cursor's other side near an edge: a panel
+      // below the fold contains its paint (content-visibility), so a tip sticking out would be cut.
+      const node = tip.node()!;
+      const frame = (node.offsetParent as HTMLElement | null) ?? host;
+      const box = frame.getBoundingClientRect();
+      const at = (cursor: number, size: number, room: number) => (cursor + GAP + size <= room ? cursor + GAP : Math.max(0, cursor - GAP - size));
+      tip
+        .style('left', `${at(event.clientX - box.left - frame.clientLeft, node.offsetWidth, frame.clientWidth)}px`)
+        .style('top', `${at(event.clientY - box.top - frame.clientTop, node.offsetHeight, frame.clientHeight)}px`);
     },
     hide() {
       tip.style('display', 'none');

@@ -3,12 +3,16 @@ import type { ArchGraph, ArchKind } from '../../core/space/types';
 import { opColor, opLabel } from './theme';
 import { dagreLayout } from './dag-layout';
 import { layoutLater } from './dag-layout-later';
+import { newestWins } from './newest-wins';
 
 /** A cell's graph (ops on its edges) is laid out wider than a chain's (ops in its nodes). */
 const isCellLike = (graph: ArchGraph): boolean => graph.edges.some((e) => e.op !== undefined);
 
 export interface DagView {
-  /** `later`: a shape not laid out yet is laid out in a worker, the drawing following it (while a search runs). */
+  /**
+   * `later`: a shape not laid out yet is laid out in a worker, the drawing following it (while a
+   * search runs, and as it ends); the <svg> is `aria-busy` until then.
+   */
   update(graph: ArchGraph | null, later?: boolean): void;
   /** Zooms by a factor about the centre (1 / factor zooms out), for the panel's buttons and keys. */
   zoomBy(factor: number): void;
@@ -71,12 +75,20 @@ export function createDagView(svgElement: SVGSVGElement, onToggle?: (motif: stri
     return `url(#${id})`;
   }
 
-  // The newest update wins over a layout still on its way.
-  let wanted = 0;
+  // The newest update wins over a layout still on its way (a known shape comes back before a new one).
+  const newest = newestWins();
   function update(graph: ArchGraph | null, later = false): void {
-    const token = ++wanted;
-    if (graph && later && !graph.nodes.every((n) => n.grid)) void layoutLater(graph, isCellLike(graph)).then(() => token === wanted && draw(graph));
-    else draw(graph);
+    if (graph && later && !graph.nodes.every((n) => n.grid)) {
+      svg.attr('aria-busy', 'true');
+      newest.later(layoutLater(graph, isCellLike(graph)), () => {
+        svg.attr('aria-busy', null);
+        draw(graph);
+      });
+      return;
+    }
+    newest.now();
+    svg.attr('aria-busy', null);
+    draw(graph);
   }
 
   function draw(graph: ArchGraph | null): void {
