@@ -7,7 +7,7 @@
  */
 export type StepKernels = 'v5' | 'fast';
 
-let kernels: StepKernels = 'v5';
+let kernels: StepKernels = 'fast';
 
 export function useStepKernels(next: StepKernels): void {
   kernels = next;
