@@ -42,7 +42,7 @@ await rankTechniques({
   epochs: EPOCHS,
   supernetEpochs: SUPERNET_EPOCHS,
   channels: GROUND_TRUTH.channels,
-  data: shapesData(GROUND_TRUTH.train, GROUND_TRUTH.val),
+  data: shapesData(GROUND_TRUTH.train, GROUND_TRUTH.val, GROUND_TRUTH.test),
   training: { ...x.training, epochs: EPOCHS },
 });
 if (process.argv.includes('--rank-only')) process.exit(0);
