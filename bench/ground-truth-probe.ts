@@ -1,7 +1,7 @@
 /**
  * Scratch vs scratch with another seed on K NAS-Bench-201 cells, on the procedural shapes:
  *
- *   node --import tsx bench/ground-truth-probe.ts TRAIN VAL EPOCHS K CHANNELS [TEST]
+ *   node --import tsx bench/ground-truth-probe.ts TRAIN VAL EPOCHS K CHANNELS [TEST] [--classes 8] [--noise σ] [--side PX]
  *
  * Every 10 cells it prints the seed-to-seed Kendall τ scored on the VAL validation examples and,
  * with TEST > 0, on TEST held-out examples too (scoring noise against training noise), the mean
@@ -16,9 +16,13 @@ import { useNodeBackend } from '../src/nn/backend-node';
 import { shapesData } from './shapes-data';
 
 await useNodeBackend('wasm');
-const [TRAIN, VAL, EPOCHS, K, CH, TEST = 0] = process.argv.slice(2).map(Number);
+const argv = process.argv.slice(2);
+const flag = (name: string) => (argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : undefined);
+const task = { classes: flag('classes') as 4 | 8 | undefined, noise: flag('noise'), side: flag('side') };
+const firstFlag = argv.findIndex((a) => a.startsWith('--'));
+const [TRAIN, VAL, EPOCHS, K, CH, TEST = 0] = argv.slice(0, firstFlag < 0 ? argv.length : firstFlag).map(Number);
 const x = parseExperiment({ dataset: 'digits', space: 'nb201', training: { epochs: EPOCHS } });
-const data = shapesData(TRAIN!, VAL!, TEST);
+const data = shapesData(TRAIN!, VAL!, TEST, task);
 const space = new Nb201Space({ ...x.spaceSettings.nb201, channels: CH! });
 const rng = createRng('bench-weight-sharing');
 const cells: unknown[] = [];
@@ -54,7 +58,9 @@ for (let i = 0; i < K!; i++) {
     seed.held.push(e.testAccuracy ?? e.accuracy);
   }
   if ((i + 1) % 10 === 0 || i + 1 === K) {
-    console.log(`train ${TRAIN} val ${VAL} epochs ${EPOCHS} ch ${CH}: ${i + 1} cells, ${((performance.now() - t0) / 1000).toFixed(0)} s both seeds`);
+    console.log(
+      `${JSON.stringify(task)} train ${TRAIN} val ${VAL} epochs ${EPOCHS} ch ${CH}: ${i + 1} cells, ${((performance.now() - t0) / 1000).toFixed(0)} s both seeds`,
+    );
     console.log(`  ${row(`validation (${VAL})`, one.val, two.val)}`);
     if (TEST > 0) console.log(`  ${row(`held-out (${TEST})`, one.held, two.held)}`);
   }

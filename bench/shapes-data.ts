@@ -1,4 +1,4 @@
-import { generateShapes } from '../src/core/dataset/shapes';
+import { generateShapes, type ShapesOptions } from '../src/core/dataset/shapes';
 import { createRng } from '../src/core/rng';
 import type { TrainData } from '../src/nn/train';
 
@@ -7,10 +7,12 @@ import type { TrainData } from '../src/nn/train';
  * from one fixed seed, the first `train` examples train, the next `val` validate and the next
  * `test` are held out (the generator cycles through the classes, so every split is balanced when
  * the sizes are multiples of 4). A large held-out split scores the ground truth with little
- * sampling noise of its own; the first `train + val` examples do not change with `test`.
+ * sampling noise of its own; the first `train + val` examples do not change with `test`. `task`
+ * makes the shapes harder (more classes, more noise, smaller images).
  */
-export function shapesData(train: number, val: number, test = 0): TrainData {
-  const g = generateShapes(createRng('bench-shapes').fork('generate'), Math.ceil((train + val + test) / 4));
+export function shapesData(train: number, val: number, test = 0, task: ShapesOptions = {}): TrainData {
+  const classes = task.classes ?? 4;
+  const g = generateShapes(createRng('bench-shapes').fork('generate'), Math.ceil((train + val + test) / classes), task);
   const size = g.input.height * g.input.width * g.input.channels;
   const split = (from: number, n: number) => ({ x: g.x.slice(from * size, (from + n) * size), y: g.y.slice(from, from + n), n });
   const held = test > 0 ? { test: split(train + val, test) } : {};
