@@ -9,7 +9,7 @@
  */
 import { createRng } from '../src/core/rng';
 import { Nb201Space } from '../src/core/space/nb201';
-import { kendallTau } from '../src/core/stats';
+import { kendallTau, spearman } from '../src/core/stats';
 import { parseExperiment } from '../src/core/experiment';
 import { ScratchEvaluator } from '../src/engine/evaluate/scratch';
 import { useNodeBackend } from '../src/nn/backend-node';
@@ -49,7 +49,7 @@ interface Seed {
 const meanGap = (a: number[], b: number[]) => a.reduce((s, v, i) => s + Math.abs(v - b[i]!), 0) / a.length;
 const row = (label: string, a: number[], b: number[]) => {
   const sorted = [...a].sort((p, q) => p - q);
-  return `${label} tau ${kendallTau(a, b).toFixed(3)} |dacc| ${meanGap(a, b).toFixed(4)} acc min ${sorted[0]!.toFixed(3)} median ${sorted[sorted.length >> 1]!.toFixed(3)} max ${sorted[sorted.length - 1]!.toFixed(3)}`;
+  return `${label} tau ${kendallTau(a, b).toFixed(3)} rho ${spearman(a, b).toFixed(3)} |dacc| ${meanGap(a, b).toFixed(4)} acc min ${sorted[0]!.toFixed(3)} median ${sorted[sorted.length >> 1]!.toFixed(3)} max ${sorted[sorted.length - 1]!.toFixed(3)}`;
 };
 for (let i = 0; i < K!; i++) {
   for (const seed of [one, two]) {
