@@ -54,7 +54,7 @@ export async function rankTechniques(o: RankOptions): Promise<void> {
   }
   const held = o.data.test?.n ?? 0;
   console.log(
-    `NAS-Bench-201 cells (${o.channels} channels) on shapes 16×16 (${o.data.train.n} train / ${o.data.val.n} validation / ${held} held out), WASM; K = ${o.K}, from scratch ${o.epochs} epochs, supernet ${o.supernetEpochs} epochs`,
+    `NAS-Bench-201 cells (${o.channels} channels) on shapes 16×16, ${o.data.classes} classes (${o.data.train.n} train / ${o.data.val.n} validation / ${held} held out), WASM; K = ${o.K}, from scratch ${o.epochs} epochs, supernet ${o.supernetEpochs} epochs`,
   );
   // Both seeds cell by cell, so a run cut short still says how far the ceiling had got. Each
   // cell is scored on the validation split (as a search sees it) and, when there is one, on the
@@ -90,7 +90,7 @@ export async function rankTechniques(o: RankOptions): Promise<void> {
   console.log(`\n  ${'ranking'.padEnd(52)}      τ      ρ  τ/ceil    cost   vs scratch  top cell`);
   if (held) {
     line(`from scratch, another seed, on validation`, againOnVal, scratchSeconds, onVal);
-    line(`from scratch, another seed, on held-out (the ceiling)`, againOnHeld, scratchSeconds);
+    line(`from scratch, another seed, on held-out (ceiling)`, againOnHeld, scratchSeconds);
   } else line(`from scratch, another seed (the ceiling)`, againOnVal, scratchSeconds);
 
   const scores = [{ label: 'from scratch (the truth)', acc: truth }];

@@ -44,7 +44,7 @@ await rankTechniques({
   epochs: EPOCHS,
   supernetEpochs: SUPERNET_EPOCHS,
   channels: GROUND_TRUTH.channels,
-  data: shapesData(GROUND_TRUTH.train, GROUND_TRUTH.val, GROUND_TRUTH.test),
+  data: shapesData(GROUND_TRUTH.train, GROUND_TRUTH.val, GROUND_TRUTH.test, GROUND_TRUTH.task),
   training: { ...x.training, epochs: EPOCHS },
   only,
 });
