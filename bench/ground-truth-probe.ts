@@ -1,16 +1,28 @@
-/** Scratch vs scratch with another seed on K NAS-Bench-201 cells: node --import tsx bench/ground-truth-probe.ts DATASET TRAIN VAL EPOCHS K CHANNELS */
+/**
+ * Scratch vs scratch with another seed on K NAS-Bench-201 cells, on the procedural shapes:
+ *
+ *   node --import tsx bench/ground-truth-probe.ts TRAIN VAL EPOCHS K CHANNELS [TEST] [--classes 8] [--noise σ] [--side PX]
+ *
+ * Every 10 cells it prints the seed-to-seed Kendall τ scored on the VAL validation examples and,
+ * with TEST > 0, on TEST held-out examples too (scoring noise against training noise), the mean
+ * |Δ accuracy| between the seeds on each, the spread of the accuracies and the seconds so far.
+ */
 import { createRng } from '../src/core/rng';
 import { Nb201Space } from '../src/core/space/nb201';
-import { kendallTau } from '../src/core/stats';
+import { kendallTau, spearman } from '../src/core/stats';
 import { parseExperiment } from '../src/core/experiment';
 import { ScratchEvaluator } from '../src/engine/evaluate/scratch';
 import { useNodeBackend } from '../src/nn/backend-node';
 import { shapesData } from './shapes-data';
 
 await useNodeBackend('wasm');
-const [, , , TRAIN, VAL, EPOCHS, K, CH] = process.argv.map(Number);
+const argv = process.argv.slice(2);
+const flag = (name: string) => (argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : undefined);
+const task = { classes: flag('classes') as 4 | 8 | undefined, noise: flag('noise'), side: flag('side') };
+const firstFlag = argv.findIndex((a) => a.startsWith('--'));
+const [TRAIN, VAL, EPOCHS, K, CH, TEST = 0] = argv.slice(0, firstFlag < 0 ? argv.length : firstFlag).map(Number);
 const x = parseExperiment({ dataset: 'digits', space: 'nb201', training: { epochs: EPOCHS } });
-const data = shapesData(TRAIN!, VAL!);
+const data = shapesData(TRAIN!, VAL!, TEST, task);
 const space = new Nb201Space({ ...x.spaceSettings.nb201, channels: CH! });
 const rng = createRng('bench-weight-sharing');
 const cells: unknown[] = [];
@@ -23,17 +35,33 @@ while (cells.length < K!) {
   }
 }
 const t0 = performance.now();
-const ev1 = new ScratchEvaluator(space, data, { ...x.training, epochs: EPOCHS! }, 1);
-const ev2 = new ScratchEvaluator(space, data, { ...x.training, epochs: EPOCHS! }, 2);
-const a: number[] = [];
-const b: number[] = [];
+// One scratch evaluator per seed, with what it scored on validation and on the held-out split.
+const [one, two] = [1, 2].map((seed) => ({
+  ev: new ScratchEvaluator(space, data, { ...x.training, epochs: EPOCHS! }, seed),
+  val: [] as number[],
+  held: [] as number[],
+})) as [Seed, Seed];
+interface Seed {
+  ev: ScratchEvaluator;
+  val: number[];
+  held: number[];
+}
+const meanGap = (a: number[], b: number[]) => a.reduce((s, v, i) => s + Math.abs(v - b[i]!), 0) / a.length;
+const row = (label: string, a: number[], b: number[]) => {
+  const sorted = [...a].sort((p, q) => p - q);
+  return `${label} tau ${kendallTau(a, b).toFixed(3)} rho ${spearman(a, b).toFixed(3)} |dacc| ${meanGap(a, b).toFixed(4)} acc min ${sorted[0]!.toFixed(3)} median ${sorted[sorted.length >> 1]!.toFixed(3)} max ${sorted[sorted.length - 1]!.toFixed(3)}`;
+};
 for (let i = 0; i < K!; i++) {
-  a.push((await ev1.evaluate(cells[i], i)).accuracy);
-  b.push((await ev2.evaluate(cells[i], i)).accuracy);
+  for (const seed of [one, two]) {
+    const e = await seed.ev.evaluate(cells[i], i);
+    seed.val.push(e.accuracy);
+    seed.held.push(e.testAccuracy ?? e.accuracy);
+  }
   if ((i + 1) % 10 === 0 || i + 1 === K) {
-    const sorted = [...a].sort((p, q) => p - q);
     console.log(
-      `train ${TRAIN} val ${VAL} epochs ${EPOCHS} ch ${CH}: ${i + 1} cells tau ${kendallTau(a, b).toFixed(3)}  ${((performance.now() - t0) / 1000).toFixed(0)} s both seeds  acc min ${sorted[0]!.toFixed(3)} median ${sorted[sorted.length >> 1]!.toFixed(3)} max ${sorted[sorted.length - 1]!.toFixed(3)}`,
+      `${JSON.stringify(task)} train ${TRAIN} val ${VAL} epochs ${EPOCHS} ch ${CH}: ${i + 1} cells, ${((performance.now() - t0) / 1000).toFixed(0)} s both seeds`,
     );
+    console.log(`  ${row(`validation (${VAL})`, one.val, two.val)}`);
+    if (TEST > 0) console.log(`  ${row(`held-out (${TEST})`, one.held, two.held)}`);
   }
 }

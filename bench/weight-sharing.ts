@@ -11,7 +11,7 @@
  *       epoch, the decoded network's accuracy and the cost (bench/weight-sharing-adl.ts, which runs alone too);
  *   (e) ProxylessNAS on the MnasNet-style space without and with its latency term (proxyless-mnas.ts).
  *
- *   npm run bench:weight-sharing [-- K EPOCHS SUPERNET_EPOCHS [--rank-only]]
+ *   npm run bench:weight-sharing [-- K EPOCHS SUPERNET_EPOCHS [--rank-only] [--only spos,epochs4,…]]
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { DEFAULT_ONE_SHOT } from '../src/core/one-shot';
@@ -34,7 +34,9 @@ import { GROUND_TRUTH, shapesData } from './shapes-data';
 import { benchProxylessMnas } from './proxyless-mnas';
 
 await useNodeBackend('wasm');
-const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const argv = process.argv.slice(2);
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1]!.split(',') : undefined;
+const args = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--only');
 const [K, EPOCHS, SUPERNET_EPOCHS] = [Number(args[0] ?? 40), Number(args[1] ?? GROUND_TRUTH.epochs), Number(args[2] ?? 6)];
 const x = parseExperiment({ dataset: 'digits', space: 'nb201', training: { epochs: EPOCHS } });
 await rankTechniques({
@@ -42,8 +44,9 @@ await rankTechniques({
   epochs: EPOCHS,
   supernetEpochs: SUPERNET_EPOCHS,
   channels: GROUND_TRUTH.channels,
-  data: shapesData(GROUND_TRUTH.train, GROUND_TRUTH.val),
+  data: shapesData(GROUND_TRUTH.train, GROUND_TRUTH.val, GROUND_TRUTH.test, GROUND_TRUTH.task),
   training: { ...x.training, epochs: EPOCHS },
+  only,
 });
 if (process.argv.includes('--rank-only')) process.exit(0);
 
