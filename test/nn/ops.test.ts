@@ -36,28 +36,31 @@ function avgPoolSquareGrad(x: Float32Array, [n, size, , c]: [number, number, num
   return dx;
 }
 
-const CONV_CASES: Array<[number, number, number]> = [
-  [3, 1, 8],
-  [5, 1, 8],
-  [1, 1, 5],
-  [3, 2, 8],
-  [3, 2, 7],
-  [1, 2, 8],
+// 'valid': no padding; at stride 2 on an even side the filter gradient crops the input, at stride 1 it does not.
+const CONV_CASES: Array<[number, number, number, 'same' | 'valid']> = [
+  [3, 1, 8, 'same'],
+  [5, 1, 8, 'same'],
+  [1, 1, 5, 'same'],
+  [3, 2, 8, 'same'],
+  [3, 2, 7, 'same'],
+  [1, 2, 8, 'same'],
+  [3, 1, 8, 'valid'],
+  [3, 2, 8, 'valid'],
 ];
 
 describe.each(['cpu', 'wasm'] as const)('our gradients on %s', (backend) => {
-  it.each(CONV_CASES)('conv: kernel %i, stride %i, input side %i matches the reference', async (k, stride, size) => {
+  it.each(CONV_CASES)('conv: kernel %i, stride %i, input side %i, %s padding matches the reference', async (k, stride, size, padding) => {
     await on(backend);
-    const x = seeded([2, size, size, 3], `x${k}${stride}`);
-    const w = seeded([k, k, 3, 4], `w${k}${stride}`);
-    const loss = (f: typeof conv2d) => (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(f(a as tf.Tensor4D, b as tf.Tensor4D, stride, 'same')));
+    const x = seeded([2, size, size, 3], `x${padding === 'valid' ? 'v' : ''}${k}${stride}`);
+    const w = seeded([k, k, 3, 4], `w${padding === 'valid' ? 'v' : ''}${k}${stride}`);
+    const loss = (f: typeof conv2d) => (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(f(a as tf.Tensor4D, b as tf.Tensor4D, stride, padding)));
     const [gx, gw] = tf.grads(loss(conv2d))([x, w]);
     const [rx, rw] = await reference(() => tf.grads(loss((a, b, s, p) => tf.conv2d(a, b, s, p)))([copy(x), copy(w)]));
     expect(maxAbsDiff(gx!, rx!)).toBeLessThan(1e-3);
     expect(maxAbsDiff(gw!, rw!)).toBeLessThan(1e-3);
     // The forward pass is tfjs's own, so only the gradients are ours; still, check it matches too.
-    const y = conv2d(x as tf.Tensor4D, w as tf.Tensor4D, stride, 'same');
-    const ry = await reference(() => tf.conv2d(copy(x) as tf.Tensor4D, copy(w) as tf.Tensor4D, stride, 'same'));
+    const y = conv2d(x as tf.Tensor4D, w as tf.Tensor4D, stride, padding);
+    const ry = await reference(() => tf.conv2d(copy(x) as tf.Tensor4D, copy(w) as tf.Tensor4D, stride, padding));
     expect(y.shape).toEqual(ry.shape);
     expect(maxAbsDiff(y, ry)).toBeLessThan(1e-4);
   });
