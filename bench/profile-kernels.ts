@@ -1,8 +1,9 @@
 /**
  * Kernel-by-kernel time of one training step on WASM in Node, the step before the fast ops
- * (src/nn/step-path.ts) and now, for the bench CNN (chain) or sampled networks of another space:
+ * (src/nn/step-path.ts) and now, for the bench CNN (chain) or sampled networks of another space;
+ * with `--kernels`, batch norm's kernels of link version 5 and now (src/nn/step-kernels.ts) instead:
  *
- *   node --import tsx bench/profile-kernels.ts [--space cell] [--top 5] [--samples 3]
+ *   node --import tsx bench/profile-kernels.ts [--space cell] [--top 5] [--samples 3] [--kernels]
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -11,18 +12,30 @@ import { createRng } from '../src/core/rng';
 import { createSpace, type SpaceId } from '../src/core/space/index';
 import { buildNetwork } from '../src/nn/build';
 import { BENCH_INPUT, BENCH_NET, benchSpace } from '../src/nn/step-bench';
-import { useStepPath, type StepPath } from '../src/nn/step-path';
+import { useStepKernels } from '../src/nn/step-kernels';
+import { useStepPath } from '../src/nn/step-path';
 import { randomBatchStep } from './random-step';
 
 const { values } = parseArgs({
-  options: { space: { type: 'string', default: 'chain' }, top: { type: 'string', default: '5' }, samples: { type: 'string', default: '3' } },
+  options: {
+    space: { type: 'string', default: 'chain' },
+    top: { type: 'string', default: '5' },
+    samples: { type: 'string', default: '3' },
+    kernels: { type: 'boolean', default: false },
+  },
 });
 await useNodeBackend('wasm');
 const STEPS = 5;
 const chain = values.space === 'chain';
 const samples = chain ? 1 : Number(values.samples);
-const agg: Record<StepPath, Map<string, [number, number]>> = { legacy: new Map(), fast: new Map() };
-const wall: Record<StepPath, number> = { legacy: 0, fast: 0 };
+type Way = 'before' | 'now';
+// What "before" means: the step path before the fast ops, or (--kernels) batch norm's v5 kernels.
+const use = (way: Way) => {
+  useStepPath(way === 'before' && !values.kernels ? 'legacy' : 'fast');
+  useStepKernels(way === 'before' && values.kernels ? 'v5' : 'fast');
+};
+const agg: Record<Way, Map<string, [number, number]>> = { before: new Map(), now: new Map() };
+const wall: Record<Way, number> = { before: 0, now: 0 };
 for (let s = 0; s < samples; s++) {
   const space = chain ? benchSpace() : createSpace(values.space as SpaceId);
   const rng = createRng(`bench-${values.space}`);
@@ -32,8 +45,8 @@ for (let s = 0; s < samples; s++) {
   const input = chain || space.checkInput(small) !== null ? BENCH_INPUT : small;
   const net = buildNetwork(space, g, input, 10, createRng(`init-${s}`));
   const { step, dispose } = randomBatchStep(net, input, 0.01);
-  for (const path of ['legacy', 'fast'] as const) {
-    useStepPath(path);
+  for (const path of ['before', 'now'] as const) {
+    use(path);
     for (let i = 0; i < 2; i++) await step();
     const started = performance.now();
     const info = await tf.profile(async () => {
@@ -50,13 +63,13 @@ for (let s = 0; s < samples; s++) {
   net.ctx.dispose();
 }
 const per = STEPS * samples;
-for (const path of ['legacy', 'fast'] as const) {
+for (const path of ['before', 'now'] as const) {
   // customGrad's 'forward' wraps kernels that are listed on their own: it is left out of the total.
   const rows = [...agg[path].entries()].filter(([n]) => n !== 'forward').sort((a, b) => b[1][0] - a[1][0]);
   const total = rows.reduce((sum, r) => sum + r[1][0], 0);
   const calls = rows.reduce((sum, r) => sum + r[1][1], 0);
   console.log(
-    `${values.space}, ${path === 'legacy' ? 'before' : 'now'}: kernels ${(total / per).toFixed(1)} ms/step (profiled wall ${(wall[path] / per).toFixed(1)} ms), ${Math.round(calls / per)} kernels/step`,
+    `${values.space}, ${path}: kernels ${(total / per).toFixed(1)} ms/step (profiled wall ${(wall[path] / per).toFixed(1)} ms), ${Math.round(calls / per)} kernels/step`,
   );
   for (const [n, [t, c]] of rows.slice(0, Number(values.top)))
     console.log(

@@ -2,18 +2,27 @@
  * One line per search space, in one run: the time to sample a genotype and build its tfjs model,
  * and the time of one training step on WASM, at the default (playground) scale, on 8 × 8 digits
  * (16 × 16 shapes where a space needs more pixels), batch 32 — the step as before the fast ops
- * (src/nn/step-path.ts) and now, alternating on the same networks.
+ * (src/nn/step-path.ts) and now, alternating on the same networks. With `--kernels`, "before" is
+ * batch norm's kernels of link version 5 (src/nn/step-kernels.ts) instead; `--space` runs one space.
  *
- *   npm run bench:spaces
+ *   npm run bench:spaces [-- --kernels --space cell]
  */
+import { parseArgs } from 'node:util';
 import { createRng } from '../src/core/rng';
 import { createSpace, SPACE_IDS } from '../src/core/space/index';
 import { compactNumber } from '../src/core/format';
 import { useNodeBackend } from '../src/nn/backend-node';
 import { buildNetwork } from '../src/nn/build';
-import { useStepPath, type StepPath } from '../src/nn/step-path';
+import { useStepKernels } from '../src/nn/step-kernels';
+import { useStepPath } from '../src/nn/step-path';
 import { randomBatchStep } from './random-step';
 
+const { values } = parseArgs({ options: { kernels: { type: 'boolean', default: false }, space: { type: 'string' } } });
+type Way = 'before' | 'now';
+const use = (way: Way) => {
+  useStepPath(way === 'before' && !values.kernels ? 'legacy' : 'fast');
+  useStepKernels(way === 'before' && values.kernels ? 'v5' : 'fast');
+};
 await useNodeBackend('wasm');
 const SAMPLES = 5;
 const STEPS = 5;
@@ -22,12 +31,12 @@ console.log(
   `${'space'.padEnd(14)}${'input'.padEnd(9)}${'params'.padStart(9)}${'sample+build ms'.padStart(17)}${'before ms'.padStart(11)}${'ms/step'.padStart(10)}${'speed-up'.padStart(10)}${'× chain'.padStart(9)}`,
 );
 let chainStep = 0;
-for (const id of SPACE_IDS) {
+for (const id of SPACE_IDS.filter((s) => !values.space || s === values.space)) {
   const space = createSpace(id);
   const input = space.checkInput({ height: 8, width: 8, channels: 1 }) === null ? { height: 8, width: 8, channels: 1 } : { height: 16, width: 16, channels: 1 };
   const rng = createRng(`bench-${id}`);
   let buildMs = 0;
-  const stepMs: Record<StepPath, number> = { legacy: 0, fast: 0 };
+  const stepMs: Record<Way, number> = { before: 0, now: 0 };
   let params = 0;
   for (let s = 0; s < SAMPLES; s++) {
     const started = performance.now();
@@ -37,8 +46,8 @@ for (const id of SPACE_IDS) {
     params += space.cost(g, input, 10).params;
     const { step, dispose } = randomBatchStep(net, input, 0.05);
     // Alternating paths, each warmed up, so the machine's load falls on both alike.
-    for (const path of ['legacy', 'fast', 'legacy', 'fast'] as const) {
-      useStepPath(path);
+    for (const path of ['before', 'now', 'before', 'now'] as const) {
+      use(path);
       await step();
       const t = performance.now();
       for (let k = 0; k < STEPS; k++) await step();
@@ -47,8 +56,8 @@ for (const id of SPACE_IDS) {
     dispose();
     net.ctx.dispose();
   }
-  const ms = stepMs.fast / SAMPLES;
-  const before = stepMs.legacy / SAMPLES;
+  const ms = stepMs.now / SAMPLES;
+  const before = stepMs.before / SAMPLES;
   if (id === 'chain') chainStep = ms;
   console.log(
     `${id.padEnd(14)}${`${input.height}×${input.width}`.padEnd(9)}${compactNumber(Math.round(params / SAMPLES)).padStart(9)}${(buildMs / SAMPLES).toFixed(1).padStart(17)}${before.toFixed(1).padStart(11)}${ms.toFixed(1).padStart(10)}${`${(before / ms).toFixed(2)} ×`.padStart(10)}${(ms / chainStep).toFixed(2).padStart(9)}`,

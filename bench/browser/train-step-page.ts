@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { chooseBackend, probeBackends } from '../../src/nn/backend-browser';
 import { msPerStep } from '../../src/nn/step-bench';
+import { useStepKernels } from '../../src/nn/step-kernels';
 
 interface Row {
   backend: string;
@@ -24,7 +25,12 @@ async function run(): Promise<Row[]> {
       if (report.chosen !== probe.name) throw new Error(report.reason);
       // Software GPUs take seconds a step: a few steps are enough to rank them.
       const n = probe.software || probe.name === 'cpu' ? Math.max(2, Math.floor(steps / 10)) : steps;
-      rows.push({ backend: probe.name, detail: probe.detail, ms: await msPerStep(tf, n, 2) });
+      // Batch norm's kernels of link version 5, then today's, one after the other.
+      for (const kernels of ['v5', 'fast'] as const) {
+        useStepKernels(kernels);
+        rows.push({ backend: kernels === 'v5' ? `${probe.name} (v5)` : probe.name, detail: probe.detail, ms: await msPerStep(tf, n, 2) });
+      }
+      useStepKernels('fast');
     } catch (e) {
       rows.push({ backend: probe.name, detail: probe.detail, ms: null, error: e instanceof Error ? e.message : String(e) });
     }

@@ -120,6 +120,11 @@ export const RunFields = {
        * gives, which experiments of links made before the fix keep (see link-upgrade.ts) so they reproduce.
        */
       avgPoolGradient: v.optional(v.picklist(['exact', 'tfjs']), 'exact'),
+      /**
+       * The kernels of batch norm's training step: `fast` (fewer kernels), or `v5`, those of link
+       * version 5 and before, which round differently: older links keep them (see link-upgrade.ts) so they reproduce.
+       */
+      stepKernels: v.optional(v.picklist(['v5', 'fast']), 'fast'),
     }),
     {},
   ),

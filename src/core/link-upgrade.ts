@@ -22,6 +22,8 @@ const ADDED: readonly Added[] = [
   { since: 4, path: ['strategySettings', 'pnas', 'growth'], was: 'decisions' },
   // Supernets computed every op of an edge on its own; since version 5 they share ReLU and pooling (same maths, another summation order).
   { since: 5, path: ['strategySettings', 'oneShot', 'shareEdgeWork'], was: false },
+  // Batch norm's training step ran on more kernels before version 6 (same maths, other rounding).
+  { since: 6, path: ['training', 'stepKernels'], was: 'v5' },
 ];
 
 type Raw = Record<string, unknown>;

@@ -18,7 +18,7 @@ import { readAsVersion } from './link-upgrade';
  * keep their results. Link content is data, never markup, and is read under limits: a link is at
  * most MAX_LINK_CHARS long and inflates to at most MAX_INFLATED_BYTES.
  */
-export const LINK_VERSION = 5;
+export const LINK_VERSION = 6;
 /** Links of this version and later carry a check value. */
 const CHECKED_FROM = 2;
 /** The longest link read: real ones are a few hundred characters. */

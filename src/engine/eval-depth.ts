@@ -10,6 +10,7 @@ import { buildNetwork } from '../nn/build';
 import { splitAccuracy, train } from '../nn/train';
 import { SearchControl } from './control';
 import { aboutModel, keepNetwork, type ModelStore } from './models';
+import { useTrainingNumerics } from './numerics';
 
 export interface EvalDepthDeps {
   readAsset: AssetReader;
@@ -33,6 +34,7 @@ export async function retrainAtDepth(
   deps: EvalDepthDeps,
   onEpoch?: (progress: EvalDepthProgress) => void,
 ): Promise<EvalDepthResult> {
+  useTrainingNumerics(x.training);
   const control = deps.control ?? new SearchControl();
   const plan = depthPlan(x, returned.genotype);
   const epochs = Math.max(1, Math.round(setting.epochs));

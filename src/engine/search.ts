@@ -10,7 +10,7 @@ import { runOneShot, type OneShotCheckpoint } from './one-shot/run';
 import type { AssetReader } from '../data/types';
 import type { UserFile } from '../data/load';
 import type { NetworkAccess } from '../data/image-sets';
-import { useAvgPoolGradient } from '../nn/pool-ops';
+import { useTrainingNumerics } from './numerics';
 import { SearchControl } from './control';
 import { stepGate } from './step';
 import { createEvaluator, type EvaluatorSetup } from './evaluate/index';
@@ -73,7 +73,7 @@ export interface SearchDeps {
  * of threads or the DOM, so the worker and the CLI run exactly this.
  */
 export async function runSearch(x: Experiment, deps: SearchDeps, emit: Emit): Promise<SearchResult> {
-  useAvgPoolGradient(x.training.avgPoolGradient);
+  useTrainingNumerics(x.training);
   assertRunnable(x);
   if (isOneShot(x.strategy)) return runOneShot(x, x.strategy, deps, emit);
   // The supernet evaluator: a supernet is trained (SPOS), then the experiment's strategy ranks its paths.

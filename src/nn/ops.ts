@@ -32,12 +32,15 @@ function filterGradient(
 ): tf.Tensor4D {
   const [kh, kw] = k;
   const [sh, sw] = stride;
-  const xPadded = tf.pad(x, [[0, 0], pad[0], pad[1], [0, 0]]);
+  const unpadded = pad[0][0] + pad[0][1] + pad[1][0] + pad[1][1] === 0;
+  const xPadded = unpadded ? x : tf.pad(x, [[0, 0], pad[0], pad[1], [0, 0]]);
   const [, outH, outW] = dy.shape;
   // Crop so that the dilated dy "filter" slides exactly kh × kw positions.
   const needH = (outH - 1) * sh + kh;
   const needW = (outW - 1) * sw + kw;
-  const xCropped = tf.slice(xPadded, [0, 0, 0, 0], [-1, needH, needW, -1]);
+  // Most often (stride 1, 'same') the crop is the whole padded tensor: no slice kernel then.
+  const whole = needH === xPadded.shape[1] && needW === xPadded.shape[2];
+  const xCropped = whole ? xPadded : tf.slice(xPadded, [0, 0, 0, 0], [-1, needH, needW, -1]);
   const xT = tf.transpose(xCropped, [3, 1, 2, 0]);
   const dyT = tf.transpose(dy, [1, 2, 0, 3]);
   const dwT = tf.conv2d(xT, dyT, 1, 'valid', 'NHWC', [sh, sw]) as tf.Tensor4D;

@@ -86,10 +86,11 @@ describe('share links', () => {
     const old = minimalExperiment(x, defaultsOfVersion(1)) as { data?: Record<string, unknown>; training?: Record<string, unknown> };
     delete old.data?.testFraction;
     delete old.training?.avgPoolGradient;
+    delete old.training?.stepKernels;
     const v1 = `#v=1&x=${b64(deflateSync(strToU8(JSON.stringify(old))))}`;
     const back = decodeLink(`${v1}&d=bm90IGpzb24`);
     // A version-1 link was made before held-out test splits and the average-pool gradient fix: it opens without either.
-    expect(back.experiment).toEqual({ ...x, data: { ...x.data, testFraction: 0 }, training: { ...x.training, avgPoolGradient: 'tfjs' } });
+    expect(back.experiment).toEqual({ ...x, data: { ...x.data, testFraction: 0 }, training: { ...x.training, avgPoolGradient: 'tfjs', stepKernels: 'v5' } });
     expect(back.digest).toBeNull();
   });
 
@@ -103,7 +104,7 @@ describe('share links', () => {
     expect(opened).toEqual({
       ...x,
       data: { ...x.data, testFraction: 0 },
-      training: { ...x.training, avgPoolGradient: 'tfjs' },
+      training: { ...x.training, avgPoolGradient: 'tfjs', stepKernels: 'v5' },
       // PNAS grew one decision at a time before it grew cells block by block; supernets computed every op of an edge on its own.
       strategySettings: {
         ...x.strategySettings,
@@ -177,6 +178,15 @@ describe('share links', () => {
       expect(decodeLink(link(4, { strategySettings: { oneShot: { shareEdgeWork: true } } })).experiment.strategySettings.oneShot.shareEdgeWork).toBe(true);
       const made = parseExperiment({ strategy: 'pdarts', space: 'cell' });
       expect(decodeLink(encodeLink(made)).experiment).toEqual(made);
+    });
+
+    it('opens a version 5 link with batch norm on the kernels it ran (v5), and a version 6 one with the fast kernels', () => {
+      expect(defaultExperiment().training.stepKernels).toBe('fast');
+      expect(decodeLink(link(5, { seed: 5 })).experiment.training.stepKernels).toBe('v5');
+      expect(decodeLink(link(6, { seed: 5 })).experiment.training.stepKernels).toBe('fast');
+      expect(decodeLink(link(5, { training: { stepKernels: 'fast' } })).experiment.training.stepKernels).toBe('fast');
+      const kept = parseExperiment({ training: { stepKernels: 'v5' } });
+      expect(decodeLink(encodeLink(kept)).experiment).toEqual(kept);
     });
 
     it('keeps a hostile "__proto__" in an old link from reaching the settings', () => {
