@@ -7,6 +7,7 @@
  * with TEST > 0, on TEST held-out examples too (scoring noise against training noise), the mean
  * |Δ accuracy| between the seeds on each, the spread of the accuracies and the seconds so far.
  */
+import { parseArgs } from 'node:util';
 import { createRng } from '../src/core/rng';
 import { Nb201Space } from '../src/core/space/nb201';
 import { kendallTau, spearman } from '../src/core/stats';
@@ -16,11 +17,13 @@ import { useNodeBackend } from '../src/nn/backend-node';
 import { shapesData } from './shapes-data';
 
 await useNodeBackend('wasm');
-const argv = process.argv.slice(2);
-const flag = (name: string) => (argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : undefined);
-const task = { classes: flag('classes') as 4 | 8 | undefined, noise: flag('noise'), side: flag('side') };
-const firstFlag = argv.findIndex((a) => a.startsWith('--'));
-const [TRAIN, VAL, EPOCHS, K, CH, TEST = 0] = argv.slice(0, firstFlag < 0 ? argv.length : firstFlag).map(Number);
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { classes: { type: 'string' }, noise: { type: 'string' }, side: { type: 'string' } },
+});
+const number = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+const task = { classes: number(values.classes) as 4 | 8 | undefined, noise: number(values.noise), side: number(values.side) };
+const [TRAIN, VAL, EPOCHS, K, CH, TEST = 0] = positionals.map(Number);
 const x = parseExperiment({ dataset: 'digits', space: 'nb201', training: { epochs: EPOCHS } });
 const data = shapesData(TRAIN!, VAL!, TEST, task);
 const space = new Nb201Space({ ...x.spaceSettings.nb201, channels: CH! });

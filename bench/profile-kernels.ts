@@ -12,9 +12,8 @@ import { createRng } from '../src/core/rng';
 import { createSpace, type SpaceId } from '../src/core/space/index';
 import { buildNetwork } from '../src/nn/build';
 import { BENCH_INPUT, BENCH_NET, benchSpace } from '../src/nn/step-bench';
-import { useStepKernels } from '../src/nn/step-kernels';
-import { useStepPath } from '../src/nn/step-path';
 import { randomBatchStep } from './random-step';
+import { useWay, type Way } from './step-ways';
 
 const { values } = parseArgs({
   options: {
@@ -28,12 +27,6 @@ await useNodeBackend('wasm');
 const STEPS = 5;
 const chain = values.space === 'chain';
 const samples = chain ? 1 : Number(values.samples);
-type Way = 'before' | 'now';
-// What "before" means: the step path before the fast ops, or (--kernels) batch norm's v5 kernels.
-const use = (way: Way) => {
-  useStepPath(way === 'before' && !values.kernels ? 'legacy' : 'fast');
-  useStepKernels(way === 'before' && values.kernels ? 'v5' : 'fast');
-};
 const agg: Record<Way, Map<string, [number, number]>> = { before: new Map(), now: new Map() };
 const wall: Record<Way, number> = { before: 0, now: 0 };
 for (let s = 0; s < samples; s++) {
@@ -46,7 +39,7 @@ for (let s = 0; s < samples; s++) {
   const net = buildNetwork(space, g, input, 10, createRng(`init-${s}`));
   const { step, dispose } = randomBatchStep(net, input, 0.01);
   for (const path of ['before', 'now'] as const) {
-    use(path);
+    useWay(path, values.kernels);
     for (let i = 0; i < 2; i++) await step();
     const started = performance.now();
     const info = await tf.profile(async () => {

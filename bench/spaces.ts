@@ -13,16 +13,10 @@ import { createSpace, SPACE_IDS } from '../src/core/space/index';
 import { compactNumber } from '../src/core/format';
 import { useNodeBackend } from '../src/nn/backend-node';
 import { buildNetwork } from '../src/nn/build';
-import { useStepKernels } from '../src/nn/step-kernels';
-import { useStepPath } from '../src/nn/step-path';
 import { randomBatchStep } from './random-step';
+import { useWay, type Way } from './step-ways';
 
 const { values } = parseArgs({ options: { kernels: { type: 'boolean', default: false }, space: { type: 'string' } } });
-type Way = 'before' | 'now';
-const use = (way: Way) => {
-  useStepPath(way === 'before' && !values.kernels ? 'legacy' : 'fast');
-  useStepKernels(way === 'before' && values.kernels ? 'v5' : 'fast');
-};
 await useNodeBackend('wasm');
 const SAMPLES = 5;
 const STEPS = 5;
@@ -47,7 +41,7 @@ for (const id of SPACE_IDS.filter((s) => !values.space || s === values.space)) {
     const { step, dispose } = randomBatchStep(net, input, 0.05);
     // Alternating paths, each warmed up, so the machine's load falls on both alike.
     for (const path of ['before', 'now', 'before', 'now'] as const) {
-      use(path);
+      useWay(path, values.kernels);
       await step();
       const t = performance.now();
       for (let k = 0; k < STEPS; k++) await step();

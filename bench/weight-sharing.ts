@@ -13,6 +13,7 @@
  *
  *   npm run bench:weight-sharing [-- K EPOCHS SUPERNET_EPOCHS [--rank-only] [--only spos,epochs4,…]]
  */
+import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { DEFAULT_ONE_SHOT } from '../src/core/one-shot';
 import { createRng } from '../src/core/rng';
@@ -34,9 +35,11 @@ import { GROUND_TRUTH, shapesData } from './shapes-data';
 import { benchProxylessMnas } from './proxyless-mnas';
 
 await useNodeBackend('wasm');
-const argv = process.argv.slice(2);
-const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1]!.split(',') : undefined;
-const args = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--only');
+const { values, positionals: args } = parseArgs({
+  allowPositionals: true,
+  options: { only: { type: 'string' }, 'rank-only': { type: 'boolean', default: false } },
+});
+const only = values.only?.split(',');
 const [K, EPOCHS, SUPERNET_EPOCHS] = [Number(args[0] ?? 40), Number(args[1] ?? GROUND_TRUTH.epochs), Number(args[2] ?? 6)];
 const x = parseExperiment({ dataset: 'digits', space: 'nb201', training: { epochs: EPOCHS } });
 await rankTechniques({
@@ -48,7 +51,7 @@ await rankTechniques({
   training: { ...x.training, epochs: EPOCHS },
   only,
 });
-if (process.argv.includes('--rank-only')) process.exit(0);
+if (values['rank-only']) process.exit(0);
 
 const data = await prepareData(x, readPublicAsset);
 const space = new Nb201Space(x.spaceSettings.nb201);
