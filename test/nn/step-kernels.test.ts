@@ -5,27 +5,27 @@ import { buildNetwork } from '../../src/nn/build';
 import { channelAffine, channelMeans } from '../../src/nn/channel-ops';
 import { BuildContext, batchNorm } from '../../src/nn/layers';
 import { useStepKernels, type StepKernels } from '../../src/nn/step-kernels';
-import { maxAbsDiff, on, seeded, tf } from './helpers';
+import { on, seeded, tf } from './helpers';
 
 afterEach(() => useStepKernels('fast'));
-
-/** `a` and `b` agree to `tolerance` relative to b's largest value (at least 1). */
-function expectClose(a: tf.Tensor, b: tf.Tensor, tolerance: number, label: string): void {
-  const scale = Math.max(1, tf.max(tf.abs(b)).dataSync()[0]!);
-  expect(maxAbsDiff(a, b) / scale, label).toBeLessThan(tolerance);
-}
 
 /** A tensor's values, off the backend it was computed on. */
 function copyOut(t: tf.Tensor): Float32Array {
   return Float32Array.from(t.dataSync());
 }
 
-/** Like expectClose, for values read back. */
+/** `a` and `b` (values read back) agree to `tolerance` relative to b's largest value (at least 1). */
 function expectCloseArrays(a: Float32Array, b: Float32Array, tolerance: number, label: string): void {
   const scale = Math.max(1, ...b.map(Math.abs));
   expect(a.length, label).toBe(b.length);
   const worst = a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
   expect(worst / scale, label).toBeLessThan(tolerance);
+}
+
+/** The same, for tensors of the same shape. */
+function expectClose(a: tf.Tensor, b: tf.Tensor, tolerance: number, label: string): void {
+  expect(a.shape, label).toEqual(b.shape);
+  expectCloseArrays(copyOut(a), copyOut(b), tolerance, label);
 }
 
 describe.each(['cpu', 'wasm'] as const)('batch norm with fewer kernels, on %s', (backend) => {
