@@ -9,14 +9,21 @@ import { architectures, waitForBackend, waitForRunEnd } from './page-helpers';
 const env = usePageEnvironment();
 
 describe('a person in a hurry', () => {
-  it('presses Start the moment it appears (three fresh pages): one backend preparation, and the run completes on WASM', async () => {
+  it('presses Start the moment it appears (three fresh pages): one backend preparation, and the run trains on WASM (the first to its end)', async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 } });
       const errors = watchErrors(page);
       await page.goto(env.url, { waitUntil: 'commit' });
       // No waiting for the backend badge: click as soon as the button can be clicked.
       await page.click('[data-testid=start]', { timeout: 30_000 });
-      expect(await waitForRunEnd(page)).toBe('done');
+      if (attempt === 0) {
+        expect(await waitForRunEnd(page)).toBe('done');
+      } else {
+        // The hurried start is what these pages check: once a trial has trained, the rest of the run is the first page's.
+        await expect.poll(() => page.locator('[data-testid=trial-row]').count(), { timeout: 120_000 }).toBeGreaterThan(0);
+        await page.click('[data-testid=stop]');
+        expect(await waitForRunEnd(page)).toBe('stopped');
+      }
       expect((await page.textContent('[data-testid=backend]'))!.toLowerCase()).toMatch(/wasm|webassembly/);
       expect(await page.locator('[data-testid=trial-row]').count()).toBeGreaterThan(0);
       expect(errors).toEqual([]);
