@@ -25,7 +25,7 @@ interface TraceEvent {
   dur?: number;
   tid: number;
   pid: number;
-  args?: { name?: string };
+  args?: { name?: string; beginData?: { dirtyObjects?: number; totalObjects?: number } };
 }
 const hash = process.argv[2] ?? '';
 const compare = process.argv[3] === 'compare';
@@ -70,6 +70,8 @@ try {
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
   await cdp.send('Profiler.start');
   await act(page);
+  // The end-of-run flush and the tasks it queues come after the status says done.
+  await page.waitForTimeout(2000);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number };
   };
@@ -118,6 +120,10 @@ try {
           .map(([k, us]) => `${k} ${(us / 1000).toFixed(0)}`)
           .join(' · '),
     );
+    // How much of the page each long layout redid: a few objects dirty in a big page, or most of it.
+    const layouts = inside.filter((e) => e.name === 'Layout' && e.dur! > 10_000 && e.args?.beginData);
+    for (const e of layouts)
+      console.log(`  layout ${(e.dur! / 1000).toFixed(0)} ms: ${e.args!.beginData!.dirtyObjects} of ${e.args!.beginData!.totalObjects} objects dirty`);
     for (const [k, us] of top(fns, Number(process.env.TOP ?? 18)).filter(([k]) => !k.startsWith('(root)')))
       console.log(`${(us / 1000).toFixed(0).padStart(8)} ms  ${k}`);
   }

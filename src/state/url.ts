@@ -50,13 +50,14 @@ function write(link: string): void {
 }
 
 /**
- * Runs `job` in a task just after the next frame, when the page's style and layout are fresh: a
- * write of the address that a timer made mid-frame was seen recalculating the page's style (over
- * 80 ms at the end of a table search). Without frames (tests, a hidden tab's timers) it runs at once.
+ * Runs `job` at the next frame. Chromium's replaceState recalculates the page's style at once when
+ * it is out of date: a write from a timer between frames did so in a task of its own (over 80 ms at
+ * the end of a table search), where in a frame that work is the frame's own, done once. Without
+ * frames (tests, a hidden tab's timers) it runs at once.
  */
-function afterFrame(job: () => void): void {
+function inFrame(job: () => void): void {
   if (typeof requestAnimationFrame === 'undefined' || document.visibilityState === 'hidden') return job();
-  requestAnimationFrame(() => setTimeout(job, 0));
+  requestAnimationFrame(job);
 }
 
 /** Keeps the address bar equal to the share link without adding history entries (at most once a second; the last link always lands). */
@@ -67,7 +68,7 @@ export function writeLinkToLocation(link: string): void {
   pending = link;
   timer ??= setTimeout(
     () =>
-      afterFrame(() => {
+      inFrame(() => {
         timer = undefined;
         if (pending !== null) write(pending);
       }),
