@@ -122,8 +122,12 @@ export function createAccuracyChart(svgElement: SVGSVGElement, onSelect: (index:
       .attr('stroke', CHART.grid);
     empty.text(points.length ? '' : 'Each trial appears here as a dot when it finishes.');
 
-    let best = 0;
-    const steps = points.map((p) => ({ index: p.index, elapsed: p.elapsed, best: (best = Math.max(best, p.accuracy)) }));
+    // The step line needs only the trials that raised the best, and the last one to end it on.
+    let best = -Infinity;
+    const steps: Array<{ index: number; elapsed: number; best: number }> = [];
+    points.forEach((p, i) => {
+      if (p.accuracy > best || i === points.length - 1) steps.push({ index: p.index, elapsed: p.elapsed, best: (best = Math.max(best, p.accuracy)) });
+    });
     bestLine.attr(
       'd',
       d3
