@@ -8,6 +8,9 @@
  *   node --import tsx bench/profile-page.ts '<share link hash>' [compare]
  *
  * With `compare`, it runs the comparison panel (10 seeds) instead of Start, as bench:responsiveness does.
+ * It watches two seconds past the end. SAMPLE_US sets the sampling interval (200 µs; sampling that
+ * often makes d3 and Svelte code several times slower, so 1000 is closer to the real durations),
+ * TOP how many functions each long task lists.
  */
 import { build } from 'vite';
 import type { Page } from 'playwright-core';

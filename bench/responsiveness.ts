@@ -2,7 +2,7 @@
  * Does the page stay responsive? In the built page in Chromium, the main thread's long tasks
  * (PerformanceObserver 'longtask': any task over 50 ms) while four things run: the default search,
  * 1 000 NAS-Bench-201 table lookups, a comparison of four strategies on many seeds, and a DARTS
- * search; the time from pressing Start to the first finished trial on the default experiment; and
+ * search (each watched two seconds past its end, when the end's own tasks run); the time from pressing Start to the first finished trial on the default experiment; and
  * the engine's tensors and heap before and after 200 trained trials and 1 000 table trials (in
  * Node, where the worker's engine runs the same code). One run, side by side.
  *
