@@ -8,6 +8,9 @@
  *   node --import tsx bench/profile-page.ts '<share link hash>' [compare]
  *
  * With `compare`, it runs the comparison panel (10 seeds) instead of Start, as bench:responsiveness does.
+ * It watches two seconds past the end. SAMPLE_US sets the sampling interval (200 µs; sampling that
+ * often makes d3 and Svelte code several times slower, so 1000 is closer to the real durations),
+ * TOP how many functions each long task lists.
  */
 import { build } from 'vite';
 import type { Page } from 'playwright-core';
@@ -25,7 +28,7 @@ interface TraceEvent {
   dur?: number;
   tid: number;
   pid: number;
-  args?: { name?: string };
+  args?: { name?: string; beginData?: { dirtyObjects?: number; totalObjects?: number } };
 }
 const hash = process.argv[2] ?? '';
 const compare = process.argv[3] === 'compare';
@@ -66,10 +69,12 @@ try {
   await page.waitForFunction(() => (document.querySelector('[data-testid=backend]')?.textContent ?? '…').trim() !== '…', null, { timeout: 120_000 });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.SAMPLE_US ?? 200) });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
   await cdp.send('Profiler.start');
   await act(page);
+  // The end-of-run flush and the tasks it queues come after the status says done.
+  await page.waitForTimeout(2000);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number };
   };
@@ -118,6 +123,10 @@ try {
           .map(([k, us]) => `${k} ${(us / 1000).toFixed(0)}`)
           .join(' · '),
     );
+    // How much of the page each long layout redid: a few objects dirty in a big page, or most of it.
+    const layouts = inside.filter((e) => e.name === 'Layout' && e.dur! > 10_000 && e.args?.beginData);
+    for (const e of layouts)
+      console.log(`  layout ${(e.dur! / 1000).toFixed(0)} ms: ${e.args!.beginData!.dirtyObjects} of ${e.args!.beginData!.totalObjects} objects dirty`);
     for (const [k, us] of top(fns, Number(process.env.TOP ?? 18)).filter(([k]) => !k.startsWith('(root)')))
       console.log(`${(us / 1000).toFixed(0).padStart(8)} ms  ${k}`);
   }

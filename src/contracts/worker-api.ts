@@ -1,3 +1,5 @@
+import type { ResultLinkBody } from '../core/classroom/result-link';
+import type { ResultDigest } from '../core/digest';
 import type { StepTiming } from '../core/estimate';
 import type { DeviceRow } from '../core/device-figures';
 import type { BackendPreference, Experiment } from '../core/experiment';
@@ -90,4 +92,6 @@ export interface DataWorkerApi {
   watchDownloads(sink: (progress: DownloadProgress) => void): void;
   /** The NAS-Bench-201 table's accuracy of each cell (encoded) on a benchmark dataset, NaN for text that is no cell: the Class view checks claims with it. */
   tableAccuracies(dataset: string, encoded: string[]): Promise<number[]>;
+  /** A finished run's result link but its name (every trial deflated: tens of milliseconds for a thousand, kept off the page's thread). */
+  resultLinkBody(experiment: Experiment, digest: ResultDigest | null, trials: Array<{ encoded: string; accuracy: number }>): ResultLinkBody;
 }

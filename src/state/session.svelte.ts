@@ -5,6 +5,7 @@ import type { MemoryInfo } from '../contracts/backend';
 import type { DataPreview, DownloadProgress } from '../contracts/data';
 import type { RunEvent, TrialRecord } from '../contracts/events';
 import type { DataWorkerApi, SearchWorkerApi } from '../contracts/worker-api';
+import type { ResultLinkBody } from '../core/classroom/result-link';
 import { compareDigest, type DigestComparison, type ResultDigest } from '../core/digest';
 import { toErrorInfo, type ErrorInfo } from '../core/errors';
 import { defaultExperiment, experimentSpace, parseExperiment, type Experiment } from '../core/experiment';
@@ -154,6 +155,11 @@ export class SearchSession extends RunView {
     return this.worker.appendData(this.runId, $state.snapshot(this.experiment) as Experiment, name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
   }
 
+  /** The result link of a finished run but its name, encoded in the data worker (deflating a thousand trials held the page). */
+  resultLinkBody(digest: ResultDigest | null, trials: Array<{ encoded: string; accuracy: number }>): Promise<ResultLinkBody> {
+    return this.data.resultLinkBody($state.snapshot(this.experiment) as Experiment, digest, trials);
+  }
+
   /** Examples and class balance of the current experiment's data (read in the worker). */
   previewData(): Promise<DataPreview> {
     return this.data.preview($state.snapshot(this.experiment) as Experiment);
@@ -202,7 +208,11 @@ export class SearchSession extends RunView {
       await this.worker.start(
         runId,
         experiment,
-        proxy((id: number, events: RunEvent[]) => (this.run = applyEvents(this.run, id, events))),
+        // Returns nothing: comlink sends a callback's result back to the worker, and the run state
+        // (a thousand trials at the end of a table search) would be cloned on every batch.
+        proxy((id: number, events: RunEvent[]): void => {
+          this.run = applyEvents(this.run, id, events);
+        }),
         { resume, step: this.stepMode },
       );
     } catch (e) {

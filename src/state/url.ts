@@ -49,6 +49,17 @@ function write(link: string): void {
   history.replaceState(history.state, '', link);
 }
 
+/**
+ * Runs `job` at the next frame. Chromium's replaceState recalculates the page's style at once when
+ * it is out of date: a write from a timer between frames did so in a task of its own (over 80 ms at
+ * the end of a table search), where in a frame that work is the frame's own, done once. Without
+ * frames (tests, a hidden tab's timers) it runs at once.
+ */
+function inFrame(job: () => void): void {
+  if (typeof requestAnimationFrame === 'undefined' || document.visibilityState === 'hidden') return job();
+  requestAnimationFrame(job);
+}
+
 /** Keeps the address bar equal to the share link without adding history entries (at most once a second; the last link always lands). */
 export function writeLinkToLocation(link: string): void {
   if (pending === null && window.location.hash === link) return;
@@ -56,10 +67,11 @@ export function writeLinkToLocation(link: string): void {
   if (wait <= 0 && pending === null) return write(link);
   pending = link;
   timer ??= setTimeout(
-    () => {
-      timer = undefined;
-      if (pending !== null) write(pending);
-    },
+    () =>
+      inFrame(() => {
+        timer = undefined;
+        if (pending !== null) write(pending);
+      }),
     Math.max(wait, 0),
   );
 }

@@ -8,6 +8,7 @@ import { createDownloads } from './downloads';
 import { keepPlaygroundErrors } from './errors-transfer';
 import { checkUserFile } from './user-file';
 import { tableAccuracies } from './table-check';
+import { resultLinkBody } from '../core/classroom/result-link';
 
 /** The page's data previews, in a worker of their own: no tfjs here, and nothing a search waits for. */
 const life = holdLifeLock(self.name);
@@ -31,6 +32,9 @@ const api: DataWorkerApi = {
   },
   tableAccuracies(dataset, encoded) {
     return tableAccuracies(dataset, encoded);
+  },
+  resultLinkBody(experiment, digest, trials) {
+    return resultLinkBody(experiment, digest, trials);
   },
 };
 

@@ -42,13 +42,30 @@ export function cleanName(raw: string): string {
 
 const checkOf = (parts: readonly string[]) => fnv1a(parts.join('&'));
 
-export function encodeResultLink(experiment: Experiment, digest: ResultDigest | null, trials: readonly TrialFingerprint[], name = ''): string {
+/** A result link without its name: the share link and the deflated trials, the costly part (tens of milliseconds for a thousand trials). */
+export interface ResultLinkBody {
+  share: string;
+  x: string;
+  d: string;
+  t: string;
+}
+
+export function resultLinkBody(experiment: Experiment, digest: ResultDigest | null, trials: readonly TrialFingerprint[]): ResultLinkBody {
   const share = encodeLink(experiment, digest);
   const params = new URLSearchParams(share.slice(1));
   const t = toBase64Url(deflateSync(encodeTrials(trials, experimentSpace(experiment)), { level: 9 }));
+  return { share, x: params.get('x')!, d: params.get('d') ?? '', t };
+}
+
+/** The result link of `body` under `name`: cheap, so the page redoes only this as a name is typed. */
+export function namedResultLink({ share, x, d, t }: ResultLinkBody, name = ''): string {
   const n = cleanName(name);
-  const k = checkOf([params.get('x')!, params.get('d') ?? '', t, n]);
+  const k = checkOf([x, d, t, n]);
   return `${share}&t=${t}${n ? `&n=${encodeURIComponent(n)}` : ''}&k=${k}`;
+}
+
+export function encodeResultLink(experiment: Experiment, digest: ResultDigest | null, trials: readonly TrialFingerprint[], name = ''): string {
+  return namedResultLink(resultLinkBody(experiment, digest, trials), name);
 }
 
 function badResult(why: string): PlaygroundError {

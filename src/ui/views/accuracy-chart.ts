@@ -3,14 +3,15 @@ import { duration, percent } from '../../core/format';
 import { CHART } from './theme';
 import { yAxisTitle } from './chart-parts';
 import { accuracyDomain, createChartTip } from './chart-tip';
+import { drawInSlices } from './draw-later';
 
 export interface ChartPoint {
   index: number;
   accuracy: number;
   /** Seconds since the search started when this trial finished. */
   elapsed: number;
-  /** The architecture, in words, for the tooltip. */
-  architecture: string;
+  /** The architecture, in words, for the tooltip (asked for on hover only). */
+  architecture(): string;
 }
 
 export interface ChartData {
@@ -44,7 +45,7 @@ export function createAccuracyChart(svgElement: SVGSVGElement, onSelect: (index:
     .append('g')
     .on('mousemove', (event: MouseEvent) => {
       const d = dotOf(event);
-      if (d) tip.show(event, [`Trial ${d.index + 1}: ${percent(d.accuracy)}`, d.architecture, 'click to show it']);
+      if (d) tip.show(event, [`Trial ${d.index + 1}: ${percent(d.accuracy)}`, d.architecture(), 'click to show it']);
       else tip.hide();
     })
     .on('mouseleave', () => tip.hide())
@@ -68,6 +69,7 @@ export function createAccuracyChart(svgElement: SVGSVGElement, onSelect: (index:
     .style('font-size', CHART.font);
   yAxisTitle(svg, H, M).text('validation accuracy');
   const tip = createChartTip(svgElement);
+  const slices = drawInSlices();
 
   function update({ points, budget, bestIndex, selected, axis, range }: ChartData): void {
     const at = (p: { index: number; elapsed: number }) => (axis === 'trial' ? x(p.index + 1) : x(p.elapsed));
@@ -120,8 +122,12 @@ export function createAccuracyChart(svgElement: SVGSVGElement, onSelect: (index:
       .attr('stroke', CHART.grid);
     empty.text(points.length ? '' : 'Each trial appears here as a dot when it finishes.');
 
-    let best = 0;
-    const steps = points.map((p) => ({ index: p.index, elapsed: p.elapsed, best: (best = Math.max(best, p.accuracy)) }));
+    // The step line needs only the trials that raised the best, and the last one to end it on.
+    let best = -Infinity;
+    const steps: Array<{ index: number; elapsed: number; best: number }> = [];
+    points.forEach((p, i) => {
+      if (p.accuracy > best || i === points.length - 1) steps.push({ index: p.index, elapsed: p.elapsed, best: (best = Math.max(best, p.accuracy)) });
+    });
     bestLine.attr(
       'd',
       d3
@@ -130,23 +136,34 @@ export function createAccuracyChart(svgElement: SVGSVGElement, onSelect: (index:
         .y((d) => y(d.best))
         .curve(d3.curveStepAfter)(steps) ?? '',
     );
-    dots
+    // A new dot has no radius, so it shows nothing until its slice places it.
+    const circles = dots
       .selectAll<SVGCircleElement, ChartPoint>('circle')
       .data(points, (d) => String(d.index))
-      .join((enter) => enter.append('circle').attr('class', 'trial-dot'))
-      .attr('data-index', (d) => d.index)
-      .attr('cx', (d) => at(d))
-      .attr('cy', (d) => y(d.accuracy))
-      .attr('r', (d) => (d.index === bestIndex ? 8 : 5.5))
-      .attr('fill', (d) => (d.index === bestIndex ? CHART.best : CHART.point))
-      .attr('fill-opacity', 0.85)
-      .attr('stroke', (d) => (d.index === selected ? CHART.text : 'white'))
-      .attr('stroke-width', (d) => (d.index === selected ? 3 : 1.5));
+      .join((enter) =>
+        enter
+          .append('circle')
+          .attr('class', 'trial-dot')
+          .attr('data-index', (d) => d.index)
+          .attr('fill-opacity', 0.85),
+      )
+      .nodes();
+    slices(circles.length, (from, to) =>
+      d3
+        .selectAll<SVGCircleElement, ChartPoint>(circles.slice(from, to))
+        .attr('cx', (d) => at(d))
+        .attr('cy', (d) => y(d.accuracy))
+        .attr('r', (d) => (d.index === bestIndex ? 8 : 5.5))
+        .attr('fill', (d) => (d.index === bestIndex ? CHART.best : CHART.point))
+        .attr('stroke', (d) => (d.index === selected ? CHART.text : 'white'))
+        .attr('stroke-width', (d) => (d.index === selected ? 3 : 1.5)),
+    );
   }
 
   return {
     update,
     destroy() {
+      slices.cancel();
       tip.remove();
       svg.selectAll('*').remove();
     },

@@ -44,3 +44,29 @@ export function drawLater<T>(draw: (data: T) => void): LaterDraw<T> {
   later.cancel = () => (pending = null);
   return later;
 }
+
+/** Marks one task sets on a chart: a thousand dots' attributes at once were a task of about 100 ms. */
+export const MARKS_PER_TASK = 250;
+
+/** Draws a chart's marks a slice at a time; a new drawing drops the slices the last one had still to come. */
+export interface SlicedDraw {
+  (count: number, draw: (from: number, to: number) => void): void;
+  cancel(): void;
+}
+
+/** The first `size` marks at once, each next slice in a task of its own, so the page can answer between them. */
+export function drawInSlices(size = MARKS_PER_TASK): SlicedDraw {
+  let drawing = 0;
+  const sliced = ((count: number, draw: (from: number, to: number) => void) => {
+    const mine = ++drawing;
+    const slice = (from: number): void => {
+      if (mine !== drawing) return;
+      const to = Math.min(from + size, count);
+      draw(from, to);
+      if (to < count) inOwnTask(() => slice(to));
+    };
+    slice(0);
+  }) as SlicedDraw;
+  sliced.cancel = () => void drawing++;
+  return sliced;
+}

@@ -2,6 +2,7 @@ import * as d3 from 'd3';
 import { percent } from '../../core/format';
 import { CHART } from './theme';
 import { createChartTip } from './chart-tip';
+import { drawInSlices } from './draw-later';
 
 export interface ParallelAxis {
   name: string;
@@ -60,6 +61,8 @@ export function createParallelCoords(svgElement: SVGSVGElement, onSelect: (index
       if (l) onSelect(l.index);
     });
   const axisLayer = svg.append('g');
+  // A line's path is more work than a dot: fewer a task.
+  const slices = drawInSlices(100);
 
   function update({ axes, lines, best, selected }: ParallelData): void {
     shownAxes = axes;
@@ -86,15 +89,21 @@ export function createParallelCoords(svgElement: SVGSVGElement, onSelect: (index
       d3.line()([...axes.map((_, i) => [x(i)!, ys[i]!(l.choices[i]!) ?? 0] as [number, number]), [x(axes.length)!, yAcc(l.accuracy)] as [number, number]]);
     // Worst first, so the best lines are drawn on top.
     const ordered = [...lines].sort((a, b) => a.accuracy - b.accuracy);
-    lineLayer
+    // Ordered at once, drawn a slice a task (a thousand lines' paths were one task of over 100 ms); a new line shows once its slice gives it a path.
+    const paths = lineLayer
       .selectAll<SVGPathElement, ParallelLine>('path')
       .data(ordered, (l) => String(l.index))
       .join('path')
       .order()
-      .attr('d', path)
-      .attr('stroke', (l) => color(l.accuracy))
-      .attr('stroke-width', (l) => (l.index === selected ? 5 : l.index === best ? 3.5 : 1.6))
-      .attr('stroke-opacity', (l) => (selected === null || l.index === selected ? 0.9 : 0.35));
+      .nodes();
+    slices(paths.length, (from, to) =>
+      d3
+        .selectAll<SVGPathElement, ParallelLine>(paths.slice(from, to))
+        .attr('d', path)
+        .attr('stroke', (l) => color(l.accuracy))
+        .attr('stroke-width', (l) => (l.index === selected ? 5 : l.index === best ? 3.5 : 1.6))
+        .attr('stroke-opacity', (l) => (selected === null || l.index === selected ? 0.9 : 0.35)),
+    );
     const axisGroups = axisLayer
       .selectAll<SVGGElement, number>('g.pc-axis')
       .data(d3.range(axes.length + 1))
@@ -133,6 +142,7 @@ export function createParallelCoords(svgElement: SVGSVGElement, onSelect: (index
   return {
     update,
     destroy() {
+      slices.cancel();
       tip.remove();
       svg.selectAll('*').remove();
     },

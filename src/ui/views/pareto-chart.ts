@@ -2,6 +2,7 @@ import * as d3 from 'd3';
 import { paretoFront } from '../../core/objective';
 import { CHART } from './theme';
 import { yAxisTitle } from './chart-parts';
+import { drawInSlices } from './draw-later';
 
 export interface ParetoPoint {
   index: number;
@@ -42,6 +43,7 @@ export function createParetoChart(svgElement: SVGSVGElement): { update(points: P
     .attr('fill', CHART.text)
     .style('font-size', CHART.font);
   const yLabel = yAxisTitle(svg, H, M);
+  const slices = drawInSlices();
 
   function update(points: ParetoPoint[], xa: ParetoAxis, ya: ParetoAxis): void {
     const usable = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (xa.maximise || p.x > 0) && (ya.maximise || p.y > 0));
@@ -78,22 +80,28 @@ export function createParetoChart(svgElement: SVGSVGElement): { update(points: P
         .y((p) => y(p.y))
         .curve(d3.curveStepAfter)(front) ?? '',
     );
-    dots
+    // Which dots are on the front is known at once; where they sit is drawn a slice a task (a new dot has no radius until then).
+    const circles = dots
       .selectAll<SVGCircleElement, ParetoPoint>('circle')
       .data(usable, (p) => String(p.index))
-      .join('circle')
-      .attr('cx', (p) => x(p.x))
-      .attr('cy', (p) => y(p.y))
-      .attr('r', (p) => (onFront.has(p.index) ? 6.5 : 4.5))
-      .attr('fill', (p) => (onFront.has(p.index) ? CHART.best : CHART.point))
-      .attr('fill-opacity', (p) => (onFront.has(p.index) ? 0.95 : 0.45))
+      .join((enter) => enter.append('circle').attr('stroke', 'white'))
       .attr('data-front', (p) => (onFront.has(p.index) ? 'yes' : 'no'))
-      .attr('stroke', 'white');
+      .nodes();
+    slices(circles.length, (from, to) =>
+      d3
+        .selectAll<SVGCircleElement, ParetoPoint>(circles.slice(from, to))
+        .attr('cx', (p) => x(p.x))
+        .attr('cy', (p) => y(p.y))
+        .attr('r', (p) => (onFront.has(p.index) ? 6.5 : 4.5))
+        .attr('fill', (p) => (onFront.has(p.index) ? CHART.best : CHART.point))
+        .attr('fill-opacity', (p) => (onFront.has(p.index) ? 0.95 : 0.45)),
+    );
   }
 
   return {
     update,
     destroy() {
+      slices.cancel();
       svg.selectAll('*').remove();
     },
   };

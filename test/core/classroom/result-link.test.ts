@@ -1,6 +1,6 @@
 import { deflateSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cleanName, decodeResultLink, encodeResultLink, MAX_NAME_CHARS } from '../../../src/core/classroom/result-link';
+import { cleanName, decodeResultLink, encodeResultLink, MAX_NAME_CHARS, namedResultLink, resultLinkBody } from '../../../src/core/classroom/result-link';
 import { fnv1a, makeDigest, type TrialFingerprint } from '../../../src/core/digest';
 import { PlaygroundError } from '../../../src/core/errors';
 import { experimentSpace, parseExperiment, type Experiment } from '../../../src/core/experiment';
@@ -49,6 +49,18 @@ describe('result links', () => {
     expect(back.matchesDigest).toBe(true);
     expect(back.experiment).toEqual(x);
     expect(link.length).toBeLessThan(2000);
+  });
+
+  it('takes one body, deflated once, under any name the page types: each link reads back with its own name and the same trials', () => {
+    const x = nb201(4);
+    const trials = tableTrials(x, 50);
+    const body = resultLinkBody(x, makeDigest(trials, 'table'), trials);
+    for (const name of ['', 'Ann', '  Bob  <b>']) {
+      const back = decodeResultLink(namedResultLink(body, name));
+      expect(back.trials).toEqual(trials);
+      expect(back.name).toBe(cleanName(name));
+      expect(back.matchesDigest).toBe(true);
+    }
   });
 
   it('round-trips trained trials (float64 accuracies, genotypes as strings) on a space too large to number', () => {
