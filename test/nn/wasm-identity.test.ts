@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { on, seeded, tf } from './helpers';
+
+describe('wasm Identity shares memory instead of copying', () => {
+  it('a clone keeps its values after the original is disposed, and the original after the clone is', async () => {
+    await on('wasm');
+    const x = seeded([4, 3], 'identity');
+    const values = Array.from(x.dataSync());
+    const y = tf.clone(x);
+    x.dispose();
+    expect(Array.from(y.dataSync())).toEqual(values);
+    const z = tf.clone(y);
+    y.dispose();
+    expect(Array.from(z.dataSync())).toEqual(values);
+    z.dispose();
+  });
+
+  it('gradients that save their inputs (clones) are those of the cpu backend', async () => {
+    const grad = async (backend: 'cpu' | 'wasm') => {
+      await on(backend);
+      const x = seeded([2, 5], 'identity-grad');
+      const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.relu(t), tf.square(t))))(x);
+      const out = Array.from(await g.data());
+      tf.dispose([x, g]);
+      return out;
+    };
+    const cpu = await grad('cpu');
+    expect(await grad('wasm')).toEqual(cpu);
+  });
+
+  it('leaks no tensor memory over a training-style gradient', async () => {
+    await on('wasm');
+    const w = tf.variable(seeded([3, 3], 'identity-leak'));
+    const before = tf.memory().numBytes;
+    for (let i = 0; i < 3; i++) {
+      const { value, grads } = tf.variableGrads(() => tf.sum(tf.square(tf.relu(w))) as tf.Scalar, [w]);
+      tf.dispose([value, ...Object.values(grads)]);
+    }
+    expect(tf.memory().numBytes).toBe(before);
+    w.dispose();
+  });
+});
