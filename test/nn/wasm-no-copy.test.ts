@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { on, seeded, tf } from './helpers';
 
-describe('wasm Identity shares memory instead of copying', () => {
+describe('wasm Identity and same-dtype Cast share memory instead of copying', () => {
   it('a clone keeps its values after the original is disposed, and the original after the clone is', async () => {
     await on('wasm');
     const x = seeded([4, 3], 'identity');
@@ -13,6 +13,18 @@ describe('wasm Identity shares memory instead of copying', () => {
     y.dispose();
     expect(Array.from(z.dataSync())).toEqual(values);
     z.dispose();
+  });
+
+  it('a cast to float32 of float32 values keeps them; int32 to float32 still converts', async () => {
+    await on('wasm');
+    const x = seeded([6], 'cast');
+    const same = tf.cast(x, 'float32');
+    expect(Array.from(same.dataSync())).toEqual(Array.from(x.dataSync()));
+    const ints = tf.tensor1d([1, -2, 3], 'int32');
+    const floats = tf.cast(ints, 'float32');
+    expect(floats.dtype).toBe('float32');
+    expect(Array.from(floats.dataSync())).toEqual([1, -2, 3]);
+    tf.dispose([x, same, ints, floats]);
   });
 
   it('gradients that save their inputs (clones) are those of the cpu backend', async () => {
