@@ -3,16 +3,20 @@ import '@tensorflow/tfjs-backend-wasm';
 import { stepPath } from './step-path';
 
 /**
- * tfjs saves every input a gradient needs by cloning it (the Identity kernel), and relu's gradient
- * casts a float32 mask to float32; tfjs-backend-wasm 4.22.0 copies the whole tensor in both, where
- * the cpu and WebGL backends only share its memory: hundreds of copies a training step. Tensors
- * are immutable, so here both share the data as wasm's own Reshape does (same values, no copy). A
- * cast that changes the dtype still converts, and the legacy step path keeps the copies, for the
- * benches' side-by-side timing of the step before.
+ * Copies that tfjs-backend-wasm 4.22.0 makes and the cpu and WebGL backends do not, hundreds a
+ * training step, taken out here (same values: only where data is read from changes):
+ * - tfjs saves every input a gradient needs by cloning it (Identity), and relu's gradient casts a
+ *   float32 mask to float32: both copy the whole tensor. Tensors are immutable, so here both share
+ *   the data as wasm's own Reshape does (a cast that changes the dtype still converts).
+ * - Slice first copies its whole input out of the heap (readSync), then the part it keeps, and
+ *   SplitV (a concat's gradient) does that once per part: here they read the heap in place.
+ * The legacy step path keeps the copies, for the benches' side-by-side timing of the step before.
  */
 
 interface WasmBackend {
   incRef(dataId: object): void;
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
 }
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -31,3 +35,64 @@ function sharing(kernelName: string, changesNothing: (x: tf.TensorInfo, attrs: t
 
 sharing(tf.Identity, () => true);
 sharing(tf.Cast, (x, attrs) => attrs['dtype'] === x.dtype);
+
+const copyingSlice = tf.getKernel(tf.Slice, 'wasm');
+
+/** One slice of `x` (rank ≤ 4, numbers), copied from the heap in place, one run of the last axis at a time. */
+function sliceInPlace(backend: WasmBackend, x: tf.TensorInfo, begin: number[], size: number[]): tf.TensorInfo {
+  const out = backend.makeOutput(size, x.dtype);
+  // Views after makeOutput: growing the heap there would detach earlier ones.
+  const from = backend.typedArrayFromHeap(x);
+  const to = backend.typedArrayFromHeap(out);
+  const pad = 4 - x.shape.length;
+  const shape = [...Array<number>(pad).fill(1), ...x.shape];
+  const b = [...Array<number>(pad).fill(0), ...begin];
+  const n = [...Array<number>(pad).fill(1), ...size];
+  const [s0, s1, s2] = [shape[1]! * shape[2]! * shape[3]!, shape[2]! * shape[3]!, shape[3]!];
+  let at = 0;
+  for (let i = b[0]!; i < b[0]! + n[0]!; i++)
+    for (let j = b[1]!; j < b[1]! + n[1]!; j++)
+      for (let k = b[2]!; k < b[2]! + n[2]!; k++) {
+        const start = i * s0 + j * s1 + k * s2 + b[3]!;
+        to.set(from.subarray(start, start + n[3]!), at);
+        at += n[3]!;
+      }
+  return out;
+}
+
+function inPlaceApplies(x: tf.TensorInfo): boolean {
+  return x.dtype !== 'string' && x.shape.length <= 4 && stepPath() !== 'legacy';
+}
+
+function slice(args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] {
+  const x = args.inputs['x']!;
+  if (!inPlaceApplies(x)) return copyingSlice.kernelFunc(args);
+  const attrs = args.attrs as unknown as { begin: number | number[]; size?: number | number[] };
+  const [begin, size] = tf.slice_util.parseSliceParams(x, attrs.begin, attrs.size) as [number[], number[]];
+  return sliceInPlace(args.backend as unknown as WasmBackend, x, begin, size);
+}
+
+const copyingSplit = tf.getKernel(tf.SplitV, 'wasm');
+
+function splitV(args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] {
+  const x = args.inputs['x']!;
+  if (!inPlaceApplies(x)) return copyingSplit.kernelFunc(args);
+  const attrs = args.attrs as unknown as { numOrSizeSplits: number | number[]; axis: number };
+  const axis = tf.util.parseAxisParam(attrs.axis, x.shape)[0]!;
+  const sizes = tf.backend_util.prepareSplitSize(x as tf.Tensor, attrs.numOrSizeSplits, axis);
+  const begin = x.shape.map(() => 0);
+  return sizes.map((part) => {
+    const size = x.shape.map((d, i) => (i === axis ? part : d));
+    const out = sliceInPlace(args.backend as unknown as WasmBackend, x, begin, size);
+    begin[axis]! += part;
+    return out;
+  });
+}
+
+for (const [kernelName, kernelFunc] of [
+  [tf.Slice, slice],
+  [tf.SplitV, splitV],
+] as const) {
+  tf.unregisterKernel(kernelName, 'wasm');
+  tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc: kernelFunc as tf.KernelFunc });
+}

@@ -52,3 +52,54 @@ describe('wasm Identity and same-dtype Cast share memory instead of copying', ()
     w.dispose();
   });
 });
+
+describe('wasm Slice and SplitV read the heap in place', () => {
+  it.each([
+    [[5], [1], [3]],
+    [
+      [4, 6],
+      [1, 2],
+      [2, 3],
+    ],
+    [
+      [3, 4, 5],
+      [0, 1, 2],
+      [3, 2, 2],
+    ],
+    [
+      [2, 5, 4, 3],
+      [1, 1, 0, 1],
+      [1, 3, 4, 2],
+    ],
+    [
+      [2, 5, 4, 3],
+      [0, 2, 0, 0],
+      [-1, 2, -1, -1],
+    ],
+  ])('slice of %j from %j, size %j is the cpu backend’s', async (shape, begin, size) => {
+    const cut = async (backend: 'cpu' | 'wasm') => {
+      await on(backend);
+      const x = seeded(shape, `slice-${shape.join('x')}`);
+      const y = tf.slice(x, begin, size);
+      const out = { shape: y.shape, values: Array.from(await y.data()) };
+      tf.dispose([x, y]);
+      return out;
+    };
+    const cpu = await cut('cpu');
+    expect(await cut('wasm')).toEqual(cpu);
+  });
+
+  it.each([0, 1, 3])('a split along axis %i is the cpu backend’s', async (axis) => {
+    const parts = async (backend: 'cpu' | 'wasm') => {
+      await on(backend);
+      const x = seeded([4, 3, 2, 5], 'split');
+      const sizes = axis === 3 ? [1, 3, 1] : axis === 0 ? [2, 1, 1] : [1, 2];
+      const ys = tf.split(x, sizes, axis);
+      const out = await Promise.all(ys.map(async (y) => ({ shape: y.shape, values: Array.from(await y.data()) })));
+      tf.dispose([x, ...ys]);
+      return out;
+    };
+    const cpu = await parts('cpu');
+    expect(await parts('wasm')).toEqual(cpu);
+  });
+});
