@@ -2,9 +2,10 @@
  * Kernel-by-kernel time of one training step on WASM in Node, the step before the fast ops
  * (src/nn/step-path.ts) and now, for the bench CNN (chain) or sampled networks of another space;
  * with `--kernels`, batch norm's kernels of link version 5 and now (src/nn/step-kernels.ts) instead;
- * with `--original`, the step before issue 15 (old ops and version 5's kernels) and now:
+ * with `--original`, the step before issue 15 (old ops and version 5's kernels) and now; with
+ * `--previous`, the step with wasm's copies and the per-variable optimizer update and now:
  *
- *   node --import tsx bench/profile-kernels.ts [--space cell] [--top 5] [--samples 3] [--kernels | --original]
+ *   node --import tsx bench/profile-kernels.ts [--space cell] [--top 5] [--samples 3] [--kernels | --original | --previous]
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '3' },
     kernels: { type: 'boolean', default: false },
     original: { type: 'boolean', default: false },
+    previous: { type: 'boolean', default: false },
   },
 });
 const baseline = baselineOf(values);

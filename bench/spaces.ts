@@ -4,9 +4,11 @@
  * (16 × 16 shapes where a space needs more pixels), batch 32 — the step as before the fast ops
  * (src/nn/step-path.ts) and now, alternating on the same networks. With `--kernels`, "before" is
  * batch norm's kernels of link version 5 (src/nn/step-kernels.ts) instead; with `--original`, the
- * step before issue 15 (the old ops and version 5's kernels together); `--space` runs one space.
+ * step before issue 15 (the old ops and version 5's kernels together); with `--previous`, today's
+ * step with wasm's copies and the optimizer's update variable by variable (bench/step-ways.ts);
+ * `--space` runs one space.
  *
- *   npm run bench:spaces [-- --kernels | --original] [-- --space cell]
+ *   npm run bench:spaces [-- --kernels | --original | --previous] [--space cell]
  */
 import { parseArgs } from 'node:util';
 import { createRng } from '../src/core/rng';
@@ -18,7 +20,12 @@ import { randomBatchStep } from './random-step';
 import { baselineOf, useWay, type Way } from './step-ways';
 
 const { values } = parseArgs({
-  options: { kernels: { type: 'boolean', default: false }, original: { type: 'boolean', default: false }, space: { type: 'string' } },
+  options: {
+    kernels: { type: 'boolean', default: false },
+    original: { type: 'boolean', default: false },
+    previous: { type: 'boolean', default: false },
+    space: { type: 'string' },
+  },
 });
 const baseline = baselineOf(values);
 await useNodeBackend('wasm');

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { stepPath } from './step-path';
+import { leanStep } from './step-path';
 
 export type OptimizerKind = 'sgd' | 'adam';
 
@@ -26,7 +26,7 @@ export class Optimizer {
     this.step += 1;
     const t = this.step;
     tf.tidy(() => {
-      if (stepPath() === 'legacy') return this.updateEach(grads, learningRate, t);
+      if (!leanStep()) return this.updateEach(grads, learningRate, t);
       // All variables at once, as flat vectors (a few kernels a step instead of a few a variable:
       // hundreds for a cell network). Elementwise, so every value rounds as variable by variable.
       const decayed: number[] = [];
@@ -39,7 +39,7 @@ export class Optimizer {
     });
   }
 
-  /** Variable by variable, as before the joined update: kept for the legacy step path's timing. */
+  /** Variable by variable, as before the joined update: kept for the benches' timing of the step before it. */
   private updateEach(grads: tf.NamedTensorMap, learningRate: number, t: number): void {
     this.variables.forEach((v, i) => {
       let g = grads[v.name];

@@ -1,13 +1,13 @@
 /**
  * Which implementation of the training step's ops runs: `fast` (strided depthwise convs computed at
- * their stride, max-pool gradients by phases, no input gradient for the data, the optimizer's update on all
- * variables joined, no copies for wasm's Identity and same-dtype Cast), or `legacy`, the code before it,
+ * their stride, max-pool gradients by phases, no input gradient for the data), or `legacy`, the code before it,
  * kept only so the benches and the tests can time and compare both in one process. The product
  * never switches it.
  */
 export type StepPath = 'fast' | 'legacy';
 
 let path: StepPath = 'fast';
+let lean = true;
 
 export function useStepPath(next: StepPath): void {
   path = next;
@@ -15,4 +15,17 @@ export function useStepPath(next: StepPath): void {
 
 export function stepPath(): StepPath {
   return path;
+}
+
+/**
+ * Whether the step also skips the copies wasm's Identity, Cast, Slice and SplitV made
+ * (src/nn/wasm-no-copy.ts) and updates all variables joined (src/nn/optimizer.ts). Same values
+ * either way; off, or on the legacy path, it is the step before them, kept for the benches only.
+ */
+export function useLeanStep(next: boolean): void {
+  lean = next;
+}
+
+export function leanStep(): boolean {
+  return lean && path !== 'legacy';
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { stepPath } from './step-path';
+import { leanStep } from './step-path';
 
 /**
  * Copies that tfjs-backend-wasm 4.22.0 makes and the cpu and WebGL backends do not, hundreds a
@@ -10,7 +10,7 @@ import { stepPath } from './step-path';
  *   the data as wasm's own Reshape does (a cast that changes the dtype still converts).
  * - Slice first copies its whole input out of the heap (readSync), then the part it keeps, and
  *   SplitV (a concat's gradient) does that once per part: here they read the heap in place.
- * The legacy step path keeps the copies, for the benches' side-by-side timing of the step before.
+ * Off the lean step (src/nn/step-path.ts) the copies stay, for the benches' timing of the step before.
  */
 
 interface WasmBackend {
@@ -25,7 +25,7 @@ function sharing(kernelName: string, changesNothing: (x: tf.TensorInfo, attrs: t
   const copying = tf.getKernel(kernelName, 'wasm');
   const kernelFunc = (args: KernelArgs) => {
     const x = args.inputs['x']!;
-    if (x.dtype === 'string' || stepPath() === 'legacy' || !changesNothing(x, args.attrs ?? {})) return copying.kernelFunc(args);
+    if (x.dtype === 'string' || !leanStep() || !changesNothing(x, args.attrs ?? {})) return copying.kernelFunc(args);
     (args.backend as unknown as WasmBackend).incRef(x.dataId);
     return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
   };
@@ -61,7 +61,7 @@ function sliceInPlace(backend: WasmBackend, x: tf.TensorInfo, begin: number[], s
 }
 
 function inPlaceApplies(x: tf.TensorInfo): boolean {
-  return x.dtype !== 'string' && x.shape.length <= 4 && stepPath() !== 'legacy';
+  return x.dtype !== 'string' && x.shape.length <= 4 && leanStep();
 }
 
 function slice(args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] {

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Optimizer, type OptimizerKind } from '../../src/nn/optimizer';
-import { useStepPath, type StepPath } from '../../src/nn/step-path';
+import { useLeanStep } from '../../src/nn/step-path';
 import { on, seeded, tf } from './helpers';
 
-afterEach(() => useStepPath('fast'));
+afterEach(() => useLeanStep(true));
 
 const SHAPES = [[3, 3, 2, 4], [4], [5, 2], [4], [1, 1, 4, 3]];
 
 /** The variables' values after three updates with seeded gradients (one variable has none at the second step). */
-async function afterSteps(path: StepPath, kind: OptimizerKind, weightDecay: number): Promise<number[][]> {
-  useStepPath(path);
+async function afterSteps(lean: boolean, kind: OptimizerKind, weightDecay: number): Promise<number[][]> {
+  useLeanStep(lean);
   const vars = SHAPES.map((shape, i) => tf.tidy(() => tf.variable(seeded(shape, `opt-v-${i}`))));
   const optimizer = new Optimizer(kind, vars, weightDecay);
   for (let step = 0; step < 3; step++) {
@@ -34,8 +34,8 @@ describe.each(['cpu', 'wasm'] as const)('the optimizer on %s', (backend) => {
   ] as const)('%s (weight decay %s) updates all variables at once bit for bit as one by one', async (kind, decay) => {
     await on(backend);
     const before = tf.memory().numTensors;
-    const joined = await afterSteps('fast', kind, decay);
-    const each = await afterSteps('legacy', kind, decay);
+    const joined = await afterSteps(true, kind, decay);
+    const each = await afterSteps(false, kind, decay);
     expect(joined).toEqual(each);
     // The updates moved the weights (a no-op update would pass the comparison too).
     expect(joined[0]).not.toEqual(tf.tidy(() => Array.from(seeded(SHAPES[0]!, 'opt-v-0').dataSync())));
