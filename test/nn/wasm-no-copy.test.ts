@@ -103,3 +103,51 @@ describe('wasm Slice and SplitV read the heap in place', () => {
     expect(await parts('wasm')).toEqual(cpu);
   });
 });
+
+describe('wasm Concat copies short runs element by element', () => {
+  it.each([
+    [
+      [
+        [2, 3, 2, 1],
+        [2, 3, 2, 4],
+      ],
+      3,
+    ],
+    [
+      [
+        [2, 3, 2, 5],
+        [2, 1, 2, 5],
+        [2, 2, 2, 5],
+      ],
+      1,
+    ],
+    [
+      [
+        [3, 70],
+        [3, 2],
+      ],
+      1,
+    ],
+    [[[4], [0], [3]], 0],
+  ])('concat of %j along axis %i is the cpu backend’s', async (shapes, axis) => {
+    const joined = async (backend: 'cpu' | 'wasm') => {
+      await on(backend);
+      const xs = shapes.map((shape, i) => seeded(shape, `concat-${i}`));
+      const y = tf.concat(xs, axis);
+      const out = { shape: y.shape, values: Array.from(await y.data()) };
+      tf.dispose([...xs, y]);
+      return out;
+    };
+    const cpu = await joined('cpu');
+    expect(await joined('wasm')).toEqual(cpu);
+  });
+
+  it('keeps int32 and bool values', async () => {
+    await on('wasm');
+    const ints = tf.concat([tf.tensor2d([[1, 2]], [1, 2], 'int32'), tf.tensor2d([[-3]], [1, 1], 'int32')], 1);
+    expect(Array.from(ints.dataSync())).toEqual([1, 2, -3]);
+    const bools = tf.concat([tf.tensor1d([true, false], 'bool'), tf.tensor1d([true], 'bool')]);
+    expect(Array.from(bools.dataSync())).toEqual([1, 0, 1]);
+    tf.dispose([ints, bools]);
+  });
+});
