@@ -18,8 +18,9 @@ export function stepPath(): StepPath {
 }
 
 /**
- * Whether the step also skips the copies wasm's Identity, Cast, Slice and SplitV made
- * (src/nn/wasm-no-copy.ts) and updates all variables joined (src/nn/optimizer.ts). Same values
+ * Whether the step also skips the copies wasm's Identity, Cast, Slice, SplitV and Concat made
+ * (src/nn/wasm-no-copy.ts), updates all variables joined (src/nn/optimizer.ts) and leaves out a
+ * 1 × 1 conv's filter flip and its gradient's last transpose (src/nn/ops.ts). Same values
  * either way; off, or on the legacy path, it is the step before them, kept for the benches only.
  */
 export function useLeanStep(next: boolean): void {
