@@ -126,7 +126,8 @@ export function cosineRate(base: number, step: number, total: number): number {
 
 /** Tensors' values end to end, as one vector (a single tensor as it is, flattened). */
 function joined(tensors: readonly tf.Tensor[]): tf.Tensor {
-  const flat = tensors.map((x) => tf.reshape(x, [-1]) as tf.Tensor1D);
+  // Vectors (biases, batch norm's γ and β: about half a network's variables) need no reshape kernel.
+  const flat = tensors.map((x) => (x.rank === 1 ? x : tf.reshape(x, [-1])));
   return flat.length === 1 ? flat[0]! : tf.concat(flat);
 }
 
@@ -139,5 +140,5 @@ function assignParts(variables: readonly tf.Variable[], values: tf.Tensor): void
           values,
           variables.map((v) => v.size),
         );
-  variables.forEach((v, i) => v.assign(tf.reshape(parts[i]!, v.shape)));
+  variables.forEach((v, i) => v.assign(v.rank === 1 ? parts[i]! : tf.reshape(parts[i]!, v.shape)));
 }
