@@ -1,9 +1,11 @@
 /**
  * Kernel-by-kernel time of one training step on WASM in Node, the step before the fast ops
  * (src/nn/step-path.ts) and now, for the bench CNN (chain) or sampled networks of another space;
- * with `--kernels`, batch norm's kernels of link version 5 and now (src/nn/step-kernels.ts) instead:
+ * with `--kernels`, batch norm's kernels of link version 5 and now (src/nn/step-kernels.ts) instead;
+ * with `--original`, the step before issue 15 (old ops and version 5's kernels) and now; with
+ * `--previous`, the step with wasm's copies and the per-variable optimizer update and now:
  *
- *   node --import tsx bench/profile-kernels.ts [--space cell] [--top 5] [--samples 3] [--kernels]
+ *   node --import tsx bench/profile-kernels.ts [--space cell] [--top 5] [--samples 3] [--kernels | --original | --previous]
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -13,7 +15,7 @@ import { createSpace, type SpaceId } from '../src/core/space/index';
 import { buildNetwork } from '../src/nn/build';
 import { BENCH_INPUT, BENCH_NET, benchSpace } from '../src/nn/step-bench';
 import { randomBatchStep } from './random-step';
-import { useWay, type Way } from './step-ways';
+import { baselineOf, useWay, type Way } from './step-ways';
 
 const { values } = parseArgs({
   options: {
@@ -21,8 +23,11 @@ const { values } = parseArgs({
     top: { type: 'string', default: '5' },
     samples: { type: 'string', default: '3' },
     kernels: { type: 'boolean', default: false },
+    original: { type: 'boolean', default: false },
+    previous: { type: 'boolean', default: false },
   },
 });
+const baseline = baselineOf(values);
 await useNodeBackend('wasm');
 const STEPS = 5;
 const chain = values.space === 'chain';
@@ -39,7 +44,7 @@ for (let s = 0; s < samples; s++) {
   const net = buildNetwork(space, g, input, 10, createRng(`init-${s}`));
   const { step, dispose } = randomBatchStep(net, input, 0.01);
   for (const path of ['before', 'now'] as const) {
-    useWay(path, values.kernels);
+    useWay(path, baseline);
     for (let i = 0; i < 2; i++) await step();
     const started = performance.now();
     const info = await tf.profile(async () => {

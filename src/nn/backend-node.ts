@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import './wasm-no-copy';
 import { PlaygroundError } from '../core/errors';
 
 export const NODE_BACKENDS = ['cpu', 'wasm', 'webgpu'] as const;

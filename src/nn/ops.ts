@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { samePadding } from '../core/net/padding';
+import { leanStep } from './step-path';
 
 export { samePadding };
 
@@ -44,6 +45,8 @@ function filterGradient(
   const xT = tf.transpose(xCropped, [3, 1, 2, 0]);
   const dyT = tf.transpose(dy, [1, 2, 0, 3]);
   const dwT = tf.conv2d(xT, dyT, 1, 'valid', 'NHWC', [sh, sw]) as tf.Tensor4D;
+  // [C_in, 1, 1, C_out] → [1, 1, C_in, C_out] moves only axes of size 1: the same memory, reshaped.
+  if (kh * kw === 1 && leanStep()) return tf.reshape(dwT, [1, 1, dwT.shape[0], dwT.shape[3]]);
   return tf.transpose(dwT, [1, 2, 0, 3]);
 }
 
@@ -83,7 +86,8 @@ function inputGradient(
   const left = kw - 1 - pad[1][0];
   const bottom = kh - 1 + extraH - pad[0][1];
   const right = kw - 1 + extraW - pad[1][1];
-  const flipped = tf.transpose(tf.reverse(w, [0, 1]), [0, 1, 3, 2]);
+  // A 1 × 1 filter is its own spatial flip.
+  const flipped = tf.transpose(kh * kw === 1 && leanStep() ? w : tf.reverse(w, [0, 1]), [0, 1, 3, 2]);
   const padding: [[number, number], [number, number], [number, number], [number, number]] = [
     [0, 0],
     [top, Math.max(bottom, 0)],

@@ -7,6 +7,7 @@
 export type StepPath = 'fast' | 'legacy';
 
 let path: StepPath = 'fast';
+let lean = true;
 
 export function useStepPath(next: StepPath): void {
   path = next;
@@ -14,4 +15,18 @@ export function useStepPath(next: StepPath): void {
 
 export function stepPath(): StepPath {
   return path;
+}
+
+/**
+ * Whether the step also skips the copies wasm's Identity, Cast, Slice, SplitV and Concat made
+ * (src/nn/wasm-no-copy.ts), updates all variables joined (src/nn/optimizer.ts) and leaves out a
+ * 1 × 1 conv's filter flip and its gradient's last transpose (src/nn/ops.ts). Same values
+ * either way; off, or on the legacy path, it is the step before them, kept for the benches only.
+ */
+export function useLeanStep(next: boolean): void {
+  lean = next;
+}
+
+export function leanStep(): boolean {
+  return lean && path !== 'legacy';
 }
