@@ -1,9 +1,11 @@
 /**
  * Does weight sharing rank NAS-Bench-201 cells as training them from scratch does? On the
- * procedural shapes (bench/shapes-data.ts), one run: K cells trained from scratch with two seeds
- * (the second sets the ceiling any cheaper ranking can reach), then one SPOS supernet per
- * technique, each changing one thing against plain SPOS, with its Kendall τ and its cost.
+ * procedural shapes (bench/shapes-data.ts), one run: K cells trained from scratch with S seeds
+ * (the mean of the first half is the truth, the mean of the second half sets the ceiling any
+ * cheaper ranking can reach), then one SPOS supernet per technique, each changing one thing
+ * against plain SPOS, with its Kendall τ and its cost.
  */
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { DEFAULT_ONE_SHOT, type OneShotSettings } from '../src/core/one-shot';
 import { createRng, type Rng } from '../src/core/rng';
 import { NB201_OPS, Nb201Space, type Nb201Genotype } from '../src/core/space/nb201';
@@ -22,6 +24,54 @@ export interface RankOptions {
   training: TrainSettings;
   /** The supernet rows to run, by key (all when absent): the scratch rows alone take most of the time. */
   only?: readonly string[];
+  /** From-scratch seeds per cell (even): seeds 1..S/2 averaged are the truth, S/2+1..S the ceiling's other half. */
+  seeds: number;
+  /** A JSON-lines file of from-scratch results to reuse and extend (none: every cell is trained). */
+  cache?: string;
+  /** What else decides a from-scratch result (data, training): part of every cache key. */
+  task: string;
+  /** Train the from-scratch runs last cell first into the cache and stop: a second process filling
+   * the same cache meets the first one halfway. */
+  fill?: boolean;
+}
+
+interface ScratchResult {
+  accuracy: number;
+  testAccuracy?: number;
+  seconds: number;
+}
+
+/**
+ * From-scratch results by key (cell, trial index, seed, task), kept in a JSON-lines file so that
+ * supernet rows can be rerun without retraining. Lines are appended one write each, and the file
+ * is read again when it grew, so two processes can fill one cache.
+ */
+class ScratchCache {
+  private readonly results = new Map<string, ScratchResult>();
+  private size = -1;
+
+  constructor(private readonly path: string | undefined) {}
+
+  get(key: string): ScratchResult | undefined {
+    if (!this.results.has(key)) this.reload();
+    return this.results.get(key);
+  }
+
+  put(key: string, result: ScratchResult): void {
+    this.results.set(key, result);
+    if (this.path) appendFileSync(this.path, `${JSON.stringify({ key, ...result })}\n`);
+  }
+
+  private reload(): void {
+    if (!this.path || !existsSync(this.path) || statSync(this.path).size === this.size) return;
+    const text = readFileSync(this.path, 'utf8');
+    this.size = Buffer.byteLength(text);
+    // A line another process is still writing has no newline yet: skip it until the next read.
+    for (const line of text.split('\n').slice(0, -1)) {
+      const { key, ...result } = JSON.parse(line) as ScratchResult & { key: string };
+      this.results.set(key, result);
+    }
+  }
 }
 
 /** Few-shot (Zhao et al. 2021): a child supernet whose first edge always holds one op. */
@@ -56,42 +106,68 @@ export async function rankTechniques(o: RankOptions): Promise<void> {
   console.log(
     `NAS-Bench-201 cells (${o.channels} channels) on shapes 16×16, ${o.data.classes} classes (${o.data.train.n} train / ${o.data.val.n} validation / ${held} held out), WASM; K = ${o.K}, from scratch ${o.epochs} epochs, supernet ${o.supernetEpochs} epochs`,
   );
-  // Both seeds cell by cell, so a run cut short still says how far the ceiling had got. Each
+  // Every seed cell by cell, so a run cut short still says how far the ceiling had got. Each
   // cell is scored on the validation split (as a search sees it) and, when there is one, on the
   // large held-out split, which takes the scoring noise out of the truth.
-  const first = new ScratchEvaluator(space, o.data, { ...o.training, epochs: o.epochs }, 1);
-  const second = new ScratchEvaluator(space, o.data, { ...o.training, epochs: o.epochs }, 2);
-  const onVal: number[] = [];
-  const againOnVal: number[] = [];
-  const onHeld: number[] = [];
-  const againOnHeld: number[] = [];
-  let scratchSeconds = 0;
-  for (let i = 0; i < o.K; i++) {
-    const a = await first.evaluate(cells[i], i);
-    // Training only: scoring 6 000 held-out examples is the bench's, not the search's, cost.
-    scratchSeconds += a.seconds;
-    const b = await second.evaluate(cells[i], i);
-    onVal.push(a.accuracy);
-    againOnVal.push(b.accuracy);
-    onHeld.push(a.testAccuracy ?? a.accuracy);
-    againOnHeld.push(b.testAccuracy ?? b.accuracy);
-    if ((i + 1) % 10 === 0 && i + 1 < o.K) console.log(`  … ${i + 1} cells from scratch, two seeds agree to τ ${kendallTau(onHeld, againOnHeld).toFixed(3)}`);
+  const cache = new ScratchCache(o.cache);
+  const seeds = Array.from({ length: o.seeds }, (_, s) => s + 1);
+  const evaluators = seeds.map((seed) => new ScratchEvaluator(space, o.data, { ...o.training, epochs: o.epochs }, seed));
+  const scratch = async (i: number, seed: number): Promise<ScratchResult> => {
+    const key = `${space.canonical(cells[i]!)}|trial ${i}|seed ${seed}|${o.task}`;
+    const known = cache.get(key);
+    if (known) return known;
+    const e = await evaluators[seed - 1]!.evaluate(cells[i], i);
+    const result = { accuracy: e.accuracy, testAccuracy: e.testAccuracy, seconds: e.seconds };
+    cache.put(key, result);
+    return result;
+  };
+  if (o.fill) {
+    for (let i = o.K - 1; i >= 0; i--) for (const seed of seeds) await scratch(i, seed);
+    return;
   }
-  // The truth every ranking is held against: the first seed, on the held-out split when there is one.
-  const truth = held ? onHeld : onVal;
-  const ceiling = kendallTau(truth, held ? againOnHeld : againOnVal);
-  const line = (label: string, acc: number[], s: number, against = truth) => {
+  // By seed, by cell: accuracy on validation and on held-out.
+  const onVal = seeds.map(() => [] as number[]);
+  const onHeld = seeds.map(() => [] as number[]);
+  // Training only (scoring 6 000 held-out examples is the bench's, not the search's, cost), of the
+  // first seed: what ranking the K cells from scratch once costs.
+  let scratchSeconds = 0;
+  const half = o.seeds / 2;
+  const mean = (bySeed: number[][], from: number, to: number) => bySeed[0]!.map((_, i) => bySeed.slice(from, to).reduce((s, a) => s + a[i]!, 0) / (to - from));
+  for (let i = 0; i < o.K; i++) {
+    for (const seed of seeds) {
+      const r = await scratch(i, seed);
+      if (seed === 1) scratchSeconds += r.seconds;
+      onVal[seed - 1]!.push(r.accuracy);
+      onHeld[seed - 1]!.push(r.testAccuracy ?? r.accuracy);
+    }
+    if ((i + 1) % 10 === 0 && i + 1 < o.K)
+      console.log(
+        `  … ${i + 1} cells from scratch, the two halves of the seeds agree to τ ${kendallTau(mean(onHeld, 0, half), mean(onHeld, half, o.seeds)).toFixed(3)}`,
+      );
+  }
+  // The truth every ranking is held against: the mean of the first half of the seeds, on the
+  // held-out split when there is one; the ceiling is its τ with the mean of the other half.
+  const bySeed = held ? onHeld : onVal;
+  const truth = mean(bySeed, 0, half);
+  const other = mean(bySeed, half, o.seeds);
+  const ceiling = kendallTau(truth, other);
+  const line = (label: string, acc: number[], s: number, against = truth, ceil = ceiling) => {
     const tau = kendallTau(against, acc);
     const top = [...against].sort((a, b) => b - a).indexOf(against[acc.indexOf(Math.max(...acc))]!) + 1;
     console.log(
-      `  ${label.padEnd(52)}${tau.toFixed(3).padStart(7)}${spearman(against, acc).toFixed(3).padStart(7)}${(tau / ceiling).toFixed(2).padStart(7)}${s.toFixed(1).padStart(8)} s  1/${(scratchSeconds / s).toFixed(1).padEnd(6)} #${top}`,
+      `  ${label.padEnd(52)}${tau.toFixed(3).padStart(7)}${spearman(against, acc).toFixed(3).padStart(7)}${(tau / ceil).toFixed(2).padStart(7)}${s.toFixed(1).padStart(8)} s  1/${(scratchSeconds / s).toFixed(1).padEnd(6)} #${top}`,
     );
   };
   console.log(`\n  ${'ranking'.padEnd(52)}      τ      ρ  τ/ceil    cost   vs scratch  top cell`);
-  if (held) {
-    line(`from scratch, another seed, on validation`, againOnVal, scratchSeconds, onVal);
-    line(`from scratch, another seed, on held-out (ceiling)`, againOnHeld, scratchSeconds);
-  } else line(`from scratch, another seed (the ceiling)`, againOnVal, scratchSeconds);
+  // One seed against another, for comparison with the averaged ceiling (each against its own first seed).
+  const single = kendallTau(bySeed[0]!, bySeed[1]!);
+  if (held) line(`from scratch, seed 2 against seed 1, on validation`, onVal[1]!, scratchSeconds, onVal[0]!, kendallTau(onVal[0]!, onVal[1]!));
+  line(`from scratch, seed 2 against seed 1${held ? ', held-out' : ''}`, bySeed[1]!, scratchSeconds, bySeed[0]!, single);
+  if (o.seeds > 2) {
+    const pairs = seeds.flatMap((a) => seeds.filter((b) => b > a).map((b) => kendallTau(bySeed[a - 1]!, bySeed[b - 1]!)));
+    console.log(`  (one seed against another, mean over all ${pairs.length} pairs: τ ${(pairs.reduce((s, t) => s + t, 0) / pairs.length).toFixed(3)})`);
+    line(`mean of seeds ${half + 1}–${o.seeds} against ${half > 1 ? `1–${half}` : '1'} (the ceiling)`, other, half * scratchSeconds);
+  } else line(`from scratch, another seed (the ceiling)`, other, scratchSeconds);
 
   const scores = [{ label: 'from scratch (the truth)', acc: truth }];
   const childEpochs = Math.max(1, Math.round(o.supernetEpochs / 2 / NB201_OPS.length));

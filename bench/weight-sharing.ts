@@ -11,7 +11,13 @@
  *       epoch, the decoded network's accuracy and the cost (bench/weight-sharing-adl.ts, which runs alone too);
  *   (e) ProxylessNAS on the MnasNet-style space without and with its latency term (proxyless-mnas.ts).
  *
- *   npm run bench:weight-sharing [-- K EPOCHS SUPERNET_EPOCHS [--rank-only] [--only spos,epochs4,…]]
+ *   npm run bench:weight-sharing [-- K EPOCHS SUPERNET_EPOCHS [--rank-only] [--only spos,epochs4,…]
+ *                                    [--seeds S] [--scratch-cache /tmp/FILE.jsonl [--fill]]]
+ *
+ * --seeds S trains every cell from scratch with S seeds (even; 2 by default): the truth is the mean
+ * of the first half, the ceiling its τ with the mean of the second. --scratch-cache keeps the
+ * from-scratch results in a JSON-lines file (keep it under /tmp, not in the repository) and reuses
+ * them; --fill only trains them into it, last cell first, so a second process can share the work.
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
@@ -37,21 +43,34 @@ import { benchProxylessMnas } from './proxyless-mnas';
 await useNodeBackend('wasm');
 const { values, positionals: args } = parseArgs({
   allowPositionals: true,
-  options: { only: { type: 'string' }, 'rank-only': { type: 'boolean', default: false } },
+  options: {
+    only: { type: 'string' },
+    'rank-only': { type: 'boolean', default: false },
+    seeds: { type: 'string', default: '2' },
+    'scratch-cache': { type: 'string' },
+    fill: { type: 'boolean', default: false },
+  },
 });
 const only = values.only?.split(',');
 const [K, EPOCHS, SUPERNET_EPOCHS] = [Number(args[0] ?? 40), Number(args[1] ?? GROUND_TRUTH.epochs), Number(args[2] ?? 6)];
+const SEEDS = Number(values.seeds);
+if (!(SEEDS >= 2 && SEEDS % 2 === 0)) throw new Error(`--seeds takes an even number from 2, not ${values.seeds}`);
 const x = parseExperiment({ dataset: 'digits', space: 'nb201', training: { epochs: EPOCHS } });
+const training = { ...x.training, epochs: EPOCHS };
 await rankTechniques({
   K,
   epochs: EPOCHS,
   supernetEpochs: SUPERNET_EPOCHS,
   channels: GROUND_TRUTH.channels,
   data: shapesData(GROUND_TRUTH.train, GROUND_TRUTH.val, GROUND_TRUTH.test, GROUND_TRUTH.task),
-  training: { ...x.training, epochs: EPOCHS },
+  training,
   only,
+  seeds: SEEDS,
+  cache: values['scratch-cache'],
+  task: JSON.stringify({ ...GROUND_TRUTH, training }),
+  fill: values.fill,
 });
-if (values['rank-only']) process.exit(0);
+if (values['rank-only'] || values.fill) process.exit(0);
 
 const data = await prepareData(x, readPublicAsset);
 const space = new Nb201Space(x.spaceSettings.nb201);
