@@ -35,6 +35,9 @@ export interface RankOptions {
   /** Train the from-scratch runs last cell first into the cache and stop: a second process filling
    * the same cache meets the first one halfway. */
   fill?: boolean;
+  /** Fine-tuning steps per cell in the finetune row: K × steps on top of SPOS's epochs (10 × 40 cells
+   * is 400 steps, under 3 of SPOS's 6 epochs of 25 steps). */
+  finetuneSteps: number;
 }
 
 interface ScratchResult {
@@ -119,9 +122,6 @@ interface Way {
   childEpochs?: number;
   finetune?: number;
 }
-
-/** Fine-tuning steps per cell: 40 cells × 10 steps is 400 steps, under 3 of SPOS's 6 epochs of 25. */
-const FINETUNE_STEPS = 10;
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
 
@@ -263,7 +263,7 @@ export async function rankTechniques(o: RankOptions): Promise<void> {
     ['epochs4', `+ four times the supernet epochs (${4 * E})`, { epochs: 4 * E }],
     ['few-shot', `+ few-shot: ${Math.ceil(E / 2)} epochs, then 5 children (edge 0) × ${childEpochs}`, {}, { childEpochs }],
     ['few-shot3', `+ few-shot: ${Math.ceil(E / 2)} epochs, then 5 children (edge 0) × ${3 * childEpochs}`, {}, { childEpochs: 3 * childEpochs }],
-    ['finetune', `+ each cell fine-tuned ${FINETUNE_STEPS} steps before scoring`, {}, { finetune: FINETUNE_STEPS }],
+    ['finetune', `+ each cell fine-tuned ${o.finetuneSteps} steps before scoring`, {}, { finetune: o.finetuneSteps }],
     ['all', `fair + 32 batches + ${2 * E} epochs`, { sampling: 'fair', calibrationBatches: 32, epochs: 2 * E }],
   ];
   for (const [key, label, change, way] of rows) if (!o.only || o.only.includes(key)) await supernetRun(label, change, way);

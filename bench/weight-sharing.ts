@@ -12,12 +12,13 @@
  *   (e) ProxylessNAS on the MnasNet-style space without and with its latency term (proxyless-mnas.ts).
  *
  *   npm run bench:weight-sharing [-- K EPOCHS SUPERNET_EPOCHS [--rank-only] [--only spos,epochs4,…]
- *                                    [--seeds S] [--scratch-cache /tmp/FILE.jsonl [--fill]]]
+ *                                    [--seeds S] [--scratch-cache /tmp/FILE.jsonl [--fill]] [--finetune-steps N]]
  *
  * --seeds S trains every cell from scratch with S seeds (even; 2 by default): the truth is the mean
  * of the first half, the ceiling its τ with the mean of the second. --scratch-cache keeps the
  * from-scratch results in a JSON-lines file (keep it under /tmp, not in the repository) and reuses
  * them; --fill only trains them into it, last cell first, so a second process can share the work.
+ * --finetune-steps sets the finetune row's steps per cell (10).
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
@@ -49,6 +50,7 @@ const { values, positionals: args } = parseArgs({
     seeds: { type: 'string', default: '2' },
     'scratch-cache': { type: 'string' },
     fill: { type: 'boolean', default: false },
+    'finetune-steps': { type: 'string', default: '10' },
   },
 });
 const only = values.only?.split(',');
@@ -69,6 +71,7 @@ await rankTechniques({
   cache: values['scratch-cache'],
   task: JSON.stringify({ ...GROUND_TRUTH, training }),
   fill: values.fill,
+  finetuneSteps: Number(values['finetune-steps']),
 });
 if (values['rank-only'] || values.fill) process.exit(0);
 
