@@ -84,7 +84,8 @@ export function estimateRun(x: Experiment, t: StepTiming | null): TimeEstimate {
     const order = supernet.id === 'darts' && settings.order === 2 ? 2.5 : supernet.readsAlpha ? 1.5 : 1;
     const stages = supernet.id === 'pdarts' ? settings.stages : 1;
     const supernetSeconds = stages * settings.epochs * (steps * step * width * order + evaluation);
-    const ranked = supernet.ranksPaths || !method ? x.budget * evaluation : 0;
+    // Each scored path: a validation pass, after its own fine-tuning steps when asked (one path a step, as SPOS trains).
+    const ranked = supernet.ranksPaths || !method ? x.budget * (evaluation + settings.finetuneSteps * step * 1.3) : 0;
     const retrain = settings.retrain ? perTrial : 0;
     const seconds = t.dataSeconds + t.buildSeconds * 3 + supernetSeconds + ranked + retrain;
     return { seconds, trainedTrials: 0, perTrial, basis: 'supernet epochs, from a measured step' };

@@ -228,6 +228,28 @@ describe('every weight-sharing strategy', () => {
     expect(resumed.digest).toEqual(whole.digest);
   });
 
+  it('SPOS with each scored path fine-tuned: other scores than the inherited weights give, and a resume ends exactly where the uninterrupted run does', async () => {
+    const x = { ...TINY, strategy: 'spos', strategySettings: { oneShot: { epochs: 2, finetuneSteps: 3 } } } as const;
+    const plain = await search({ ...x, strategySettings: { oneShot: { epochs: 2 } } });
+    const whole = await search(x);
+    expect(whole.trials.length).toBe(2 + TINY.budget);
+    // The epochs' trials are the same supernet; the ranked paths' scores come after their own steps.
+    expect(whole.trials.slice(0, 2).map((t) => t.accuracy)).toEqual(plain.trials.slice(0, 2).map((t) => t.accuracy));
+    expect(whole.trials.slice(2).map((t) => t.accuracy)).not.toEqual(plain.trials.slice(2).map((t) => t.accuracy));
+    const control = new SearchControl();
+    let saved: OneShotCheckpoint | null = null;
+    await search(x, {
+      control,
+      onCheckpoint: (c) => {
+        saved ??= c;
+        control.stop();
+      },
+    });
+    const resumed = await search(x, { resumeOneShot: structuredClone(saved!) });
+    expect(resumed.trials.map((t) => [t.encoded, t.accuracy])).toEqual(whole.trials.map((t) => [t.encoded, t.accuracy]));
+    expect(resumed.digest).toEqual(whole.digest);
+  });
+
   it('ProxylessNAS measures each op’s latency once, keeps it in the checkpoint, and the latency term moves α towards cheap ops', async () => {
     const x = (latencyWeight: number) =>
       ({ ...TINY, strategy: 'proxyless', strategySettings: { oneShot: { epochs: 2, latencyWeight, archLearningRate: 0.05 } } }) as const;

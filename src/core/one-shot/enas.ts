@@ -9,6 +9,6 @@ export const enas = defineOneShot({
   ranksPaths: true,
   sampler: 'controller',
   onePath: true,
-  uses: ['archLearningRate', 'warmup'],
+  uses: ['archLearningRate', 'warmup', 'finetuneSteps'],
   labels: { archLearningRate: 'Controller rate' },
 });

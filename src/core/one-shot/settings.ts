@@ -40,6 +40,12 @@ export const ONE_SHOT_SETTINGS = v.object({
   ),
   /** Batches of training data that recompute batch norm's statistics before a sub-network is scored. */
   calibrationBatches: v.optional(v.pipe(int(1, 200), v.title('Batch-norm recalibration batches')), 8),
+  /**
+   * SPOS, ENAS and the supernet evaluator: steps of a scored path's own training from the shared
+   * weights before it is scored (then the supernet is put back). 0 scores the inherited weights as
+   * they are, as links made before it did.
+   */
+  finetuneSteps: v.optional(v.pipe(int(0, 200), v.title('Fine-tune steps per scored path (0 = inherited weights as they are)')), 0),
   /** ProxylessNAS: weight of the expected latency (relative to a uniform choice) in the loss; 0 ignores latency. */
   latencyWeight: v.optional(v.pipe(real(0, 10), v.title('Latency weight (0 = accuracy only)'), v.metadata({ step: 0.1 })), 0),
   /** ProxylessNAS: the latency (ms) E[LAT] is divided by in the loss; 0 takes a uniform choice's expected latency. */

@@ -24,7 +24,7 @@ export class SupernetEvaluator implements Evaluator {
   async evaluate(genotype: unknown, index: number, hooks: EvaluateHooks = {}): Promise<Evaluation> {
     await hooks.between?.();
     const started = performance.now();
-    const accuracy = await this.method.score(genotype, 1000 + index);
+    const accuracy = await this.method.rankScore(genotype, 1000 + index);
     const latency = await latencyField(this.latency, genotype);
     return { accuracy, curve: [], ...this.space.cost(genotype, this.data.input, this.data.classes), ...latency, seconds: (performance.now() - started) / 1000 };
   }

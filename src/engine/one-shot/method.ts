@@ -177,6 +177,45 @@ export abstract class OneShotMethod {
     return pathAccuracy(this.supernet, this.setup.data, await this.calibrated(genotype, `calibrate-${epoch}`));
   }
 
+  /**
+   * A candidate's score in a ranking over paths. With `finetuneSteps`, its own path first trains
+   * that many steps from the shared weights (weight inheritance, then fine-tuning, as Once-for-All
+   * treats the networks it extracts), and the supernet is put back after, so every candidate starts
+   * from the same weights: the supernet alone favours paths that skip its convolutions, and a few
+   * steps of a path's own training correct most of that (`npm run bench:weight-sharing`).
+   */
+  async rankScore(genotype: unknown, epoch: number): Promise<number> {
+    if (this.setup.settings.finetuneSteps === 0) return this.score(genotype, epoch);
+    const state = await this.save();
+    try {
+      await this.finetune(genotype);
+      return await this.score(genotype, epoch);
+    } finally {
+      this.restore(state);
+    }
+  }
+
+  /**
+   * Trains `genotype`'s path `finetuneSteps` steps (a cosine schedule from the training rate) and
+   * keeps the result: the ranking's winner is fine-tuned again this way, from the same weights and
+   * on the same batches (drawn by its encoding), before it is tested and handed out.
+   */
+  async finetune(genotype: unknown): Promise<void> {
+    const steps = this.setup.settings.finetuneSteps;
+    const { data, training, space } = this.setup;
+    const choose = pathChooser(this.supernet.pathOf(genotype));
+    const batches = new BatchStream(data.train, data.input, data.classes, training.batchSize, this.rng(`finetune-${space.encode(genotype)}`), training.augment);
+    for (let s = 0; s < steps; s++) {
+      await this.setup.between();
+      const batch = batches.next();
+      try {
+        await weightStep(this.supernet, this.optimizer, cosineRate(training.learningRate, s, steps), batch, choose);
+      } finally {
+        disposeBatch(batch);
+      }
+    }
+  }
+
   /** The same on the held-out test split, as the returned genotype is reported (null without a test split). */
   async testAccuracy(genotype: unknown): Promise<number | null> {
     const { data } = this.setup;

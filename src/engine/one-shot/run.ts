@@ -201,6 +201,8 @@ export async function runOneShot(x: Experiment, id: OneShotId, deps: SearchDeps,
             ? method.pathRanking(search ?? settings.search, () => createStrategy(search ?? settings.search, space, x.seed, x.strategySettings))
             : null;
         if (ranking) final = await rankWithSharedWeights(method, ranking, x.budget, space, data, record, control, latency);
+        // Scored after fine-tuning its path, the winner is fine-tuned the same way to be tested and handed out.
+        if (ranking && final && settings.finetuneSteps > 0) await method.finetune(final.genotype);
         // The answer on the held-out test split, with the weights it was scored with (a retrained one measures its own).
         if (stage === stages - 1 && final && !settings.retrain) test = (await method.testAccuracy(final.genotype)) ?? undefined;
         if (ranking && final && deps.models) {
