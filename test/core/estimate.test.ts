@@ -55,6 +55,12 @@ describe('time estimates from a measured step', () => {
     const single = estimateRun(x, timing).seconds - timing.dataSeconds;
     expect(both.seconds).toBeCloseTo(timing.dataSeconds + 6 * single, 8);
   });
+
+  it('counts each scored path’s fine-tuning steps, one path a step', () => {
+    const spos = (finetuneSteps: number) =>
+      estimateRun(parseExperiment({ space: 'nb201', strategy: 'spos', budget: 20, strategySettings: { oneShot: { finetuneSteps } } }), timing).seconds;
+    expect(spos(10) - spos(0)).toBeCloseTo(20 * 10 * timing.stepSeconds * 1.3, 8);
+  });
 });
 
 describe('the time of a retraining at evaluation depth', () => {

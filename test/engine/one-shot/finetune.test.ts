@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { OneShotSettings } from '../../../src/core/one-shot';
-import { parseExperiment } from '../../../src/core/experiment';
-import { estimateRun, type StepTiming } from '../../../src/core/estimate';
 import { createRng } from '../../../src/core/rng';
 import { Nb201Space } from '../../../src/core/space/nb201';
 import { Spos } from '../../../src/engine/one-shot/methods';
@@ -49,21 +47,5 @@ describe('fine-tuning a scored path before it is scored', () => {
     expect(kept.some((w, i) => w.some((x, j) => x !== before[i]![j]))).toBe(true);
     tuned.supernet.dispose();
     tuned.dispose();
-  });
-
-  it('is counted in the time estimate: each scored path adds its steps', () => {
-    const timing: StepTiming = {
-      stepSeconds: 0.01,
-      flops: 1e5,
-      meanFlops: 1e5,
-      buildSeconds: 0.05,
-      trainExamples: 1440,
-      valExamples: 360,
-      testExamples: 0,
-      dataSeconds: 0.2,
-    };
-    const spos = (finetuneSteps: number) =>
-      estimateRun(parseExperiment({ space: 'nb201', strategy: 'spos', budget: 20, strategySettings: { oneShot: { finetuneSteps } } }), timing).seconds;
-    expect(spos(10) - spos(0)).toBeCloseTo(20 * 10 * 0.01 * 1.3, 8);
   });
 });
